@@ -9,40 +9,40 @@ import org.junit.jupiter.api.Test;
 
 class UnitsParserTest {
 
-  @Test
-  void parseKeepsMilliApartFromMega() {
-    assertThat(UnitsParser.parse("500m")).isEqualByComparingTo("0.5");
-    assertThat(UnitsParser.parse("200M")).isEqualByComparingTo("200000000");
-    assertThat(UnitsParser.parse("\"100TI\"")).isEqualByComparingTo("109951162777600");
-  }
+    @Test
+    void parseKeepsMilliApartFromMega() {
+        assertThat(UnitsParser.parse("500m")).isEqualByComparingTo("0.5");
+        assertThat(UnitsParser.parse("200M")).isEqualByComparingTo("200000000");
+        assertThat(UnitsParser.parse("\"100TI\"")).isEqualByComparingTo("109951162777600");
+    }
 
-  @Test
-  void parseKeepsFractionsOfBinaryUnits() {
-    assertThat(UnitsParser.parse("1.1Ki")).isEqualByComparingTo("1126.4");
-    assertThat(UnitsParser.parse(".0")).isEqualByComparingTo(BigDecimal.ZERO);
-    assertThat(UnitsParser.parse("0.0000005M")).isEqualByComparingTo("0.5");
-  }
+    @Test
+    void parseKeepsFractionsOfBinaryUnits() {
+        assertThat(UnitsParser.parse("1.1Ki")).isEqualByComparingTo("1126.4");
+        assertThat(UnitsParser.parse(".0")).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(UnitsParser.parse("0.0000005M")).isEqualByComparingTo("0.5");
+    }
 
-  @Test
-  void parseBytesTruncatesToWholeBytes() {
-    assertThat(UnitsParser.parseBytes("1.1KiB")).isEqualTo(BigInteger.valueOf(1126));
-    assertThat(UnitsParser.parseBytes("10ei")).isEqualTo(new BigInteger("11529215046068469760"));
-    assertThat(UnitsParser.parseBytes("1e-2KB")).isEqualTo(BigInteger.TEN);
-    assertThat(UnitsParser.parseBytes("3.2E2MiB")).isEqualTo(BigInteger.valueOf(335544320));
-  }
+    @Test
+    void parseBytesTruncatesToWholeBytes() {
+        assertThat(UnitsParser.parseBytes("1.1KiB")).isEqualTo(BigInteger.valueOf(1126));
+        assertThat(UnitsParser.parseBytes("10ei")).isEqualTo(new BigInteger("11529215046068469760"));
+        assertThat(UnitsParser.parseBytes("1e-2KB")).isEqualTo(BigInteger.TEN);
+        assertThat(UnitsParser.parseBytes("3.2E2MiB")).isEqualTo(BigInteger.valueOf(335544320));
+    }
 
-  @Test
-  void parseBytesReadsTrailingExponentLetterAsExaUnit() {
-    assertThat(UnitsParser.parseBytes("5E")).isEqualTo(new BigInteger("5000000000000000000"));
-  }
+    @Test
+    void parseBytesReadsTrailingExponentLetterAsExaUnit() {
+        assertThat(UnitsParser.parseBytes("5E")).isEqualTo(new BigInteger("5000000000000000000"));
+    }
 
-  @Test
-  void rejectsMalformedAmountsWithGoTexts() {
-    assertThatThrownBy(() -> UnitsParser.parseBytes("GB")).hasMessage("no byte amount provided");
-    assertThatThrownBy(() -> UnitsParser.parseBytes(".5.2")).hasMessage("could not parse byte amount to a number");
-    assertThatThrownBy(() -> UnitsParser.parseBytes("100 kb")).hasMessage("spaces not allowed in resource strings");
-    assertThatThrownBy(() -> UnitsParser.parseBytes("10e10000000EiB")).hasMessage("exponent too large");
-    assertThatThrownBy(() -> UnitsParser.parseBytes("10xb")).hasMessage("byte unit xb not recognized");
-    assertThatThrownBy(() -> UnitsParser.parse("10Qi")).hasMessage("unit Qi not recognized");
-  }
+    @Test
+    void rejectsMalformedAmountsWithGoTexts() {
+        assertThatThrownBy(() -> UnitsParser.parseBytes("GB")).hasMessage("no byte amount provided");
+        assertThatThrownBy(() -> UnitsParser.parseBytes(".5.2")).hasMessage("could not parse byte amount to a number");
+        assertThatThrownBy(() -> UnitsParser.parseBytes("100 kb")).hasMessage("spaces not allowed in resource strings");
+        assertThatThrownBy(() -> UnitsParser.parseBytes("10e10000000EiB")).hasMessage("exponent too large");
+        assertThatThrownBy(() -> UnitsParser.parseBytes("10xb")).hasMessage("byte unit xb not recognized");
+        assertThatThrownBy(() -> UnitsParser.parse("10Qi")).hasMessage("unit Qi not recognized");
+    }
 }
