@@ -1,0 +1,298 @@
+package io.dsx.policy.builtins.strings;
+
+import io.dsx.policy.value.ArrayValue;
+import io.dsx.policy.value.BoolValue;
+import io.dsx.policy.value.NullValue;
+import io.dsx.policy.value.NumberValue;
+import io.dsx.policy.value.ObjectValue;
+import io.dsx.policy.value.SetValue;
+import io.dsx.policy.value.StringValue;
+import io.dsx.policy.value.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A subset of Go's text/template for {@code strings.render_template}: text, {@code {{.a.b}}},
+ * variables, {@code if/else if/else}, {@code range} (with {@code $i, $v :=}), {@code with}, comments and
+ * {@code {{- -}}} trimming. A missing key renders as {@code <undefined>}, as OPA does.
+ * Design note: the template is parsed into a small node tree once, then executed against Rego values.
+ */
+public final class GoTemplate {
+
+    private sealed interface Node permits Text, Print, Block {}
+
+    private record Text(String text) implements Node {}
+
+    private record Print(String expr) implements Node {}
+
+    /** if / range / with: the head expression, the body and the else branch. */
+    private record Block(String kind, String head, List<Node> body, List<Node> orElse) implements Node {}
+
+    private final List<String> tokens = new ArrayList<>();
+    private int pos;
+
+    private GoTemplate(String source) {
+        tokenize(source);
+    }
+
+    public static String render(String source, Value data) {
+        GoTemplate t = new GoTemplate(source);
+        List<Node> nodes = t.parseList(true);
+        if (t.pos < t.tokens.size()) {
+            throw new IllegalArgumentException("template: unexpected {{" + t.tokens.get(t.pos) + "}}");
+        }
+        StringBuilder out = new StringBuilder();
+        Map<String, Value> vars = new HashMap<>();
+        vars.put("$", data);
+        execute(nodes, data, vars, out);
+        return out.toString();
+    }
+
+    /** Splits into alternating text and action tokens; actions are stored as "\0" + trimmed content. */
+    private void tokenize(String s) {
+        int i = 0;
+        StringBuilder text = new StringBuilder();
+        while (i < s.length()) {
+            int open = s.indexOf("{{", i);
+            if (open < 0) {
+                text.append(s, i, s.length());
+                break;
+            }
+            text.append(s, i, open);
+            int close = s.indexOf("}}", open + 2);
+            if (close < 0) {
+                throw new IllegalArgumentException("template: unclosed action");
+            }
+            String inner = s.substring(open + 2, close);
+            if (inner.startsWith("- ")) {
+                trimRight(text);
+                inner = inner.substring(2);
+            }
+            boolean trimNext = inner.endsWith(" -");
+            if (trimNext) {
+                inner = inner.substring(0, inner.length() - 2);
+            }
+            tokens.add(text.toString());
+            text.setLength(0);
+            tokens.add("\0" + inner.trim());
+            i = close + 2;
+            while (trimNext && i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+        }
+        tokens.add(text.toString());
+    }
+
+    private static void trimRight(StringBuilder b) {
+        while (b.length() > 0 && Character.isWhitespace(b.charAt(b.length() - 1))) {
+            b.setLength(b.length() - 1);
+        }
+    }
+
+    private List<Node> parseList(boolean top) {
+        List<Node> nodes = new ArrayList<>();
+        while (pos < tokens.size()) {
+            String tok = tokens.get(pos);
+            if (!tok.startsWith("\0")) {
+                if (!tok.isEmpty()) {
+                    nodes.add(new Text(tok));
+                }
+                pos++;
+                continue;
+            }
+            String action = tok.substring(1);
+            if (action.equals("end") || action.equals("else") || action.startsWith("else ")) {
+                if (top) {
+                    throw new IllegalArgumentException("template: unexpected {{" + action + "}}");
+                }
+                return nodes;
+            }
+            pos++;
+            if (action.startsWith("/*")) {
+                continue;
+            }
+            String kind = action.split("\\s+", 2)[0];
+            if (kind.equals("if") || kind.equals("range") || kind.equals("with")) {
+                nodes.add(parseBlock(kind, action.substring(kind.length()).trim()));
+            } else {
+                nodes.add(new Print(action));
+            }
+        }
+        if (!top) {
+            throw new IllegalArgumentException("template: unexpected EOF");
+        }
+        return nodes;
+    }
+
+    private Block parseBlock(String kind, String head) {
+        List<Node> body = parseList(false);
+        String closing = tokens.get(pos++).substring(1);
+        List<Node> orElse = List.of();
+        if (closing.startsWith("else if ")) {
+            orElse = List.of(parseBlock("if", closing.substring("else if ".length()).trim()));
+            return new Block(kind, head, body, orElse);
+        }
+        if (closing.equals("else")) {
+            orElse = parseList(false);
+            pos++;
+        }
+        return new Block(kind, head, body, orElse);
+    }
+
+    private static void execute(List<Node> nodes, Value dot, Map<String, Value> vars, StringBuilder out) {
+        for (Node n : nodes) {
+            if (n instanceof Text t) {
+                out.append(t.text());
+            } else if (n instanceof Print p) {
+                print(out, eval(p.expr(), dot, vars));
+            } else if (n instanceof Block b) {
+                block(b, dot, vars, out);
+            }
+        }
+    }
+
+    private static void block(Block b, Value dot, Map<String, Value> vars, StringBuilder out) {
+        if (b.kind().equals("range")) {
+            range(b, dot, vars, out);
+            return;
+        }
+        Value v = eval(b.head(), dot, vars);
+        if (truthy(v)) {
+            execute(b.body(), b.kind().equals("with") ? v : dot, vars, out);
+        } else {
+            execute(b.orElse(), dot, vars, out);
+        }
+    }
+
+    private static void range(Block b, Value dot, Map<String, Value> vars, StringBuilder out) {
+        String head = b.head();
+        String keyVar = null;
+        String valueVar = null;
+        int assign = head.indexOf(":=");
+        if (assign >= 0) {
+            String[] names = head.substring(0, assign).split(",");
+            if (names.length == 2) {
+                keyVar = names[0].trim();
+                valueVar = names[1].trim();
+            } else {
+                valueVar = names[0].trim();
+            }
+            head = head.substring(assign + 2).trim();
+        }
+        List<Value[]> items = items(eval(head, dot, vars));
+        if (items.isEmpty()) {
+            execute(b.orElse(), dot, vars, out);
+            return;
+        }
+        for (Value[] kv : items) {
+            Map<String, Value> scope = new HashMap<>(vars);
+            if (keyVar != null) {
+                scope.put(keyVar, kv[0]);
+            }
+            if (valueVar != null) {
+                scope.put(valueVar, kv[1]);
+            }
+            execute(b.body(), kv[1], scope, out);
+        }
+    }
+
+    private static List<Value[]> items(Value v) {
+        List<Value[]> out = new ArrayList<>();
+        if (v instanceof ArrayValue a) {
+            for (int i = 0; i < a.size(); i++) {
+                out.add(new Value[] {NumberValue.of(i), a.get(i)});
+            }
+        } else if (v instanceof SetValue s) {
+            int i = 0;
+            for (Value e : s) {
+                out.add(new Value[] {NumberValue.of(i++), e});
+            }
+        } else if (v instanceof ObjectValue o) {
+            o.entries().forEach((k, val) -> out.add(new Value[] {k, val}));
+        } else if (v instanceof NumberValue n && n.isLong()) {
+            for (long i = 0; i < n.longValue(); i++) {
+                out.add(new Value[] {NumberValue.of(i), NumberValue.of(i)});
+            }
+        }
+        return out;
+    }
+
+    /** Evaluates {@code .}, {@code .a.b}, {@code $v}, {@code $v.a}, string and number literals; null if missing. */
+    private static Value eval(String expr, Value dot, Map<String, Value> vars) {
+        String e = expr.trim();
+        if (e.startsWith("\"") && e.endsWith("\"") && e.length() >= 2) {
+            return StringValue.of(e.substring(1, e.length() - 1));
+        }
+        if (e.matches("-?[0-9]+(\\.[0-9]+)?")) {
+            return NumberValue.parse(e);
+        }
+        if (e.equals("true") || e.equals("false")) {
+            return BoolValue.of(e.equals("true"));
+        }
+        Value current;
+        String path;
+        if (e.startsWith("$")) {
+            int dotAt = e.indexOf('.');
+            String name = dotAt < 0 ? e : e.substring(0, dotAt);
+            if (!vars.containsKey(name)) {
+                throw new IllegalArgumentException("template: undefined variable \"" + name + "\"");
+            }
+            current = vars.get(name);
+            path = dotAt < 0 ? "" : e.substring(dotAt);
+        } else if (e.startsWith(".")) {
+            current = dot;
+            path = e;
+        } else {
+            throw new IllegalArgumentException("template: function \"" + e.split("\\s+")[0] + "\" not defined");
+        }
+        for (String field : path.split("\\.")) {
+            if (field.isEmpty()) {
+                continue;
+            }
+            if (!(current instanceof ObjectValue o)) {
+                return null;
+            }
+            current = o.get(field);
+            if (current == null) {
+                return null;
+            }
+        }
+        return current;
+    }
+
+    private static boolean truthy(Value v) {
+        if (v == null || v instanceof NullValue) {
+            return false;
+        }
+        if (v instanceof BoolValue b) {
+            return b.value();
+        }
+        if (v instanceof NumberValue n) {
+            return n.signum() != 0;
+        }
+        if (v instanceof StringValue s) {
+            return !s.value().isEmpty();
+        }
+        if (v instanceof ArrayValue a) {
+            return a.size() > 0;
+        }
+        if (v instanceof SetValue s) {
+            return !s.isEmpty();
+        }
+        return !((ObjectValue) v).isEmpty();
+    }
+
+    private static void print(StringBuilder out, Value v) {
+        if (v == null) {
+            out.append("<undefined>");
+        } else if (v instanceof StringValue s) {
+            out.append(s.value());
+        } else if (v instanceof NullValue) {
+            out.append("<nil>");
+        } else {
+            out.append(v);
+        }
+    }
+}
