@@ -1,0 +1,57 @@
+package io.dsx.crypto.sign;
+
+import io.dsx.crypto.CryptoException;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.util.Objects;
+
+/** Signature verification. A bad signature is an answer ({@code false}), not an exception. */
+public final class Signatures {
+
+    private Signatures() {
+    }
+
+    /**
+     * True when {@code signature} is a valid {@code algorithm} signature of {@code message} by the
+     * certificate's subject key. False when it is not, or when the algorithm does not fit the key
+     * (an Ed25519 certificate never verifies an ECDSA claim). Certificate validity dates and
+     * revocation are the caller's registry's business, not checked here.
+     */
+    public static boolean verify(X509Certificate certificate, SignatureAlgorithm algorithm,
+                                 byte[] message, byte[] signature) {
+        Objects.requireNonNull(certificate, "certificate");
+        return verify(certificate.getPublicKey(), algorithm, message, signature);
+    }
+
+    /** As {@link #verify(X509Certificate, SignatureAlgorithm, byte[], byte[])} for a bare public key. */
+    public static boolean verify(PublicKey key, SignatureAlgorithm algorithm, byte[] message, byte[] signature) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(signature, "signature");
+        try {
+            if (SignatureAlgorithm.forKey(key) != algorithm) {
+                return false;
+            }
+            Signature s = Jca.signature(algorithm);
+            s.initVerify(key);
+            s.update(message);
+            return s.verify(signature);
+        } catch (CryptoException | GeneralSecurityException | IllegalArgumentException e) {
+            // Unsupported keys and signatures the provider cannot even parse are simply not valid.
+            return false;
+        }
+    }
+
+    /** Verifies or throws BAD_SIGNATURE: for callers that treat a bad signature as a failed request. */
+    public static void check(X509Certificate certificate, SignatureAlgorithm algorithm,
+                             byte[] message, byte[] signature) throws CryptoException {
+        if (!verify(certificate, algorithm, message, signature)) {
+            throw new CryptoException(CryptoException.Reason.BAD_SIGNATURE,
+                algorithm.wireName() + " signature does not verify with certificate "
+                    + certificate.getSubjectX500Principal().getName());
+        }
+    }
+}
