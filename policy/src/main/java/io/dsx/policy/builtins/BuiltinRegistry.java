@@ -25,12 +25,29 @@ public final class BuiltinRegistry {
             synchronized (BuiltinRegistry.class) {
                 r = standard;
                 if (r == null) {
-                    r = of(ServiceLoader.load(BuiltinFamily.class, BuiltinRegistry.class.getClassLoader()));
+                    r = of(loadFamilies());
                     standard = r;
                 }
             }
         }
         return r;
+    }
+
+    /** Every family ServiceLoader can instantiate; a broken provider line is skipped, not fatal. */
+    private static java.util.List<BuiltinFamily> loadFamilies() {
+        java.util.List<BuiltinFamily> out = new java.util.ArrayList<>();
+        var it = ServiceLoader.load(BuiltinFamily.class, BuiltinRegistry.class.getClassLoader()).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    return out;
+                }
+                out.add(it.next());
+            } catch (java.util.ServiceConfigurationError e) {
+                System.getLogger(BuiltinRegistry.class.getName()).log(System.Logger.Level.WARNING,
+                        "skipping builtin family: " + e.getMessage());
+            }
+        }
     }
 
     /**

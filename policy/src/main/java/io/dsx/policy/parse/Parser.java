@@ -1,0 +1,778 @@
+package io.dsx.policy.parse;
+
+import io.dsx.policy.ast.Expr;
+import io.dsx.policy.ast.Loc;
+import io.dsx.policy.ast.Module;
+import io.dsx.policy.ast.Rule;
+import io.dsx.policy.ast.Term;
+import io.dsx.policy.error.RegoException;
+import io.dsx.policy.value.BoolValue;
+import io.dsx.policy.value.NullValue;
+import io.dsx.policy.value.NumberValue;
+import io.dsx.policy.value.StringValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Recursive-descent parser for Rego v1. Operator precedence follows OPA's parser, lowest first:
+ * {@code := =}, {@code in}, relations ({@code == != < <= > >=}), {@code |}, {@code &},
+ * {@code + -}, {@code * / %}. A line break ends an expression unless inside brackets.
+ */
+public final class Parser {
+    private static final Map<String, String> REL = Map.of("==", "equal", "!=", "neq", "<", "lt",
+            "<=", "lte", ">", "gt", ">=", "gte");
+
+    private final List<Token> toks;
+    private final String file;
+    private int i;
+    private boolean noBar;
+    private final int[] wildcards;
+
+    private Parser(String src, String file, int rowBase, int colBase, int[] wildcards) {
+        this.toks = new Lexer(src, file, rowBase, colBase).tokens();
+        this.file = file;
+        this.wildcards = wildcards;
+    }
+
+    /** Parses a module. */
+    public static Module parseModule(String src, String file) {
+        return new Parser(src, file, 1, 0, new int[1]).module();
+    }
+
+    /** Parses a query body. */
+    public static List<Expr> parseQuery(String src) {
+        Parser p = new Parser(src, "", 1, 0, new int[1]);
+        List<Expr> body = p.literals(Token.Kind.EOF, null);
+        if (body.isEmpty()) {
+            throw p.error("empty query");
+        }
+        return body;
+    }
+
+    /** Parses a single term (e.g. a case's {@code input_term}). */
+    public static Term parseTerm(String src) {
+        Parser p = new Parser(src, "", 1, 0, new int[1]);
+        Term t = p.termIn();
+        if (p.peek().kind() != Token.Kind.EOF) {
+            throw p.error("unexpected " + p.peek().text());
+        }
+        return t;
+    }
+
+    // ---- module level -------------------------------------------------------------------
+
+    private Module module() {
+        Loc loc = loc(peek());
+        if (!peek().is("package")) {
+            throw error("package expected");
+        }
+        next();
+        Term.Ref pkgRef = asRef(term());
+        List<String> pkg = new ArrayList<>();
+        if (!(pkgRef.head() instanceof Term.Var v)) {
+            throw error("invalid package");
+        }
+        pkg.add(v.name());
+        for (Term t : pkgRef.path()) {
+            pkg.add(((StringValue) ((Term.Scalar) t).value()).value());
+        }
+        if (pkg.get(0).equals("data")) {
+            pkg.remove(0);
+        }
+        List<Module.Import> imports = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
+        while (peek().kind() != Token.Kind.EOF) {
+            if (peek().is("import")) {
+                imports.add(importDecl());
+            } else {
+                rules.add(rule());
+            }
+        }
+        return new Module(file, List.copyOf(pkg), imports, rules, loc);
+    }
+
+    private Module.Import importDecl() {
+        Loc loc = loc(next());
+        Term.Ref ref = asRef(term());
+        String alias = null;
+        if (peek().is("as") && !peek().nlBefore()) {
+            next();
+            alias = expectIdent();
+        }
+        if (alias == null) {
+            Term last = ref.path().isEmpty() ? ref.head() : ref.path().get(ref.path().size() - 1);
+            alias = last instanceof Term.Var v ? v.name() : ((StringValue) ((Term.Scalar) last).value()).value();
+        }
+        return new Module.Import(ref, alias, loc);
+    }
+
+    private Rule rule() {
+        Loc loc = loc(peek());
+        boolean isDefault = false;
+        if (peek().is("default")) {
+            next();
+            isDefault = true;
+        }
+        Term head = headTerm();
+        List<Term> args = null;
+        Term.Ref ref;
+        if (head instanceof Term.Call c) {
+            args = c.args();
+            ref = nameRef(c.operator(), c.loc());
+        } else {
+            ref = asRef(head);
+        }
+        Rule.Kind kind = Rule.Kind.SINGLE;
+        Term key = null;
+        Term value = null;
+        boolean assign = false;
+        if (peek().is("contains") && !peek().nlBefore()) {
+            next();
+            kind = Rule.Kind.MULTI;
+            key = termIn();
+        } else if ((peek().is(":=") || peek().is("=")) && !peek().nlBefore()) {
+            assign = next().text().equals(":=");
+            value = termIn();
+        }
+        if (value == null && kind == Rule.Kind.SINGLE) {
+            value = new Term.Scalar(BoolValue.TRUE, loc);
+        }
+        List<Expr> body = List.of();
+        if (!isDefault) {
+            body = ruleBody();
+        }
+        Rule elseRule = isDefault ? null : elseChain(ref, args);
+        return new Rule(kind, ref, args, key, value, isDefault, body, elseRule, assign, loc);
+    }
+
+    private List<Expr> ruleBody() {
+        if (peek().is("if") && !peek().nlBefore()) {
+            next();
+            if (peek().is("{")) {
+                return block();
+            }
+            Expr e = literal();
+            return List.of(e);
+        }
+        if (peek().is("{") && !peek().nlBefore()) {
+            return block();
+        }
+        return List.of();
+    }
+
+    private Rule elseChain(Term.Ref ref, List<Term> args) {
+        if (!peek().is("else")) {
+            return null;
+        }
+        Loc loc = loc(next());
+        Term value = new Term.Scalar(BoolValue.TRUE, loc);
+        if ((peek().is(":=") || peek().is("=")) && !peek().nlBefore()) {
+            next();
+            value = termIn();
+        }
+        List<Expr> body = ruleBody();
+        Rule next = elseChain(ref, args);
+        return new Rule(Rule.Kind.SINGLE, ref, args, null, value, false, body, next, false, loc);
+    }
+
+    /** A rule head: a var with dotted/bracketed path and optionally call arguments. */
+    private Term headTerm() {
+        Token t = peek();
+        if (t.kind() != Token.Kind.IDENT) {
+            throw error("unexpected " + describe(t) + ", expected rule head");
+        }
+        return postfix(primary());
+    }
+
+    private Term.Ref nameRef(String dotted, Loc loc) {
+        String[] parts = dotted.split("\\.");
+        List<Term> path = new ArrayList<>();
+        for (int k = 1; k < parts.length; k++) {
+            path.add(new Term.Scalar(StringValue.of(parts[k]), loc));
+        }
+        return new Term.Ref(new Term.Var(parts[0], loc), path, loc);
+    }
+
+    private Term.Ref asRef(Term t) {
+        if (t instanceof Term.Ref r) {
+            return r;
+        }
+        if (t instanceof Term.Var v) {
+            return new Term.Ref(v, List.of(), v.loc());
+        }
+        throw new RegoException(RegoException.Code.PARSE, "expected ref but got " + t, t.loc());
+    }
+
+    // ---- bodies and literals ------------------------------------------------------------
+
+    private List<Expr> block() {
+        expect("{");
+        return literals(Token.Kind.OP, "}");
+    }
+
+    /** Literals separated by ';' or line breaks, up to the closing token (consumed). */
+    private List<Expr> literals(Token.Kind endKind, String end) {
+        List<Expr> out = new ArrayList<>();
+        while (true) {
+            Token t = peek();
+            if (t.kind() == endKind && (end == null || t.text().equals(end))) {
+                next();
+                return out;
+            }
+            if (t.kind() == Token.Kind.EOF) {
+                throw error("unexpected eof token: expected " + (end == null ? "expression" : end));
+            }
+            if (!out.isEmpty() && !t.nlBefore() && !prevIs(";")) {
+                throw error("unexpected " + describe(t) + " token: expected \\n or ; or " + end);
+            }
+            out.add(literal());
+            if (peek().is(";")) {
+                next();
+            }
+        }
+    }
+
+    private boolean prevIs(String op) {
+        return i > 0 && toks.get(i - 1).is(op);
+    }
+
+    private Expr literal() {
+        Expr e = logicOr();
+        if (peek().is("with")) {
+            Loc loc = e.loc();
+            List<Expr.WithMod> mods = new ArrayList<>();
+            while (peek().is("with")) {
+                next();
+                Term target = postfix(primary());
+                if (!peek().is("as")) {
+                    throw error("expected as");
+                }
+                next();
+                mods.add(new Expr.WithMod(target, termIn()));
+            }
+            e = new Expr.With(e, mods, loc);
+        }
+        return e;
+    }
+
+    private Expr logicOr() {
+        Expr l = logicAnd();
+        while (peek().is("or") && !peek().nlBefore()) {
+            Loc loc = loc(next());
+            l = new Expr.Logic(false, l, logicAnd(), loc);
+        }
+        return l;
+    }
+
+    private Expr logicAnd() {
+        Expr l = simpleLiteral();
+        while (peek().is("and") && !peek().nlBefore()) {
+            Loc loc = loc(next());
+            l = new Expr.Logic(true, l, simpleLiteral(), loc);
+        }
+        return l;
+    }
+
+    private Expr simpleLiteral() {
+        Token t = peek();
+        Loc loc = loc(t);
+        if (t.is("some") && t.kind() == Token.Kind.IDENT && !isOperatorNext()) {
+            next();
+            return some(loc);
+        }
+        if (t.is("every") && t.kind() == Token.Kind.IDENT && !isOperatorNext()) {
+            next();
+            return every(loc);
+        }
+        if (t.is("not") && t.kind() == Token.Kind.IDENT && !isOperatorNext()) {
+            next();
+            return new Expr.Not(simpleLiteral(), loc);
+        }
+        if (t.is("(") ) {
+            int save = i;
+            // a parenthesised logic expression: (a and b)
+            try {
+                next();
+                Expr inner = logicOr();
+                if (peek().is(")") && inner instanceof Expr.Logic) {
+                    next();
+                    return inner;
+                }
+            } catch (RegoException ex) {
+                // not a logic group; fall through
+            }
+            i = save;
+        }
+        Term l = termIn();
+        if ((peek().is(":=") || peek().is("=")) && !peek().nlBefore()) {
+            boolean assign = next().text().equals(":=");
+            Term r = termIn();
+            return new Expr.Unify(l, r, assign, loc);
+        }
+        return new Expr.TermExpr(l, loc);
+    }
+
+    private boolean isOperatorNext() {
+        Token n = toks.get(Math.min(i + 1, toks.size() - 1));
+        return !n.nlBefore() && n.kind() == Token.Kind.OP
+                && (n.is(":=") || n.is("=") || n.is("==") || n.is(".") || n.is("[") || n.is("!="));
+    }
+
+    private Expr some(Loc loc) {
+        Term first = termRelation();
+        Term second = null;
+        if (peek().is(",")) {
+            next();
+            second = termRelation();
+        }
+        if (peek().is("in") && !peek().nlBefore()) {
+            next();
+            Term coll = termRelation();
+            return second == null ? new Expr.SomeIn(null, first, coll, loc)
+                    : new Expr.SomeIn(first, second, coll, loc);
+        }
+        List<Term.Var> vars = new ArrayList<>();
+        vars.add(asVar(first));
+        if (second != null) {
+            vars.add(asVar(second));
+        }
+        while (peek().is(",")) {
+            next();
+            vars.add(asVar(termRelation()));
+        }
+        return new Expr.Some(vars, loc);
+    }
+
+    private Term.Var asVar(Term t) {
+        if (t instanceof Term.Var v) {
+            return v;
+        }
+        throw new RegoException(RegoException.Code.PARSE, "expected var but got " + t, t.loc());
+    }
+
+    private Expr every(Loc loc) {
+        Term first = termRelation();
+        Term second = null;
+        if (peek().is(",")) {
+            next();
+            second = termRelation();
+        }
+        if (!peek().is("in")) {
+            throw error("expected in");
+        }
+        next();
+        Term domain = termRelation();
+        List<Expr> body = block();
+        return second == null ? new Expr.Every(null, first, domain, body, loc)
+                : new Expr.Every(first, second, domain, body, loc);
+    }
+
+    // ---- terms --------------------------------------------------------------------------
+
+    private Term termIn() {
+        Term l = termRelation();
+        while (peek().is("in") && peek().kind() == Token.Kind.IDENT && !peek().nlBefore()) {
+            Loc loc = loc(next());
+            l = new Term.Call("internal.member_2", List.of(l, termRelation()), loc);
+        }
+        return l;
+    }
+
+    private Term termRelation() {
+        Term l = termOr();
+        while (peek().kind() == Token.Kind.OP && REL.containsKey(peek().text()) && !peek().nlBefore()) {
+            Token op = next();
+            l = new Term.Call(REL.get(op.text()), List.of(l, termOr()), loc(op));
+        }
+        return l;
+    }
+
+    private Term termOr() {
+        Term l = termAnd();
+        while (!noBar && peek().is("|") && !peek().nlBefore()) {
+            Token op = next();
+            l = new Term.Call("or", List.of(l, termAnd()), loc(op));
+        }
+        return l;
+    }
+
+    private Term termAnd() {
+        Term l = termArith();
+        while (peek().is("&") && !peek().nlBefore()) {
+            Token op = next();
+            l = new Term.Call("and", List.of(l, termArith()), loc(op));
+        }
+        return l;
+    }
+
+    private Term termArith() {
+        Term l = termFactor();
+        while ((peek().is("+") || peek().is("-")) && !peek().nlBefore()) {
+            Token op = next();
+            l = new Term.Call(op.text().equals("+") ? "plus" : "minus", List.of(l, termFactor()), loc(op));
+        }
+        return l;
+    }
+
+    private Term termFactor() {
+        Term l = unary();
+        while ((peek().is("*") || peek().is("/") || peek().is("%")) && !peek().nlBefore()) {
+            Token op = next();
+            String name = switch (op.text()) {
+                case "*" -> "mul";
+                case "/" -> "div";
+                default -> "rem";
+            };
+            l = new Term.Call(name, List.of(l, unary()), loc(op));
+        }
+        return l;
+    }
+
+    private Term unary() {
+        if (peek().is("-")) {
+            Token minus = next();
+            Token n = peek();
+            if (n.kind() == Token.Kind.NUMBER && n.offset() == minus.offset() + 1) {
+                next();
+                return postfix(new Term.Scalar(NumberValue.parse("-" + n.text()), loc(minus)));
+            }
+            Term t = unary();
+            if (t instanceof Term.Scalar s && s.value() instanceof NumberValue nv) {
+                return new Term.Scalar(NumberValue.of(nv.toBigDecimal().negate()), loc(minus));
+            }
+            return new Term.Call("minus", List.of(new Term.Scalar(NumberValue.ZERO, loc(minus)), t), loc(minus));
+        }
+        return postfix(primary());
+    }
+
+    private Term term() {
+        return postfix(primary());
+    }
+
+    private Term primary() {
+        Token t = next();
+        Loc loc = loc(t);
+        switch (t.kind()) {
+            case NUMBER:
+                return new Term.Scalar(NumberValue.parse(t.text()), loc);
+            case STRING:
+                return new Term.Scalar(StringValue.of(t.text()), loc);
+            case TEMPLATE:
+            case RAW_TEMPLATE:
+                return template(t, loc);
+            case IDENT:
+                return ident(t, loc);
+            case OP:
+                break;
+            default:
+                throw error(t, "unexpected " + describe(t));
+        }
+        boolean saved = noBar;
+        try {
+            noBar = false;
+            switch (t.text()) {
+                case "(": {
+                    Term inner = termIn();
+                    expect(")");
+                    return inner;
+                }
+                case "[":
+                    return array(loc);
+                case "{":
+                    return braces(loc);
+                default:
+                    throw error(t, "unexpected " + describe(t));
+            }
+        } finally {
+            noBar = saved;
+        }
+    }
+
+    private Term ident(Token t, Loc loc) {
+        switch (t.text()) {
+            case "true":
+                return new Term.Scalar(BoolValue.TRUE, loc);
+            case "false":
+                return new Term.Scalar(BoolValue.FALSE, loc);
+            case "null":
+                return new Term.Scalar(NullValue.INSTANCE, loc);
+            case "set":
+                if (peek().is("(") && toks.get(i + 1).is(")")) {
+                    next();
+                    next();
+                    return new Term.SetTerm(List.of(), loc);
+                }
+                break;
+            case "_":
+                return new Term.Var("_$" + (wildcards[0]++), loc);
+            default:
+                break;
+        }
+        return new Term.Var(t.text(), loc);
+    }
+
+    private Term array(Loc loc) {
+        if (peek().is("]")) {
+            next();
+            return new Term.ArrayTerm(List.of(), loc);
+        }
+        Term first = elem();
+        if (peek().is("|")) {
+            next();
+            return new Term.ArrayCompr(first, literals(Token.Kind.OP, "]"), loc);
+        }
+        List<Term> elems = new ArrayList<>();
+        elems.add(first);
+        listRest(elems, "]");
+        return new Term.ArrayTerm(elems, loc);
+    }
+
+    private Term elem() {
+        boolean saved = noBar;
+        noBar = true;
+        try {
+            return termIn();
+        } finally {
+            noBar = saved;
+        }
+    }
+
+    private void listRest(List<Term> elems, String close) {
+        while (true) {
+            if (peek().is(close)) {
+                next();
+                return;
+            }
+            expect(",");
+            if (peek().is(close)) {
+                next();
+                return;
+            }
+            elems.add(termIn());
+        }
+    }
+
+    private Term braces(Loc loc) {
+        if (peek().is("}")) {
+            next();
+            return new Term.ObjectTerm(List.of(), loc);
+        }
+        Term first = elem();
+        if (peek().is(":")) {
+            next();
+            Term v = elem();
+            if (peek().is("|")) {
+                next();
+                return new Term.ObjectCompr(first, v, literals(Token.Kind.OP, "}"), loc);
+            }
+            List<Term.Entry> entries = new ArrayList<>();
+            entries.add(new Term.Entry(first, v));
+            while (!peek().is("}")) {
+                expect(",");
+                if (peek().is("}")) {
+                    break;
+                }
+                Term k = termIn();
+                expect(":");
+                entries.add(new Term.Entry(k, termIn()));
+            }
+            next();
+            return new Term.ObjectTerm(entries, loc);
+        }
+        if (peek().is("|")) {
+            next();
+            return new Term.SetCompr(first, literals(Token.Kind.OP, "}"), loc);
+        }
+        List<Term> elems = new ArrayList<>();
+        elems.add(first);
+        listRest(elems, "}");
+        return new Term.SetTerm(elems, loc);
+    }
+
+    private Term postfix(Term t) {
+        while (true) {
+            Token p = peek();
+            if (p.nlBefore() || p.kind() != Token.Kind.OP) {
+                return t;
+            }
+            if (p.is(".")) {
+                next();
+                Token name = next();
+                if (name.kind() != Token.Kind.IDENT) {
+                    throw error(name, "unexpected " + describe(name) + ", expected identifier");
+                }
+                t = append(t, new Term.Scalar(StringValue.of(name.text()), loc(name)));
+            } else if (p.is("[")) {
+                next();
+                boolean saved = noBar;
+                noBar = false;
+                Term k = termIn();
+                noBar = saved;
+                expect("]");
+                t = append(t, k);
+            } else if (p.is("(")) {
+                String name = callName(t);
+                if (name == null) {
+                    return t;
+                }
+                next();
+                List<Term> args = new ArrayList<>();
+                boolean saved = noBar;
+                noBar = false;
+                if (!peek().is(")")) {
+                    args.add(termIn());
+                    listRest(args, ")");
+                } else {
+                    next();
+                }
+                noBar = saved;
+                t = new Term.Call(name, args, t.loc());
+            } else {
+                return t;
+            }
+        }
+    }
+
+    private static String callName(Term t) {
+        if (t instanceof Term.Var v) {
+            return v.name();
+        }
+        if (t instanceof Term.Ref r && r.head() instanceof Term.Var v) {
+            StringBuilder sb = new StringBuilder(v.name());
+            for (Term p : r.path()) {
+                if (!(p instanceof Term.Scalar s && s.value() instanceof StringValue sv)) {
+                    return null;
+                }
+                sb.append('.').append(sv.value());
+            }
+            return sb.toString();
+        }
+        return null;
+    }
+
+    private static Term append(Term base, Term elem) {
+        if (base instanceof Term.Ref r) {
+            List<Term> path = new ArrayList<>(r.path());
+            path.add(elem);
+            return new Term.Ref(r.head(), path, r.loc());
+        }
+        return new Term.Ref(base, List.of(elem), base.loc());
+    }
+
+    /** Splits a template's raw text into literal parts and parsed expressions. */
+    private Term template(Token t, Loc loc) {
+        String raw = t.text();
+        boolean escapes = t.kind() == Token.Kind.TEMPLATE;
+        List<Object> parts = new ArrayList<>();
+        StringBuilder lit = new StringBuilder();
+        int k = 0;
+        while (k < raw.length()) {
+            char c = raw.charAt(k);
+            if (escapes && c == '\\' && k + 1 < raw.length()) {
+                char e = raw.charAt(k + 1);
+                if (e == '{') {
+                    lit.append('{');
+                    k += 2;
+                    continue;
+                }
+                int end = k + (e == 'u' ? 6 : 2);
+                lit.append(new Lexer("\"" + raw.substring(k, Math.min(end, raw.length())) + "\"", file, 1, 0)
+                        .tokens().get(0).text());
+                k = end;
+                continue;
+            }
+            if (c == '{') {
+                int close = matchBrace(raw, k);
+                if (lit.length() > 0) {
+                    parts.add(lit.toString());
+                    lit.setLength(0);
+                }
+                Parser sub = new Parser(raw.substring(k + 1, close), file, loc.row(), loc.col() + k + 2, wildcards);
+                Term inner = sub.termIn();
+                if (sub.peek().kind() != Token.Kind.EOF) {
+                    throw sub.error("unexpected " + describe(sub.peek()) + " in template expression");
+                }
+                parts.add(inner);
+                k = close + 1;
+                continue;
+            }
+            lit.append(c);
+            k++;
+        }
+        if (lit.length() > 0) {
+            parts.add(lit.toString());
+        }
+        return new Term.Template(parts, loc);
+    }
+
+    private int matchBrace(String raw, int open) {
+        int depth = 0;
+        for (int k = open; k < raw.length(); k++) {
+            char c = raw.charAt(k);
+            if (c == '"') {
+                k++;
+                while (k < raw.length() && raw.charAt(k) != '"') {
+                    k += raw.charAt(k) == '\\' ? 2 : 1;
+                }
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return k;
+            }
+        }
+        throw error("unterminated template expression");
+    }
+
+    // ---- tokens -------------------------------------------------------------------------
+
+    private Token peek() {
+        return toks.get(i);
+    }
+
+    private Token next() {
+        Token t = toks.get(i);
+        if (t.kind() != Token.Kind.EOF) {
+            i++;
+        }
+        return t;
+    }
+
+    private void expect(String op) {
+        Token t = peek();
+        if (!t.is(op)) {
+            throw error(t, "unexpected " + describe(t) + " token: expected " + op);
+        }
+        next();
+    }
+
+    private String expectIdent() {
+        Token t = next();
+        if (t.kind() != Token.Kind.IDENT) {
+            throw error(t, "unexpected " + describe(t) + ", expected identifier");
+        }
+        return t.text();
+    }
+
+    private static String describe(Token t) {
+        return switch (t.kind()) {
+            case EOF -> "eof";
+            case STRING -> "string";
+            case NUMBER -> "number";
+            case IDENT -> "ident";
+            default -> t.text();
+        };
+    }
+
+    private Loc loc(Token t) {
+        return new Loc(file, t.row(), t.col());
+    }
+
+    private RegoException error(String msg) {
+        return error(peek(), msg);
+    }
+
+    private RegoException error(Token t, String msg) {
+        return new RegoException(RegoException.Code.PARSE, msg, loc(t));
+    }
+}
