@@ -1,0 +1,62 @@
+package io.dsx.gateway.web;
+
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every failure answered by a controller becomes {@code application/problem+json} here. Spring's own
+ * errors (404, 405, 415, 400 ...) keep their status and gain a stable {@code code}; anything unexpected
+ * is a 500 whose detail says nothing about internals (the log has the stack trace, never a record).
+ */
+@RestControllerAdvice
+public class Problems extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    /** A problem with a stable {@code code} (also the last segment of its {@code type}). */
+    public static ProblemDetail problem(HttpStatusCode status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:dsx:problem:" + code));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail detail && detail.getProperties() == null) {
+            String code = codeFor(status);
+            detail.setType(URI.create("urn:dsx:problem:" + code));
+            detail.setProperty("code", code);
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof ErrorResponse known) {
+            ProblemDetail detail = problem(known.getStatusCode(), codeFor(known.getStatusCode()),
+                    known.getBody().getDetail());
+            return ResponseEntity.status(known.getStatusCode()).body(detail);
+        }
+        LOG.error("unexpected failure ({})", e.getClass().getName(), e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "an unexpected error occurred"));
+    }
+
+    static String codeFor(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "http_" + status.value() : known.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
