@@ -1,0 +1,113 @@
+package io.dsx.crypto.aead;
+
+import io.dsx.crypto.CryptoException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Objects;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * An AES-256 key, an opaque handle that seals and opens with AES-256-GCM. It holds its own copy of
+ * the key bytes and wipes them on {@link #destroy()}.
+ */
+public final class AesGcmKey {
+
+    public static final int KEY_LENGTH = 32;
+    public static final int NONCE_LENGTH = 12;
+    public static final int TAG_LENGTH = 16;
+
+    private final byte[] key;
+    private final SecureRandom random;
+    private volatile boolean destroyed;
+
+    private AesGcmKey(byte[] key, SecureRandom random) {
+        this.key = key;
+        this.random = random;
+    }
+
+    /** A fresh random key; {@code random} also draws its nonces. */
+    public static AesGcmKey generate(SecureRandom random) {
+        byte[] k = new byte[KEY_LENGTH];
+        random.nextBytes(k);
+        return new AesGcmKey(k, random);
+    }
+
+    /** Wraps a 32-byte AES key (copied); nonces come from a new {@link SecureRandom}. */
+    public static AesGcmKey of(SecretKey secretKey) {
+        return of(secretKey, new SecureRandom());
+    }
+
+    /** Wraps a 32-byte AES key (copied); nonces come from {@code random}. */
+    public static AesGcmKey of(SecretKey secretKey, SecureRandom random) {
+        Objects.requireNonNull(random, "random");
+        byte[] k = secretKey.getEncoded();
+        if (k == null || k.length != KEY_LENGTH) {
+            throw new IllegalArgumentException("AES-256 needs a " + KEY_LENGTH + "-byte key");
+        }
+        return new AesGcmKey(k, random);
+    }
+
+    /** Encrypts under a fresh random nonce: returns {@code nonce[12] || ciphertext || tag[16]}. */
+    public byte[] seal(byte[] plaintext, byte[] aad) {
+        Objects.requireNonNull(plaintext, "plaintext");
+        byte[] nonce = new byte[NONCE_LENGTH];
+        random.nextBytes(nonce);
+        try {
+            Cipher c = cipher(Cipher.ENCRYPT_MODE, nonce, aad);
+            byte[] out = Arrays.copyOf(nonce, NONCE_LENGTH + c.getOutputSize(plaintext.length));
+            c.doFinal(plaintext, 0, plaintext.length, out, NONCE_LENGTH);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    /** Decrypts {@code nonce || ciphertext || tag}; DECRYPTION_FAILED for a wrong key, aad or any altered byte. */
+    public byte[] open(byte[] sealed, byte[] aad) throws CryptoException {
+        Objects.requireNonNull(sealed, "sealed");
+        if (sealed.length < NONCE_LENGTH + TAG_LENGTH) {
+            throw new CryptoException(CryptoException.Reason.MALFORMED,
+                "AES-GCM input shorter than nonce and tag (" + sealed.length + " bytes)");
+        }
+        try {
+            Cipher c = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(sealed, NONCE_LENGTH), aad);
+            return c.doFinal(sealed, NONCE_LENGTH, sealed.length - NONCE_LENGTH);
+        } catch (AEADBadTagException e) {
+            throw new CryptoException(CryptoException.Reason.DECRYPTION_FAILED, "AES-GCM tag mismatch");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM decryption failed", e);
+        }
+    }
+
+    /** Wipes the key bytes; later operations throw {@link IllegalStateException}. */
+    public void destroy() {
+        destroyed = true;
+        Arrays.fill(key, (byte) 0);
+    }
+
+    public boolean isDestroyed() {
+        return destroyed;
+    }
+
+    private Cipher cipher(int mode, byte[] nonce, byte[] aad) throws GeneralSecurityException {
+        if (destroyed) {
+            throw new IllegalStateException("AES key was destroyed");
+        }
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+        if (aad != null && aad.length > 0) {
+            c.updateAAD(aad);
+        }
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        return "AesGcmKey[***]";
+    }
+}
