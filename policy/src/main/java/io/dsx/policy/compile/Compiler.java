@@ -32,6 +32,7 @@ public final class Compiler {
     private final Map<String, Rule> defaultFunctions = new HashMap<>();
     private final Map<String, Integer> arities = new HashMap<>();
     private List<Rule> rules = new ArrayList<>();
+    private final Set<String> functionNames = new HashSet<>();
 
     private record Stage(String name, Consumer<List<Module>> run) {
     }
@@ -63,7 +64,13 @@ public final class Compiler {
         for (Module m : modules) {
             Set<String> s = names.computeIfAbsent(m.pkg(), k -> new HashSet<>());
             for (Rule r : m.rules()) {
-                s.add(((Term.Var) r.ref().head()).name());
+                String name = ((Term.Var) r.ref().head()).name();
+                s.add(name);
+                if (r.args() != null) {
+                    String dotted = Vars.dotted(r.ref());
+                    functionNames.add("data." + (m.pkg().isEmpty() ? "" : String.join(".", m.pkg()) + ".")
+                            + (dotted == null ? name : dotted));
+                }
             }
         }
         for (Module m : modules) {
@@ -77,7 +84,7 @@ public final class Compiler {
                             "invalid import " + im.ref() + ": must begin with input or data", im.loc());
                 }
             }
-            Resolver res = new Resolver(m.pkg(), names.get(m.pkg()), imports, counter);
+            Resolver res = new Resolver(m.pkg(), names.get(m.pkg()), imports, counter, functionNames);
             for (Rule r : m.rules()) {
                 rules.add(res.rule(r));
             }
@@ -246,7 +253,7 @@ public final class Compiler {
 
     /** Compiles a query against this policy's functions. */
     List<Expr> query(List<Expr> body) {
-        Resolver res = new Resolver(List.of(), Set.of(), Map.of(), counter);
+        Resolver res = new Resolver(List.of(), Set.of(), Map.of(), counter, functionNames);
         List<Expr> resolved = res.query(body);
         resolved.forEach(this::checkCalls);
         return new SafetyReorder(this::arity).body(resolved, Set.of());

@@ -21,8 +21,11 @@ final class Resolver {
     private final Set<String> ruleNames;
     private final Map<String, Term.Ref> imports;
     private final int[] counter;
+    private final Set<String> functions;
 
-    Resolver(List<String> pkg, Set<String> ruleNames, Map<String, Term.Ref> imports, int[] counter) {
+    Resolver(List<String> pkg, Set<String> ruleNames, Map<String, Term.Ref> imports, int[] counter,
+             Set<String> functions) {
+        this.functions = functions;
         this.pkg = pkg;
         this.ruleNames = ruleNames;
         this.imports = imports;
@@ -156,6 +159,10 @@ final class Resolver {
     /** A with target: input/data refs, or a function/builtin name kept as a Call with no args. */
     private Term withTarget(Term t, Scope scope) {
         Term r = term(t, scope);
+        String full = Vars.dotted(r);
+        if (full != null && functions.contains(full)) {
+            return new Term.Call(full, List.of(), t.loc());
+        }
         if (r instanceof Term.Ref ref && ref.head() instanceof Term.Var v
                 && (v.name().equals("data") || v.name().equals("input"))) {
             return r;

@@ -22,7 +22,7 @@ final class Special {
     }
 
     private static boolean walk(Value v, List<Value> path, VCont k) {
-        if (!k.go(ArrayValue.of(path))) {
+        if (!k.go(ArrayValue.of(ArrayValue.of(path), v))) {
             return false;
         }
         if (v instanceof ArrayValue a) {

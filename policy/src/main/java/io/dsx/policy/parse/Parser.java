@@ -110,7 +110,7 @@ public final class Parser {
     private Rule rule() {
         Loc loc = loc(peek());
         boolean isDefault = false;
-        if (peek().is("default")) {
+        if (kw("default")) {
             next();
             isDefault = true;
         }
@@ -127,7 +127,7 @@ public final class Parser {
         Term key = null;
         Term value = null;
         boolean assign = false;
-        if (peek().is("contains") && !peek().nlBefore()) {
+        if (kw("contains") && !peek().nlBefore()) {
             next();
             kind = Rule.Kind.MULTI;
             key = termIn();
@@ -147,7 +147,7 @@ public final class Parser {
     }
 
     private List<Expr> ruleBody() {
-        if (peek().is("if") && !peek().nlBefore()) {
+        if (kw("if") && !peek().nlBefore()) {
             next();
             if (peek().is("{")) {
                 return block();
@@ -162,7 +162,7 @@ public final class Parser {
     }
 
     private Rule elseChain(Term.Ref ref, List<Term> args) {
-        if (!peek().is("else")) {
+        if (!kw("else")) {
             return null;
         }
         Loc loc = loc(next());
@@ -233,16 +233,26 @@ public final class Parser {
         }
     }
 
+    /** True when the next token is keyword kw used as a keyword (not as a ref segment like default.x). */
+    private boolean kw(String kw) {
+        Token t = peek();
+        if (t.kind() != Token.Kind.IDENT || !t.text().equals(kw)) {
+            return false;
+        }
+        Token n = toks.get(Math.min(i + 1, toks.size() - 1));
+        return !(n.is(".") && !n.nlBefore() && n.offset() == t.offset() + t.text().length());
+    }
+
     private boolean prevIs(String op) {
         return i > 0 && toks.get(i - 1).is(op);
     }
 
     private Expr literal() {
         Expr e = logicOr();
-        if (peek().is("with")) {
+        if (kw("with")) {
             Loc loc = e.loc();
             List<Expr.WithMod> mods = new ArrayList<>();
-            while (peek().is("with")) {
+            while (kw("with")) {
                 next();
                 Term target = postfix(primary());
                 if (!peek().is("as")) {
@@ -258,7 +268,7 @@ public final class Parser {
 
     private Expr logicOr() {
         Expr l = logicAnd();
-        while (peek().is("or") && !peek().nlBefore()) {
+        while (kw("or") && !peek().nlBefore()) {
             Loc loc = loc(next());
             l = new Expr.Logic(false, l, logicAnd(), loc);
         }
@@ -267,7 +277,7 @@ public final class Parser {
 
     private Expr logicAnd() {
         Expr l = simpleLiteral();
-        while (peek().is("and") && !peek().nlBefore()) {
+        while (kw("and") && !peek().nlBefore()) {
             Loc loc = loc(next());
             l = new Expr.Logic(true, l, simpleLiteral(), loc);
         }
@@ -304,7 +314,7 @@ public final class Parser {
             }
             i = save;
         }
-        Term l = termIn();
+        Term l = memberTail(termIn());
         if ((peek().is(":=") || peek().is("=")) && !peek().nlBefore()) {
             boolean assign = next().text().equals(":=");
             Term r = termIn();
@@ -370,9 +380,30 @@ public final class Parser {
 
     // ---- terms --------------------------------------------------------------------------
 
+    /** {@code k, v in coll}: a second operand after a comma makes a three-way membership. */
+    private Term memberTail(Term first) {
+        if (!peek().is(",")) {
+            return first;
+        }
+        int save = i;
+        next();
+        Term second = termRelation();
+        if (!kw("in")) {
+            i = save;
+            return first;
+        }
+        Loc loc = loc(next());
+        Term l = new Term.Call("internal.member_3", List.of(first, second, termRelation()), loc);
+        while (kw("in") && !peek().nlBefore()) {
+            Loc l2 = loc(next());
+            l = new Term.Call("internal.member_2", List.of(l, termRelation()), l2);
+        }
+        return l;
+    }
+
     private Term termIn() {
         Term l = termRelation();
-        while (peek().is("in") && peek().kind() == Token.Kind.IDENT && !peek().nlBefore()) {
+        while (kw("in") && !peek().nlBefore()) {
             Loc loc = loc(next());
             l = new Term.Call("internal.member_2", List.of(l, termRelation()), loc);
         }
@@ -473,7 +504,7 @@ public final class Parser {
             noBar = false;
             switch (t.text()) {
                 case "(": {
-                    Term inner = termIn();
+                    Term inner = memberTail(termIn());
                     expect(")");
                     return inner;
                 }
@@ -490,6 +521,9 @@ public final class Parser {
     }
 
     private Term ident(Token t, Loc loc) {
+        if (peek().is(".") && peek().offset() == t.offset() + t.text().length()) {
+            return new Term.Var(t.text(), loc);
+        }
         switch (t.text()) {
             case "true":
                 return new Term.Scalar(BoolValue.TRUE, loc);
