@@ -1,0 +1,98 @@
+package io.dsx.policy.builtins.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dsx.policy.builtins.familyb.PlainJson;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GraphqlDocumentsTest {
+
+  private static final String LOCALE_SCHEMA = """
+      extend type Query {
+          myAction(myEnum: Locale!): SomeResult!
+      }
+      type SomeResult {
+          id: String
+      }
+      enum Locale {
+          EN
+          LT
+          DE
+      }
+      """;
+
+  private static String json(Object plain) {
+    return PlainJson.write(plain);
+  }
+
+  @Test
+  void schemaAstKeepsEmptyDescriptionsAndDropsEmptyLists() {
+    assertThat(json(GraphqlDocuments.parseSchema("type Hello { world(flag: Boolean = true): String }"))).isEqualTo(
+        "{\"Definitions\":[{\"BuiltIn\":false,\"Description\":\"\",\"Fields\":[{\"Arguments\":[{\"DefaultValue\":"
+            + "{\"ExpectedTypeHasDefault\":false,\"Kind\":5,\"Raw\":\"true\"},\"Description\":\"\",\"Name\":\"flag\","
+            + "\"Type\":{\"NamedType\":\"Boolean\",\"NonNull\":false}}],\"Description\":\"\",\"Name\":\"world\","
+            + "\"Type\":{\"NamedType\":\"String\",\"NonNull\":false}}],\"Kind\":\"OBJECT\",\"Name\":\"Hello\"}]}");
+  }
+
+  @Test
+  void blockDescriptionsAreDedented() {
+    Object ast = GraphqlDocuments.parseSchema("\n  \"\"\"\n  Description\n  \"\"\"\n  type Hello { world: String }\n");
+    assertThat(json(ast)).contains("\"Description\":\"Description\"");
+  }
+
+  @Test
+  void queryAstMatchesGqlparserShape() {
+    assertThat(json(GraphqlDocuments.parseQuery("{hero {name}}"))).isEqualTo(
+        "{\"Operations\":[{\"Name\":\"\",\"Operation\":\"query\",\"SelectionSet\":[{\"Alias\":\"hero\",\"Name\":\"hero\","
+            + "\"SelectionSet\":[{\"Alias\":\"name\",\"Name\":\"name\"}]}]}]}");
+  }
+
+  @Test
+  void syntaxErrorsCarryGqlparserTextsAndLocations() {
+    assertThatThrownBy(() -> GraphqlDocuments.parseSchema("type Hello {}"))
+        .hasMessage("expected at least one definition, found } in GraphQL string at location 1:13");
+    assertThatThrownBy(() -> GraphqlDocuments.parseSchema("union Hello = Wo || Rld"))
+        .hasMessage("Expected Name, found | in GraphQL string at location 1:19");
+    assertThatThrownBy(() -> GraphqlDocuments.parseSchema("\n  \"Description\"\n  extend type Hello { world: String }"))
+        .hasMessage("Unexpected String \"Description\" in GraphQL string at location 2:4");
+    assertThatThrownBy(() -> GraphqlDocuments.parseSchema("extend type Hello"))
+        .hasMessage("Unexpected <EOF> in GraphQL string at location 1:18");
+  }
+
+  @Test
+  void missingRequiredArgumentIsReportedAtTheField() {
+    String query = "\n  query SomeOperation {\n    # no myEnum\n    myAction {\n      id\n    }\n  }\n";
+    assertThatThrownBy(() -> GraphqlDocuments.parseAndValidate(GraphqlDocuments.rawQuery(query),
+        GraphqlDocuments.rawSchema(LOCALE_SCHEMA)))
+        .hasMessage("Field \"myAction\" argument \"myEnum\" of type \"Locale!\" is required, but it was not provided"
+            + " in GraphQL string at location 4:5");
+  }
+
+  @Test
+  void queryUsingVariablesThroughFragmentsValidates() {
+    String schema = "type Query { bar: String! }";
+    String query = "query Foo($flag: Boolean!) { ...Bar } fragment Bar on Query { bar @include(if: $flag) }";
+    assertThat(GraphqlDocuments.parseAndValidate(GraphqlDocuments.rawQuery(query), GraphqlDocuments.rawSchema(schema)))
+        .hasSize(2);
+  }
+
+  @Test
+  void schemaRulesRejectEmptyAndDanglingDefinitions() {
+    assertThatThrownBy(() -> GraphqlDocuments.schema(GraphqlDocuments.rawSchema("extend type Hello implements Greeting")))
+        .hasMessageContaining("Undefined type \"Greeting\"");
+    assertThatThrownBy(() -> GraphqlDocuments.schema(GraphqlDocuments.rawSchema("schema { query: Query }")))
+        .hasMessageContaining("Schema root query refers to a type Query that does not exist");
+    assertThat(GraphqlDocuments.schema(GraphqlDocuments.rawSchema(LOCALE_SCHEMA)).query).isEqualTo("Query");
+  }
+
+  @Test
+  void prunedAstObjectsValidateLikeParsedOnes() {
+    Map<String, Object> schema = PlainJson.parseObject(json(GraphqlDocuments.parseSchema(
+        "type Query { bar: String! } type Mutation { x: String! }")));
+    Map<String, Object> query = PlainJson.parseObject(json(GraphqlDocuments.parseQuery("mutation{x(a:b)}")));
+    assertThatThrownBy(() -> GraphqlDocuments.parseAndValidate(query, schema))
+        .hasMessageStartingWith("Unknown argument \"a\" on field \"Mutation.x\"");
+  }
+}
