@@ -94,12 +94,12 @@ public final class BuiltinCall {
 
     /**
      * OPA's operand type error for operand i (from 0): {@code "<name>: operand <i+1> must be
-     * <expected> but got <actual type>"}. Pass several expected types for
-     * {@code "one of {array, set}"}.
+     * <expected> but got <actual type>"}. Several expected types print in the order given, as
+     * OPA's declarations list them: {@code "one of {array, set}"}.
      */
     public BuiltinException typeError(int i, String... expected) {
         String want = expected.length == 1 ? expected[0]
-                : "one of {" + String.join(", ", sorted(expected)) + "}";
+                : "one of {" + String.join(", ", expected) + "}";
         return BuiltinException.type(name,
                 "operand " + (i + 1) + " must be " + want + " but got " + args[i].typeName());
     }
@@ -107,11 +107,5 @@ public final class BuiltinCall {
     /** An {@code eval_builtin_error}: {@code "<name>: <detail>"}. */
     public BuiltinException error(String detail) {
         return BuiltinException.builtin(name, detail);
-    }
-
-    private static String[] sorted(String[] s) {
-        String[] c = s.clone();
-        java.util.Arrays.sort(c);
-        return c;
     }
 }

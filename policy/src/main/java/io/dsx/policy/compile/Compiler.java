@@ -33,6 +33,7 @@ public final class Compiler {
     private final Map<String, Integer> arities = new HashMap<>();
     private List<Rule> rules = new ArrayList<>();
     private final Set<String> functionNames = new HashSet<>();
+    private final List<List<String>> packages = new ArrayList<>();
 
     private record Stage(String name, Consumer<List<Module>> run) {
     }
@@ -74,6 +75,7 @@ public final class Compiler {
             }
         }
         for (Module m : modules) {
+            packages.add(m.pkg());
             Map<String, Term.Ref> imports = new HashMap<>();
             for (Module.Import im : m.imports()) {
                 String root = Vars.dotted(im.ref().head());
@@ -94,6 +96,12 @@ public final class Compiler {
     // ---- BuildRuleTree / CheckRuleConflicts -----------------------------------------------
 
     private void buildTree() {
+        for (List<String> pkg : packages) {
+            RuleNode n = root;
+            for (String seg : pkg) {
+                n = n.childOrCreate(seg);
+            }
+        }
         for (Rule r : rules) {
             List<Term> path = r.ref().path();
             if (r.args() != null) {

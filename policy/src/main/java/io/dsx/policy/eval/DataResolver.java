@@ -78,7 +78,9 @@ final class DataResolver {
             Value v = fullValue(node, base, at);
             return v == null || ev.path(v, path, i, f, k);
         }
-        return ev.term(p, f, key -> {
+        return ev.term(p, f, k0 -> {
+            // base documents have string keys only: data[2] reads data["2"]
+            Value key = k0 instanceof io.dsx.policy.value.NumberValue ? StringValue.of(k0.toString()) : k0;
             RuleNode child = key instanceof StringValue s ? node.child(s.value()) : null;
             Value childBase = Evaluator.index(base, key);
             if (child == null && childBase == null && !overrideBelow(at, key)) {
@@ -153,27 +155,34 @@ final class DataResolver {
         return v;
     }
 
+    /** Rule output, then child documents (merged deeply), then base documents (which win). */
     private Value merge(RuleNode node, Value base, Value ruleValue, List<Value> at) {
-        ObjectValue.Builder b = ObjectValue.builder();
-        if (base instanceof ObjectValue bo) {
-            bo.entries().forEach(b::put);
-        } else if (base != null && node.children().isEmpty()) {
+        if (base != null && !(base instanceof ObjectValue) && node.children().isEmpty()) {
             return base;
         }
+        ObjectValue.Builder b = ObjectValue.builder();
         if (ruleValue instanceof ObjectValue ro) {
             ro.entries().forEach(b::put);
         }
+        Loc loc = node.rules().isEmpty() ? null : node.rules().get(0).loc();
         for (RuleNode child : node.children().values()) {
             StringValue key = StringValue.of(child.name());
             at.add(key);
             try {
                 Value cv = fullValue(child, Evaluator.index(base, key), at);
                 if (cv != null) {
-                    b.put(key, cv);
+                    Value prev = b.get(key);
+                    b.put(key, prev == null ? cv : Docs.mergeDeep(prev, cv, loc));
                 }
             } finally {
                 at.remove(at.size() - 1);
             }
+        }
+        if (base instanceof ObjectValue bo) {
+            bo.entries().forEach((k, v) -> {
+                Value prev = b.get(k);
+                b.put(k, prev instanceof ObjectValue && v instanceof ObjectValue ? Docs.mergeDeep(prev, v, loc) : v);
+            });
         }
         return b.build();
     }

@@ -24,6 +24,26 @@ final class Docs {
         return o.with(key, set(o.get(key), path, i + 1, v));
     }
 
+    /** Merges two documents: objects key by key, sets by union; other differing values conflict. */
+    static Value mergeDeep(Value a, Value b, Loc loc) {
+        if (a.equals(b)) {
+            return a;
+        }
+        if (a instanceof ObjectValue x && b instanceof ObjectValue y) {
+            ObjectValue.Builder out = ObjectValue.builder();
+            x.entries().forEach(out::put);
+            y.entries().forEach((k, v) -> {
+                Value prev = out.get(k);
+                out.put(k, prev == null ? v : mergeDeep(prev, v, loc));
+            });
+            return out.build();
+        }
+        if (a instanceof SetValue x && b instanceof SetValue y) {
+            return x.union(y);
+        }
+        throw Builder.conflict(loc);
+    }
+
     /** Accumulates the output of partial rules into a nested object (sets at the leaves of contains rules). */
     static final class Builder {
         private final TreeMap<Value, Object> root = new TreeMap<>();

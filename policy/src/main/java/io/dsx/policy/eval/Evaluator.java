@@ -329,9 +329,24 @@ final class Evaluator {
         boolean go(Value[] vals);
     }
 
+    /** Evaluates operands left to right; bare unbound variables wait until the others bound them. */
     private boolean args(List<Term> args, int i, int n, Value[] acc, Frame f, ArgsCont k) {
         if (i == n) {
-            return k.go(acc.clone());
+            Value[] out = acc.clone();
+            for (int j = 0; j < n; j++) {
+                if (out[j] == null) {
+                    Term.Var v = (Term.Var) args.get(j);
+                    out[j] = f.get(v.name());
+                    if (out[j] == null) {
+                        throw new RegoException(RegoException.Code.UNSAFE_VAR, "var " + v.name() + " is unsafe", v.loc());
+                    }
+                }
+            }
+            return k.go(out);
+        }
+        if (args.get(i) instanceof Term.Var v && f.get(v.name()) == null) {
+            acc[i] = null;
+            return args(args, i + 1, n, acc, f, k);
         }
         return term(args.get(i), f, v -> {
             acc[i] = v;
@@ -347,11 +362,27 @@ final class Evaluator {
                 return k.go(v);
             }
             String target = ((Term.Call) over).operator();
-            Map<String, Object> saved = fnOverrides;
-            if (target.equals(name)) {
-                over = null;
-            } else {
-                return call(target, vals, site, k);
+            if (!target.equals(name)) {
+                // the replacement runs without this mock, so g(x) := f(x) with f as g terminates
+                Map<String, Object> saved = fnOverrides;
+                Map<String, Object> without = new HashMap<>(saved);
+                without.remove(name);
+                List<Value> results = new ArrayList<>();
+                fnOverrides = without;
+                try {
+                    call(target, vals, site, v -> {
+                        results.add(v);
+                        return true;
+                    });
+                } finally {
+                    fnOverrides = saved;
+                }
+                for (Value v : results) {
+                    if (!k.go(v)) {
+                        return false;
+                    }
+                }
+                return true;
             }
         }
         if (policy.isFunction(name)) {

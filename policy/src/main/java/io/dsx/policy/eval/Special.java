@@ -77,9 +77,6 @@ final class Special {
     /** {@code k, v in coll}. */
     static boolean member3(Value key, Value x, Value coll) {
         Value v = Evaluator.index(coll, key);
-        if (coll instanceof SetValue) {
-            return false;
-        }
         return v != null && v.equals(x);
     }
 

@@ -83,7 +83,7 @@ public final class Parser {
         List<Module.Import> imports = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
         while (peek().kind() != Token.Kind.EOF) {
-            if (peek().is("import")) {
+            if (kw("import")) {
                 imports.add(importDecl());
             } else {
                 rules.add(rule());
@@ -297,6 +297,13 @@ public final class Parser {
         }
         if (t.is("not") && t.kind() == Token.Kind.IDENT && !isOperatorNext()) {
             next();
+            if (peek().is("{")) {
+                // not { body }: the body has a solution iff [true | body][0] is defined
+                List<Expr> body = block();
+                Term probe = new Term.Ref(new Term.ArrayCompr(new Term.Scalar(BoolValue.TRUE, loc), body, loc),
+                        List.of(new Term.Scalar(NumberValue.ZERO, loc)), loc);
+                return new Expr.Not(new Expr.TermExpr(probe, loc), loc);
+            }
             return new Expr.Not(simpleLiteral(), loc);
         }
         if (t.is("(") ) {

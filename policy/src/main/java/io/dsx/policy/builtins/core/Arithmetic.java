@@ -1,6 +1,7 @@
 package io.dsx.policy.builtins.core;
 
 import io.dsx.policy.builtins.BuiltinCall;
+import io.dsx.policy.builtins.BuiltinException;
 import io.dsx.policy.builtins.BuiltinRegistrar;
 import io.dsx.policy.value.ArrayValue;
 import io.dsx.policy.value.NumberValue;
@@ -102,10 +103,10 @@ final class Arithmetic {
 
     private static Value range(BuiltinCall c, NumberValue from, NumberValue to, NumberValue step) {
         if (!from.isInteger()) {
-            throw c.error("operand 1 must be integer number but got floating-point number");
+            throw BuiltinException.type(c.name(), "operand 1 must be integer number but got floating-point number");
         }
         if (!to.isInteger()) {
-            throw c.error("operand 2 must be integer number but got floating-point number");
+            throw BuiltinException.type(c.name(), "operand 2 must be integer number but got floating-point number");
         }
         BigInteger a = from.toBigInteger();
         BigInteger b = to.toBigInteger();

@@ -9,6 +9,16 @@ final class Arrays {
     private Arrays() {
     }
 
+    private static void flatten(ArrayValue a, java.util.List<Value> out) {
+        for (Value v : a.elements()) {
+            if (v instanceof ArrayValue inner) {
+                flatten(inner, out);
+            } else {
+                out.add(v);
+            }
+        }
+    }
+
     static void register(BuiltinRegistrar r) {
         r.add("array.concat", c -> {
             ArrayValue a = c.array(0);
@@ -30,6 +40,11 @@ final class Arrays {
                 return ArrayValue.EMPTY;
             }
             return ArrayValue.of(a.elements().subList((int) from, (int) to));
+        });
+        r.add("array.flatten", c -> {
+            java.util.List<Value> out = new java.util.ArrayList<>();
+            flatten(c.array(0), out);
+            return ArrayValue.of(out);
         });
         r.add("array.reverse", c -> {
             ArrayValue a = c.array(0);

@@ -23,8 +23,22 @@ final class JsonPaths {
     }
 
     static List<List<Value>> paths(BuiltinCall c, int i) {
+        Value v = c.arg(i);
+        List<Value> elems;
+        if (v instanceof ArrayValue a) {
+            elems = a.elements();
+        } else if (v instanceof SetValue s) {
+            elems = new ArrayList<>(s.elements());
+        } else {
+            throw c.typeError(i, "set", "array");
+        }
         List<List<Value>> out = new ArrayList<>();
-        for (Value p : Objects.keys(c, i)) {
+        for (Value p : elems) {
+            if (!(p instanceof StringValue || p instanceof ArrayValue)) {
+                throw io.dsx.policy.builtins.BuiltinException.type(c.name(), "operand " + (i + 1)
+                        + " must be one of {set, array} containing string paths or array of path segments but got "
+                        + p.typeName());
+            }
             out.add(path(c, p));
         }
         return out;

@@ -75,6 +75,10 @@ final class Objects {
             if (!(sub instanceof ObjectValue || sub instanceof ArrayValue || sub instanceof SetValue)) {
                 throw c.typeError(1, "array", "object", "set");
             }
+            if (sup instanceof SetValue && sub instanceof ArrayValue || sup.kind() != sub.kind()
+                    && !(sup instanceof ArrayValue && sub instanceof SetValue)) {
+                throw c.error("both arguments must be of the same type or array and set");
+            }
             return BoolValue.of(subset(sup, sub));
         });
     }
@@ -104,7 +108,7 @@ final class Objects {
         if (v instanceof ObjectValue o) {
             return new ArrayList<>(o.keys());
         }
-        throw c.typeError(i, "array", "object", "set");
+        throw c.typeError(i, "object", "set", "array");
     }
 
     static ObjectValue union(ObjectValue a, ObjectValue b) {
@@ -129,7 +133,7 @@ final class Objects {
                     return false;
                 }
                 if (pv instanceof ObjectValue || pv instanceof SetValue || pv instanceof ArrayValue) {
-                    if (pv.kind() == e.getValue().kind() && !(pv instanceof ArrayValue)) {
+                    if (pv.kind() == e.getValue().kind()) {
                         if (!subset(pv, e.getValue())) {
                             return false;
                         }
@@ -145,8 +149,8 @@ final class Objects {
         if (sup instanceof SetValue ps && sub instanceof SetValue ss) {
             return ps.elements().containsAll(ss.elements());
         }
-        if (sup instanceof SetValue ps && sub instanceof ArrayValue sa) {
-            return ps.elements().containsAll(sa.elements());
+        if (sup instanceof ArrayValue pa && sub instanceof SetValue ss) {
+            return pa.elements().containsAll(ss.elements());
         }
         if (sup instanceof ArrayValue pa && sub instanceof ArrayValue sa) {
             List<Value> a = pa.elements();

@@ -69,6 +69,9 @@ final class Types {
             if (t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
                 return NumberValue.parse(t.startsWith("+") ? t.substring(1) : t);
             }
+            if (t.toLowerCase(java.util.Locale.ROOT).matches("[+-]?(nan|inf|infinity)")) {
+                throw io.dsx.policy.builtins.BuiltinException.type(c.name(), "operand 1 must be a finite number but got " + s);
+            }
             throw c.error("strconv.ParseFloat: parsing " + s + ": invalid syntax");
         }
         throw c.typeError(0, "boolean", "null", "number", "string");
