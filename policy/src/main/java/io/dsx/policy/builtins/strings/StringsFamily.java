@@ -150,16 +150,22 @@ public final class StringsFamily implements BuiltinFamily {
             if (n.isLong()) {
                 return n.longValue();
             }
-            if (n.isInteger()) {
+            if (n.isInteger() && !Double.isInfinite(n.doubleValue())) {
                 return n.toBigInteger();
             }
             double d = n.doubleValue();
-            return Double.isInfinite(d) ? n.toString() : (Object) d;
+            return Double.isInfinite(d) ? literal(n) : (Object) d;
         }
         return v.toString();
     }
 
-    private static boolean anyMatch(BuiltinCall c, boolean suffix) {
+    /** A number too large for float64, as OPA prints its literal (2e308). */
+  private static String literal(NumberValue n) {
+    java.math.BigDecimal d = n.toBigDecimal().stripTrailingZeros();
+    return d.scale() < 0 ? d.unscaledValue() + "e" + (-d.scale()) : d.toPlainString();
+  }
+
+  private static boolean anyMatch(BuiltinCall c, boolean suffix) {
         List<String> subjects = oneOrMany(c, 0);
         List<String> affixes = oneOrMany(c, 1);
         for (String s : subjects) {
