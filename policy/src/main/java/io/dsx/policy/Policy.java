@@ -1,0 +1,92 @@
+package io.dsx.policy;
+
+import io.dsx.policy.ast.Expr;
+import io.dsx.policy.ast.Module;
+import io.dsx.policy.builtins.BuiltinRegistry;
+import io.dsx.policy.bundle.Bundle;
+import io.dsx.policy.compile.CompiledPolicy;
+import io.dsx.policy.compile.Compiler;
+import io.dsx.policy.error.RegoException;
+import io.dsx.policy.eval.EvalOptions;
+import io.dsx.policy.eval.QueryEval;
+import io.dsx.policy.parse.Parser;
+import io.dsx.policy.value.ObjectValue;
+import io.dsx.policy.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A compiled policy: immutable and safe to share across threads. Queries are compiled once and
+ * cached by text.
+ */
+public final class Policy {
+    private static final int QUERY_CACHE_MAX = 1024;
+
+    private final CompiledPolicy compiled;
+    private final String revision;
+    private final BuiltinRegistry registry;
+    private final Map<String, List<Expr>> queries = new ConcurrentHashMap<>();
+
+    private Policy(CompiledPolicy compiled, String revision, BuiltinRegistry registry) {
+        this.compiled = compiled;
+        this.revision = revision;
+        this.registry = registry;
+    }
+
+    /**
+     * Parses and compiles modules (file name to source) with base data.
+     *
+     * @throws RegoException rego_parse_error, rego_compile_error, rego_type_error, ...
+     */
+    public static Policy compile(Map<String, String> modules, ObjectValue data) {
+        List<Module> parsed = new ArrayList<>();
+        modules.forEach((file, src) -> parsed.add(Parser.parseModule(src, file)));
+        return new Policy(Compiler.compile(parsed, data), null, BuiltinRegistry.standard());
+    }
+
+    /** Compiles a bundle's modules and data; the policy carries the bundle's revision. */
+    public static Policy fromBundle(Bundle bundle) {
+        Policy p = compile(bundle.modules(), bundle.data());
+        return new Policy(p.compiled, bundle.revision(), p.registry);
+    }
+
+    /** The bundle revision ({@code sha256:...}), or null when not built from a bundle. */
+    public String revision() {
+        return revision;
+    }
+
+    /**
+     * Evaluates a query and returns every solution (variable to value).
+     *
+     * @throws RegoException for compile errors in the query and evaluation errors (conflicts,
+     *     limits, timeouts, strict builtin errors)
+     */
+    public List<Map<String, Value>> eval(String query, EvalOptions options) {
+        List<Expr> q = queries.get(query);
+        if (q == null) {
+            q = compiled.compileQuery(query);
+            if (queries.size() < QUERY_CACHE_MAX) {
+                queries.put(query, q);
+            }
+        }
+        try {
+            return QueryEval.run(compiled, registry, q, options);
+        } catch (QueryEval.PartialResultException e) {
+            throw e.error();
+        }
+    }
+
+    /** The value of a ref query such as {@code data.dsx.read.decision}, or null when undefined. */
+    public Value evalRef(String ref, EvalOptions options) {
+        List<Map<String, Value>> rows = eval("__result__ = " + ref, options);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        if (rows.size() > 1) {
+            throw new RegoException(RegoException.Code.EVAL_CONFLICT, ref + " produced multiple results", null);
+        }
+        return rows.get(0).get("__result__");
+    }
+}
