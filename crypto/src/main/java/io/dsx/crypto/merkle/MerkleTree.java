@@ -25,9 +25,14 @@ public final class MerkleTree {
     private MerkleTree() {
     }
 
-    /** SHA-256(0x00 || data). */
-    public static byte[] leafHash(byte[] data) {
-        return Sha256.digest(new byte[] {LEAF_PREFIX}, data);
+    /** SHA-256(0x00 || parts...), e.g. {@code leafHash(salt, recordBytes)} for a contribution leaf. */
+    public static byte[] leafHash(byte[]... parts) {
+        java.security.MessageDigest md = Sha256.newDigest();
+        md.update(LEAF_PREFIX);
+        for (byte[] p : parts) {
+            md.update(p);
+        }
+        return md.digest();
     }
 
     /** SHA-256(0x01 || left || right). */

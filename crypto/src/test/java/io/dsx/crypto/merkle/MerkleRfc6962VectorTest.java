@@ -67,4 +67,13 @@ class MerkleRfc6962VectorTest {
         }
         assertThat(checked).isEqualTo(5);
     }
+
+    @Test
+    void leafHashOfSaltAndRecordIsTheLeafHashOfTheirConcatenation() {
+        byte[] salt = Hex.decode("000102030405060708090a0b0c0d0e0f");
+        byte[] record = Hex.decode("2021");
+        assertThat(MerkleTree.leafHash(salt, record))
+            .isEqualTo(MerkleTree.leafHash(Hex.decode("000102030405060708090a0b0c0d0e0f2021")))
+            .isEqualTo(io.dsx.crypto.hash.Sha256.digest(new byte[] {0}, salt, record));
+    }
 }
