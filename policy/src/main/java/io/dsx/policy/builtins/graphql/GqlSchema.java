@@ -29,6 +29,8 @@ final class GqlSchema {
   String query;
   String mutation;
   String subscription;
+  /** Set when the default root names apply; resolved after the definition checks, as in Go. */
+  private boolean deferredDefaultRoots;
 
   /** Builds and validates; throws {@link GqlError} (no location) for an invalid schema. */
   static GqlSchema build(Map<String, Object> document) {
@@ -132,9 +134,6 @@ final class GqlSchema {
       deferredDefaultRoots = true;
     }
   }
-
-  /** Set when the default root names apply; resolved after the definition checks, as in Go. */
-  boolean deferredDefaultRoots;
 
   private void assignOperationTypes(Map<String, Object> schemaDef) {
     for (Map<String, Object> op : maps(schemaDef, "OperationTypes")) {
