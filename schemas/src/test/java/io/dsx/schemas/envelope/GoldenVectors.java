@@ -1,0 +1,98 @@
+package io.dsx.schemas.envelope;
+
+import io.dsx.crypto.hash.Hex;
+import io.dsx.crypto.hash.Sha256;
+import io.dsx.crypto.sign.SigningKey;
+import io.dsx.schemas.events.AuditChain;
+import io.dsx.schemas.events.LedgerEntry;
+import io.dsx.schemas.events.Receipt;
+import io.dsx.schemas.events.RecordSegment;
+import io.dsx.schemas.record.FramedRecord;
+import io.dsx.schemas.record.RecordFraming;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * Computes every v1 test vector from fixed inputs (see {@link EnvelopeFixture}: HPKE key derived
+ * from 32 x 0x11, Ed25519 institution seed 32 x 0x22, gateway receipt seed 32 x 0x44, random
+ * stream {@link FixedRandom}("dsx-test"), clock 2026-01-02T03:04:05.678Z).
+ */
+final class GoldenVectors {
+  static final SigningKey GATEWAY_RECEIPT_KEY = SigningKey.ed25519FromSeed(EnvelopeFixture.bytes(0x44));
+  static final Instant ACCEPTED_AT = Instant.parse("2026-01-02T03:04:06Z");
+
+  private GoldenVectors() {}
+
+  static Map<String, String> compute() {
+    EnvelopeFixture fx = new EnvelopeFixture();
+    ContributionEnvelope env = fx.build(3);
+    Map<String, String> v = new LinkedHashMap<>();
+    v.put("hpke-recipient-public-key", Hex.encode(fx.gateway.publicKey().bytes()));
+    v.put("institution-public-key-spki", Hex.encode(fx.institution.publicKey().getEncoded()));
+    v.put("gateway-receipt-public-key-spki", Hex.encode(GATEWAY_RECEIPT_KEY.publicKey().getEncoded()));
+
+    OpenedContribution opened = ContributionOpener.verify(env, fx.institution.publicKey())
+        .then(ok -> ContributionOpener.open(ok, fx.decryptor(), fx.schema, EnvelopeLimits.DEFAULT))
+        .value();
+    List<FramedRecord> framed = opened.records().stream().map(r -> new FramedRecord(r.salt(), r.bytes())).toList();
+    for (int i = 0; i < framed.size(); i++) {
+      v.put("record-" + i + "-salt", Hex.encode(framed.get(i).salt()));
+      v.put("record-" + i + "-avro", Hex.encode(framed.get(i).record()));
+      v.put("leaf-" + i, Hex.encode(Sha256.digest(new byte[] {0}, framed.get(i).leafData())));
+    }
+    v.put("node-01", Hex.encode(Sha256.digest(new byte[] {1}, Hex.decode(v.get("leaf-0")), Hex.decode(v.get("leaf-1")))));
+    v.put("merkle-root", Hex.encode(env.manifest().merkleRoot()));
+    v.put("plaintext", Hex.encode(RecordFraming.frame(framed)));
+    v.put("manifest", Hex.encode(env.manifestBytes()));
+    v.put("enc", Hex.encode(env.sealed().enc()));
+    v.put("ciphertext", Hex.encode(env.sealed().ciphertext()));
+    v.put("signed-input", Hex.encode(env.signedBytes()));
+    v.put("signature", Hex.encode(env.signature()));
+    v.put("contribution", Hex.encode(env.toBytes()));
+
+    LedgerEntry entry = LedgerEntry.of(env, ACCEPTED_AT, "gateway-receipt-1",
+        List.of(new RecordSegment(0, 10, 11, 2), new RecordSegment(2, 7, 7, 1)));
+    v.put("ledger-entry", Hex.encode(entry.toBytes()));
+    Receipt receipt = Receipt.sign(entry.receiptBody(0, 42, "ed25519"), GATEWAY_RECEIPT_KEY);
+    v.put("receipt-body", Hex.encode(receipt.body().toBytes()));
+    v.put("receipt", Hex.encode(receipt.toBytes()));
+
+    AuditChain.Appender appender = AuditChain.Appender.start();
+    byte[] first = appender.append(auditEvent(0));
+    byte[] second = appender.append(auditEvent(1));
+    v.put("audit-event-0", Hex.encode(first));
+    v.put("audit-event-1", Hex.encode(second));
+    v.put("audit-event-1-prev", Hex.encode(AuditChain.link(first)));
+    return v;
+  }
+
+  static GenericRecord auditEvent(int n) {
+    var schema = io.dsx.schemas.DsxSchemas.AUDIT_EVENT;
+    GenericRecord bundle = new GenericData.Record(schema.getField("bundles").schema().getValueType());
+    bundle.put("revision", "sha256:" + "ab".repeat(32));
+    GenericRecord dsx = new GenericData.Record(schema.getField("dsx").schema());
+    dsx.put("action", "read");
+    dsx.put("subject", "job-" + n);
+    dsx.put("dataset", "visits");
+    dsx.put("fields", List.of("age"));
+    dsx.put("record_count", 2L);
+    dsx.put("offsets", null);
+    dsx.put("job_id", "job-" + n);
+    dsx.put("grant_id", "grant-1");
+    dsx.put("outcome", "allowed");
+    GenericRecord e = new GenericData.Record(schema);
+    e.put("decision_id", "d-" + n);
+    e.put("timestamp", "2026-01-02T03:04:0" + (7 + n) + "Z");
+    e.put("path", "dsx/read/decision");
+    e.put("input", "{}");
+    e.put("result", "{\"allow\":true}");
+    e.put("bundles", Map.of("dsx", bundle));
+    e.put("labels", Map.of("gateway", "gw-1"));
+    e.put("dsx", dsx);
+    return e;
+  }
+}
