@@ -77,7 +77,8 @@ public final class GatewayKeyStore {
         KeyStore ks = Pkcs12File.loadOrEmpty(file, pw);
         try {
             GatewayKeyStore store;
-            if (!ks.containsAlias(RECEIPT_ALIAS)) {
+            boolean created = !ks.containsAlias(RECEIPT_ALIAS);
+            if (created) {
                 SigningKey receipt = InstitutionKeys.generateKey(SignatureAlgorithm.ED25519, random);
                 X509Certificate cert = Certificates.issue(RECEIPT_DN, receipt.publicKey(), RECEIPT_DN, receipt,
                     KeyUsage.digitalSignature, clock.instant(), VALIDITY, random);
@@ -92,8 +93,11 @@ public final class GatewayKeyStore {
             store.loadHpkeKeys();
             if (store.hpkeKeys.isEmpty()) {
                 store.addHpkeKey();
+                created = true;
             }
-            Pkcs12File.save(ks, file, pw);
+            if (created) {
+                Pkcs12File.save(ks, file, pw);
+            }
             return store;
         } catch (GeneralSecurityException e) {
             throw new CryptoException(CryptoException.Reason.KEY_STORE, "cannot read gateway keys from " + file, e);

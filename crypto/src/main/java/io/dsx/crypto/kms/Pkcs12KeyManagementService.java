@@ -44,8 +44,11 @@ public final class Pkcs12KeyManagementService implements KeyManagementService {
     public static Pkcs12KeyManagementService openOrCreate(Path file, char[] password, SecureRandom random)
         throws CryptoException {
         char[] pw = password.clone();
+        boolean firstRun = !java.nio.file.Files.exists(file);
         KeyStore ks = Pkcs12File.loadOrEmpty(file, pw);
-        Pkcs12File.save(ks, file, pw);
+        if (firstRun) {
+            Pkcs12File.save(ks, file, pw);
+        }
         return new Pkcs12KeyManagementService(file, pw, random, ks);
     }
 
