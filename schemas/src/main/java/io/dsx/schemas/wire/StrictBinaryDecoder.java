@@ -14,8 +14,9 @@ import org.apache.avro.util.Utf8;
  * the bytes exist (a 6-byte input can ask for 2 GiB), accepts over-long varints (so one value has
  * many encodings, and a signed manifest could be re-encoded differently), and does not check
  * UTF-8. Here every length is checked against the bytes left, every varint must be minimal, every
- * string must be valid UTF-8, booleans are 0 or 1, and a collection block may not claim more items
- * than bytes left (items of zero size are not supported in such numbers).
+ * string must be valid UTF-8, booleans are 0 or 1, an array or map is one block then 0 (as Avro's
+ * encoder writes it), and that block may not claim more items than bytes left (items of zero size
+ * are not supported in such numbers).
  */
 public final class StrictBinaryDecoder extends Decoder {
   private final byte[] buf;
@@ -154,32 +155,32 @@ public final class StrictBinaryDecoder extends Decoder {
 
   @Override
   public long readArrayStart() throws WireFormatException {
-    return readBlockCount();
+    return readFirstBlockCount();
   }
 
   @Override
   public long arrayNext() throws WireFormatException {
-    return readBlockCount();
+    return readEndOfBlocks();
   }
 
   @Override
   public long skipArray() throws WireFormatException {
-    return readBlockCount();
+    return readFirstBlockCount();
   }
 
   @Override
   public long readMapStart() throws WireFormatException {
-    return readBlockCount();
+    return readFirstBlockCount();
   }
 
   @Override
   public long mapNext() throws WireFormatException {
-    return readBlockCount();
+    return readEndOfBlocks();
   }
 
   @Override
   public long skipMap() throws WireFormatException {
-    return readBlockCount();
+    return readFirstBlockCount();
   }
 
   /** An unsigned LEB128 varint ({@link Leb128}) of at most 9 bytes, minimal form only. */
@@ -196,22 +197,27 @@ public final class StrictBinaryDecoder extends Decoder {
     return out;
   }
 
-  private long readBlockCount() throws WireFormatException {
+  /**
+   * The canonical form of an array or map is one block of all items, then a 0 count (what Avro's
+   * BinaryEncoder writes). Negative counts (blocks with byte sizes) and split blocks are refused,
+   * so that no value has two encodings.
+   */
+  private long readFirstBlockCount() throws WireFormatException {
     long count = readLong();
     if (count < 0) {
-      if (count == Long.MIN_VALUE) {
-        throw error("collection block count out of range");
-      }
-      count = -count;
-      long blockSize = readLong();
-      if (blockSize < 0 || blockSize > remainingBytes()) {
-        throw error("collection block byte size out of range");
-      }
+      throw error("collection uses a sized block (negative count), not accepted");
     }
     if (count > remainingBytes()) {
       throw error("collection block claims more items than bytes left");
     }
     return count;
+  }
+
+  private long readEndOfBlocks() throws WireFormatException {
+    if (readLong() != 0) {
+      throw error("collection split into several blocks, not accepted");
+    }
+    return 0;
   }
 
   private int nonNegativeInt(String what) throws WireFormatException {

@@ -104,6 +104,26 @@ class StrictBinaryDecoderTest {
   }
 
   @Test
+  void refusesArraysSplitIntoBlocksOrWithSizedBlocksSoEachValueHasOneEncoding() {
+    Schema array = Schema.createArray(LONG);
+    // [1, 2] as one block is 04 02 04 00; as two blocks 02 02 02 04 00; sized: 03 02 02 04 00
+    assertThat(decodes(array, new byte[] {0x04, 0x02, 0x04, 0x00})).isTrue();
+    assertThatThrownBy(() -> AvroBinary.decode(array, new byte[] {0x02, 0x02, 0x02, 0x04, 0x00}))
+        .hasMessageContaining("several blocks");
+    assertThatThrownBy(() -> AvroBinary.decode(array, new byte[] {0x03, 0x04, 0x02, 0x04, 0x00}))
+        .hasMessageContaining("sized block");
+  }
+
+  private static boolean decodes(Schema schema, byte[] bytes) {
+    try {
+      AvroBinary.decode(schema, bytes);
+      return true;
+    } catch (WireFormatException e) {
+      return false;
+    }
+  }
+
+  @Test
   void refusesAUnionIndexOutOfRangeWithoutEchoingData() {
     Schema union = ALL_TYPES.getField("u").schema();
     assertThatThrownBy(() -> AvroBinary.decode(union, new byte[] {0x04}))
