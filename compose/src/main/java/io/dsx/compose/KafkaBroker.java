@@ -122,28 +122,19 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Object> config = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("Kafka broker exited during start; last lines of "
-                        + process.logFile() + ":\n" + process.tail(20));
+        // the broker accepts connections before it has joined its own quorum: ask for the cluster's nodes
+        Readiness.await(process, timeout, () -> {
+            if (!Ports.isListening(port)) {
+                return false;
             }
-            if (Ports.isListening(port)) {
-                try (Admin admin = Admin.create(config)) {
-                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
-                        return;
-                    }
-                } catch (Exception notYet) {
-                    // the broker accepts connections before it has joined its own quorum; retry
-                }
+            try (Admin admin = Admin.create(config)) {
+                return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
             }
-            Thread.sleep(250);
-        }
-        throw new IOException("Kafka broker not ready within " + timeout + "; see " + process.logFile());
+        });
     }
 
     public String bootstrapServers() {

@@ -130,22 +130,8 @@ public final class KeycloakServer implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("Keycloak exited during start; last lines of "
-                        + process.logFile() + ":\n" + process.tail(25));
-            }
-            try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IOException("Keycloak not ready within " + timeout + "; see " + process.logFile());
+        Readiness.await(process, timeout,
+                () -> http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     public String baseUrl() {

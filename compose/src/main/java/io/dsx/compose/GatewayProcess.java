@@ -1,0 +1,64 @@
+package io.dsx.compose;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The gateway's fat jar run as a child process, wired to a local stack. */
+public final class GatewayProcess implements AutoCloseable {
+
+    private final ManagedProcess process;
+    private final int port;
+
+    private GatewayProcess(ManagedProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static GatewayProcess start(Path jar, Path workDir, LocalStack stack, int port, List<String> extraArgs,
+                                       Duration timeout) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException("gateway jar not found at " + jar + " (build first: ./mvnw -DskipTests install)");
+        }
+        List<String> cmd = new ArrayList<>(List.of(JavaRuntime.javaExecutable(), "-Xmx1g", "-jar", jar.toString(),
+                "--server.port=" + port,
+                "--spring.kafka.bootstrap-servers=" + stack.bootstrapServers(),
+                "--dsx.security.issuer-uri=" + stack.keycloak().issuer()));
+        cmd.addAll(extraArgs);
+        ManagedProcess process = ManagedProcess.start("gateway", cmd, Files.createDirectories(workDir), Map.of(),
+                workDir.resolve("gateway.log"));
+        GatewayProcess gateway = new GatewayProcess(process, port);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/actuator/health"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        try {
+            Readiness.await(process, timeout,
+                    () -> http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
+        return gateway;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

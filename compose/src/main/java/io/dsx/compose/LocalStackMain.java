@@ -1,0 +1,167 @@
+package io.dsx.compose;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the exchange on this machine: broker, Keycloak, gateway (each a child process, state under one
+ * data folder), prints where each listens and how to get a token, and stops everything on Ctrl-C.
+ */
+public final class LocalStackMain {
+
+    static final String USAGE = """
+            Usage: compose/run-local [options]
+
+            Runs the dsx exchange locally without Docker: a real single-node KRaft Kafka broker, a real
+            Keycloak with realm 'dataspace' and the demo identities, and the gateway. State (topics,
+            Keycloak's database, generated demo credentials, logs) lives in the data folder and survives
+            restarts; delete the folder to start afresh. Ctrl-C stops every process it started.
+
+            Options:
+              --data-dir DIR        state folder (default: .dsx)
+              --kafka-port N        broker port (default: 9092; controller on N+1)
+              --keycloak-port N     Keycloak port (default: 8180)
+              --gateway-port N      gateway port (default: 8080)
+              --no-gateway          start only the broker and Keycloak
+              -h, --help            this help
+            """;
+
+    record Options(Path dataDir, int kafkaPort, int keycloakPort, int gatewayPort, boolean gateway) {
+
+        static Options parse(String[] args) {
+            Path dataDir = Path.of(".dsx");
+            int kafka = 9092;
+            int keycloak = 8180;
+            int gateway = 8080;
+            boolean withGateway = true;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--data-dir" -> dataDir = Path.of(value(args, ++i, a));
+                    case "--kafka-port" -> kafka = port(value(args, ++i, a), a);
+                    case "--keycloak-port" -> keycloak = port(value(args, ++i, a), a);
+                    case "--gateway-port" -> gateway = port(value(args, ++i, a), a);
+                    case "--no-gateway" -> withGateway = false;
+                    default -> throw new IllegalArgumentException("unknown option '" + a + "' (see --help)");
+                }
+            }
+            return new Options(dataDir.toAbsolutePath().normalize(), kafka, keycloak, gateway, withGateway);
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[i];
+        }
+
+        private static int port(String value, String option) {
+            try {
+                int port = Integer.parseInt(value);
+                if (port < 1024 || port > 65534) {
+                    throw new NumberFormatException();
+                }
+                return port;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " must be a port between 1024 and 65534, not '" + value + "'");
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("-h") || List.of(args).contains("--help")) {
+            System.out.print(USAGE);
+            return;
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("dsx local: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(run(options, System.out));
+    }
+
+    static int run(Options o, PrintStream out) throws InterruptedException {
+        for (int port : List.of(o.kafkaPort(), o.kafkaPort() + 1, o.keycloakPort(), o.gatewayPort())) {
+            if (Ports.isListening(port)) {
+                System.err.println("dsx local: port " + port + " is already in use (another local stack?); "
+                        + "stop it or choose other ports (--help)");
+                return 1;
+            }
+        }
+        List<AutoCloseable> started = new ArrayList<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("\ndsx local: stopping ...");
+            for (int i = started.size() - 1; i >= 0; i--) {
+                try {
+                    started.get(i).close();
+                } catch (Exception e) {
+                    System.err.println("dsx local: " + e.getMessage());
+                }
+            }
+            out.println("dsx local: stopped.");
+            stopped.countDown();
+        }, "dsx-local-stop"));
+        try {
+            Path stackDir = LocalStack.locateStackDir();
+            StackCredentials credentials = StackCredentials.loadOrCreate(o.dataDir().resolve("credentials.properties"));
+            out.println("dsx local: starting Kafka and Keycloak (first start unpacks and builds Keycloak: a minute or two) ...");
+            LocalStack stack = LocalStack.start(new LocalStack.Options(stackDir, o.dataDir(),
+                    o.dataDir().resolve("keycloak"), "dev-file", o.kafkaPort(), o.kafkaPort() + 1, o.keycloakPort(),
+                    credentials, Duration.ofMinutes(5)));
+            started.add(stack);
+            GatewayProcess gateway = null;
+            if (o.gateway()) {
+                out.println("dsx local: starting the gateway ...");
+                Path jar = stackDir.getParent().getParent().getParent()
+                        .resolve("exchange-gateway/target/dsx-exchange-gateway.jar");
+                gateway = GatewayProcess.start(jar, o.dataDir().resolve("gateway"), stack, o.gatewayPort(),
+                        List.of(), Duration.ofMinutes(3));
+                started.add(gateway);
+            }
+            out.print(status(o, stack, gateway));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("dsx local: " + e.getMessage());
+            return 1;
+        }
+        stopped.await();
+        return 0;
+    }
+
+    static String status(Options o, LocalStack stack, GatewayProcess gateway) {
+        String creds = o.dataDir().resolve("credentials.properties").toString();
+        StringBuilder s = new StringBuilder("\n");
+        s.append("dsx local stack is up (Ctrl-C stops it)\n");
+        s.append("  kafka     ").append(stack.bootstrapServers()).append("   (PLAINTEXT on loopback: local use only)\n");
+        s.append("  keycloak  ").append(stack.keycloak().baseUrl()).append("   realm ").append(KeycloakServer.REALM)
+                .append(", admin console user 'admin'\n");
+        if (gateway != null) {
+            s.append("  gateway   ").append(gateway.baseUrl()).append("   try: curl ").append(gateway.baseUrl())
+                    .append("/.well-known/dsx\n");
+        }
+        s.append("  data      ").append(o.dataDir()).append("   (logs: kafka/broker.log, keycloak/keycloak/keycloak.log, gateway/gateway.log)\n");
+        s.append("  secrets   ").append(creds).append("   (generated demo credentials, owner-readable only)\n\n");
+        s.append("Get a token and ask the gateway who you are:\n");
+        s.append("  set -a; . ").append(creds).append("; set +a\n");
+        s.append("  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=hospital-a \\\n")
+                .append("      -d client_secret=$DSX_HOSPITAL_A_SECRET ").append(stack.keycloak().tokenEndpoint())
+                .append(" | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");
+        s.append("  curl -s -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:").append(o.gatewayPort()).append("/v1/me\n");
+        s.append("Users (password grant, client dsx-cli): researcher, steward-a, steward-b, auditor, operator;\n")
+                .append("  their passwords are DSX_<USER>_PASSWORD in the secrets file.\n");
+        return s.toString();
+    }
+
+    private LocalStackMain() {
+    }
+}
