@@ -1,0 +1,11 @@
+package io.dsx.connectors.contributor;
+
+/** Supplies the bearer token of each gateway call. */
+@FunctionalInterface
+public interface TokenSource {
+  /** A currently valid access token. */
+  String token() throws GatewayException;
+
+  /** No token: only public endpoints ({@code /.well-known/dsx}) will answer. */
+  TokenSource NONE = () -> null;
+}
