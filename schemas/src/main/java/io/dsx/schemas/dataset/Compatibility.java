@@ -9,8 +9,10 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 
 /**
  * Whether a new dataset schema version may follow the previous one: the new schema must read
- * data written with the previous one (Avro backward compatibility), and the {@code dsx.key} field
- * must not change, since it decides Kafka keys and partitions for all versions alike.
+ * data written with the previous one (Avro backward compatibility); the {@code dsx.key} field
+ * must not change, since it decides Kafka keys and partitions for all versions alike; and an
+ * existing field's {@code dsx.sensitivity} may only be raised to {@code direct_identifier}, since
+ * policies classify all stored data, of every version, by the latest schema.
  */
 public final class Compatibility {
   private Compatibility() {}
@@ -32,6 +34,13 @@ public final class Compatibility {
             "new schema cannot read data written with the previous one at "
                 + i.getLocation() + ": " + i.getType() + " (" + i.getMessage() + ")");
       }
+    }
+    for (DatasetField old : previous.fields()) {
+      next.field(old.name())
+          .filter(now -> now.sensitivity() != old.sensitivity() && now.sensitivity() != Sensitivity.DIRECT_IDENTIFIER)
+          .ifPresent(now -> reasons.add("field '" + old.name() + "' was " + old.sensitivity().wireName()
+              + "; data already written keeps that class, so it may only become direct_identifier, not "
+              + now.sensitivity().wireName()));
     }
     String before = previous.keyField().map(DatasetField::name).orElse(null);
     String after = next.keyField().map(DatasetField::name).orElse(null);

@@ -63,4 +63,15 @@ class CompatibilityTest {
     assertThat(r.compatible()).isFalse();
     assertThat(r.reasons()).containsExactly("the dsx.key field changed from subject to other");
   }
+
+  @Test
+  void refusesLoweringAFieldsSensitivityButAllowsRaisingItToDirectIdentifier() throws Exception {
+    String ageNonSensitive = "{\"name\":\"age\",\"type\":\"int\",\"dsx.sensitivity\":\"non_sensitive\"}";
+    String ageDirect = "{\"name\":\"age\",\"type\":\"int\",\"dsx.sensitivity\":\"direct_identifier\"}";
+    Compatibility.Result lowered = Compatibility.check(schema(KEY, AGE), schema(KEY, ageNonSensitive));
+    assertThat(lowered.compatible()).isFalse();
+    assertThat(lowered.reasons()).singleElement().asString()
+        .startsWith("field 'age' was quasi_identifier").endsWith("not non_sensitive");
+    assertThat(Compatibility.check(schema(KEY, AGE), schema(KEY, ageDirect)).compatible()).isTrue();
+  }
 }
