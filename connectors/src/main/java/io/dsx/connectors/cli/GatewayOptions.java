@@ -1,0 +1,105 @@
+package io.dsx.connectors.cli;
+
+import io.dsx.connectors.contributor.ClientCredentialsTokens;
+import io.dsx.connectors.contributor.GatewayClient;
+import io.dsx.connectors.contributor.GatewayException;
+import io.dsx.connectors.contributor.TokenSource;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the gateway is and how to get a token: Keycloak client credentials, the client secret
+ * from a file or the environment, never from the command line (where {@code ps} would show it).
+ */
+final class GatewayOptions {
+  static final String ENV_CLIENT_ID = "DSX_CLIENT_ID";
+  static final String ENV_CLIENT_SECRET = "DSX_CLIENT_SECRET";
+  static final String ENV_TOKEN = "DSX_TOKEN";
+
+  @Option(names = "--gateway", required = true, paramLabel = "URL", description = "Gateway base URL, e.g. http://localhost:8080.")
+  URI gateway;
+
+  @Option(names = "--client-id", paramLabel = "ID",
+      description = "Keycloak client of the institution (default: env " + ENV_CLIENT_ID + ").")
+  String clientId;
+
+  @Option(names = "--client-secret-file", paramLabel = "FILE",
+      description = "File holding the client secret (default: env " + ENV_CLIENT_SECRET + ").")
+  Path clientSecretFile;
+
+  @Option(names = "--token-url", paramLabel = "URL",
+      description = "Token endpoint (default: the gateway's issuer + /protocol/openid-connect/token).")
+  URI tokenUrl;
+
+  /** A client for the gateway; the token endpoint is found lazily, from /.well-known/dsx. */
+  GatewayClient connect(CliContext ctx) throws CliFailure {
+    if (!"http".equals(gateway.getScheme()) && !"https".equals(gateway.getScheme())) {
+      throw new CliFailure("--gateway must be an http or https URL");
+    }
+    String id = clientId != null ? clientId : ctx.envVar(ENV_CLIENT_ID);
+    String token = ctx.envVar(ENV_TOKEN);
+    if (id == null && token != null) {
+      return new GatewayClient(gateway, () -> token, ctx.http(), ctx.retry());
+    }
+    if (id == null) {
+      throw new CliFailure("no credentials: give --client-id (or env " + ENV_CLIENT_ID + ") and a secret");
+    }
+    String secret = secret(ctx);
+    if (secret == null) {
+      throw new CliFailure("no client secret: give --client-secret-file FILE or env " + ENV_CLIENT_SECRET);
+    }
+    LazyTokens tokens = new LazyTokens(ctx, id, secret, tokenUrl);
+    tokens.client = new GatewayClient(gateway, tokens, ctx.http(), ctx.retry());
+    return tokens.client;
+  }
+
+  /** Client credentials whose endpoint defaults to the gateway's issuer, asked on first use. */
+  private static final class LazyTokens implements TokenSource {
+    private final CliContext ctx;
+    private final String clientId;
+    private final String secret;
+    private final URI endpoint;
+    private GatewayClient client;
+    private TokenSource resolved;
+
+    LazyTokens(CliContext ctx, String clientId, String secret, URI endpoint) {
+      this.ctx = ctx;
+      this.clientId = clientId;
+      this.secret = secret;
+      this.endpoint = endpoint;
+    }
+
+    @Override
+    public synchronized String token() throws GatewayException {
+      if (resolved == null) {
+        URI uri = endpoint != null ? endpoint : ClientCredentialsTokens.keycloakEndpoint(client.info().issuer());
+        resolved = new ClientCredentialsTokens(uri, clientId, secret, ctx.http(), ctx.clock());
+      }
+      return resolved.token();
+    }
+
+    @Override
+    public String toString() {
+      return "LazyTokens[" + clientId + ", secret=***]";
+    }
+  }
+
+  private String secret(CliContext ctx) throws CliFailure {
+    if (clientSecretFile == null) {
+      return ctx.envVar(ENV_CLIENT_SECRET);
+    }
+    try {
+      String s = Files.readString(clientSecretFile, StandardCharsets.UTF_8).strip();
+      if (s.isEmpty()) {
+        throw new CliFailure("client secret file " + clientSecretFile + " is empty");
+      }
+      return s;
+    } catch (IOException e) {
+      throw new CliFailure("cannot read client secret file " + clientSecretFile + ": " + e.getClass().getSimpleName());
+    }
+  }
+}
