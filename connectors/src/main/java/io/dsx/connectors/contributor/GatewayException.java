@@ -41,8 +41,14 @@ public final class GatewayException extends Exception {
     return detail;
   }
 
-  /** I/O failures and 5xx answers may be retried; refusals (4xx) and bad receipts may not. */
+  /** Code of a 409 the gateway gives while another request writes the same contribution id. */
+  public static final String IN_PROGRESS = "contribution_in_progress";
+
+  /**
+   * I/O failures and 5xx answers may be retried; refusals (4xx) and bad receipts may not, except
+   * {@code 409 contribution_in_progress}, which asks for a retry to fetch the first receipt.
+   */
   public boolean retriable() {
-    return code.equals(UNREACHABLE) || status >= 500;
+    return code.equals(UNREACHABLE) || status >= 500 || (status == 409 && code.equals(IN_PROGRESS));
   }
 }
