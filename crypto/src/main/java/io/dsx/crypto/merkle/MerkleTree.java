@@ -10,17 +10,23 @@ import java.util.Objects;
  * An append-only RFC 6962 Merkle tree over leaf hashes, with roots and proofs for the whole tree or
  * any earlier size. Not thread-safe.
  *
- * <p>Design note: the tree keeps only its leaf hashes and recomputes interior nodes on demand,
- * following the RFC's recursive definitions (split at the largest power of two below n) literally:
- * MTH, PATH (§2.1.1 of RFC 6962) and SUBPROOF. That is O(n) per root or proof, which suits
- * contribution-sized trees and makes the code checkable line by line against the RFC text.
+ * <p>Design note: roots and proofs follow the RFC's recursive definitions literally (MTH, PATH and
+ * SUBPROOF of RFC 6962 §2.1, splitting at the largest power of two below n), so the code can be
+ * checked line by line against the RFC text. What makes them cheap is that every left operand of
+ * that recursion is a <em>complete</em> subtree of 2^h leaves starting at a multiple of 2^h, and such
+ * subtrees never change once the tree grows past them. The tree therefore keeps, per level h, the
+ * hashes of all complete subtrees of that height ({@code levels.get(h).get(i)} covers leaves
+ * {@code [i·2^h, (i+1)·2^h)}), extended in amortized O(1) on each append like a binary counter. A root
+ * or a proof then costs O(log² n) hashes at most instead of O(n).
  */
 public final class MerkleTree {
 
     private static final byte LEAF_PREFIX = 0x00;
     private static final byte NODE_PREFIX = 0x01;
 
-    private final List<byte[]> leafHashes = new ArrayList<>();
+    /** levels.get(0) are the leaf hashes; levels.get(h) the complete subtrees of 2^h leaves. */
+    private final List<List<byte[]>> levels = new ArrayList<>(List.of(new ArrayList<>()));
+    private final List<byte[]> leafHashes = levels.get(0);
 
     private MerkleTree() {
     }
@@ -74,6 +80,13 @@ public final class MerkleTree {
             throw new IllegalArgumentException("a leaf hash has 32 bytes, not " + hash.length);
         }
         leafHashes.add(hash.clone());
+        for (int h = 0; levels.get(h).size() % 2 == 0; h++) {
+            List<byte[]> level = levels.get(h);
+            if (levels.size() == h + 1) {
+                levels.add(new ArrayList<>());
+            }
+            levels.get(h + 1).add(nodeHash(level.get(level.size() - 2), level.get(level.size() - 1)));
+        }
         return leafHashes.size() - 1L;
     }
 
@@ -130,10 +143,12 @@ public final class MerkleTree {
 
     /** MTH(D[lo:hi]) for hi - lo >= 1. */
     private byte[] mth(int lo, int hi) {
-        if (hi - lo == 1) {
-            return leafHashes.get(lo).clone();
+        int n = hi - lo;
+        if (Integer.bitCount(n) == 1 && lo % n == 0) {
+            int h = Integer.numberOfTrailingZeros(n);
+            return levels.get(h).get(lo >> h).clone();
         }
-        int k = split(hi - lo);
+        int k = split(n);
         return nodeHash(mth(lo, lo + k), mth(lo + k, hi));
     }
 

@@ -86,6 +86,32 @@ class MerkleProofsTest {
         assertThat(MerkleProofs.verifyInclusion(TREE.leafHashAt(1), 1, 4, null, root)).isFalse();
     }
 
+    /** The cached-subtree roots equal a naive transcription of RFC 6962 MTH for every size. */
+    @Test
+    void rootsOfEveryPrefixMatchANaiveReferenceImplementation() {
+        List<byte[]> leaves = new ArrayList<>();
+        for (long i = 0; i < MAX; i++) {
+            leaves.add(TREE.leafHashAt(i));
+        }
+        for (int n = 0; n <= MAX; n++) {
+            assertThat(TREE.root(n)).as("root of %d", n).isEqualTo(naiveMth(leaves.subList(0, n)));
+        }
+    }
+
+    private static byte[] naiveMth(List<byte[]> d) {
+        if (d.isEmpty()) {
+            return MerkleTree.emptyRoot();
+        }
+        if (d.size() == 1) {
+            return d.get(0);
+        }
+        int k = 1;
+        while (k * 2 < d.size()) {
+            k *= 2;
+        }
+        return MerkleTree.nodeHash(naiveMth(d.subList(0, k)), naiveMth(d.subList(k, d.size())));
+    }
+
     @Test
     void splitIsTheLargestPowerOfTwoBelowN() {
         assertThat(MerkleTree.split(2)).isEqualTo(1);
