@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
+import org.apache.avro.AvroRuntimeException;
 
 /**
  * A parsed dataset schema: a top-level Avro record whose every field carries
@@ -42,8 +42,13 @@ public final class DatasetSchema {
     Schema avro;
     try {
       avro = new Schema.Parser().setValidateDefaults(true).parse(avsc);
-    } catch (SchemaParseException | org.apache.avro.AvroTypeException e) {
+    } catch (AvroRuntimeException e) {
       throw new DatasetSchemaException(Problem.INVALID_AVRO, "not a valid Avro schema: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // Avro's parser answers some malformed input (e.g. a type name that never resolves) with
+      // plain runtime exceptions; untrusted text must still get a clear refusal.
+      throw new DatasetSchemaException(
+          Problem.INVALID_AVRO, "not a valid Avro schema (" + e.getClass().getSimpleName() + ")");
     }
     if (avro.getType() != Schema.Type.RECORD) {
       throw new DatasetSchemaException(

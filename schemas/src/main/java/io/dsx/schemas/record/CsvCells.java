@@ -15,6 +15,8 @@ import org.apache.avro.Schema;
  * unions of several non-null types are JSON text in the cell.
  */
 final class CsvCells {
+  /** Longest number text parsed, as Jackson's default for JSON: parsing cost grows with length. */
+  private static final int MAX_NUMBER_CHARS = 1000;
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
   private CsvCells() {}
@@ -47,6 +49,9 @@ final class CsvCells {
   }
 
   private static JsonNode integer(Schema s, String cell, String path) throws ConversionException {
+    if (cell.length() > MAX_NUMBER_CHARS) {
+      return fail(s, path);
+    }
     try {
       return NODES.numberNode(new BigInteger(cell));
     } catch (NumberFormatException e) {
@@ -55,6 +60,9 @@ final class CsvCells {
   }
 
   private static JsonNode decimal(Schema s, String cell, String path) throws ConversionException {
+    if (cell.length() > MAX_NUMBER_CHARS) {
+      return fail(s, path);
+    }
     try {
       return NODES.numberNode(new BigDecimal(cell));
     } catch (NumberFormatException e) {

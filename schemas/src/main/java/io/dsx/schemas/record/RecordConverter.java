@@ -51,6 +51,9 @@ public final class RecordConverter {
     JsonNode node;
     try {
       node = JSON.readTree(line);
+    } catch (NumberFormatException e) {
+      // e.g. 1e714564800000 with exact decimals; the message would quote the number
+      throw new ConversionException("", "not valid JSON (a number out of range)");
     } catch (JsonProcessingException e) {
       // Jackson's message quotes the offending text, which may be personal data: give the column only.
       String where =

@@ -108,6 +108,9 @@ class RecordConverterTest {
     assertThatThrownBy(() -> converter.fromJson("{\"subject\":\"a\",\"subject\":\"b\"}"))
         .hasMessageStartingWith("not valid JSON");
     assertThatThrownBy(() -> converter.fromJson("[1]")).hasMessage("expected a JSON object");
+    assertThatThrownBy(() -> converter.fromJson("{\"subject\":\"p\",\"age\":1e714564800000}"))
+        .isInstanceOf(ConversionException.class)
+        .hasMessage("not valid JSON (a number out of range)");
     assertThatThrownBy(() -> converter.fromCsv(HEADER, List.of("only one")))
         .hasMessage("row has 1 cells, the header has 8");
     assertThatThrownBy(() -> converter.fromCsv(List.of("subject", "subject"), List.of("a", "b")))
