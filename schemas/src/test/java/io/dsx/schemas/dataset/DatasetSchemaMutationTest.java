@@ -2,6 +2,7 @@ package io.dsx.schemas.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dsx.schemas.TextMutations;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -15,18 +16,9 @@ class DatasetSchemaMutationTest {
     Random random = new Random(7);
     int refused = 0;
     for (int i = 0; i < 1000; i++) {
-      StringBuilder text = new StringBuilder(base);
-      for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
-        int at = random.nextInt(text.length());
-        char c = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
-        switch (random.nextInt(3)) {
-          case 0 -> text.setCharAt(at, c);
-          case 1 -> text.insert(at, c);
-          default -> text.deleteCharAt(at);
-        }
-      }
+      String text = TextMutations.mutate(base, 1 + random.nextInt(3), ALPHABET, random);
       try {
-        DatasetSchema.parse(text.toString());
+        DatasetSchema.parse(text);
       } catch (DatasetSchemaException expected) {
         refused++;
       }

@@ -2,6 +2,7 @@ package io.dsx.schemas.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dsx.schemas.TextMutations;
 import io.dsx.schemas.wire.WireFormatException;
 import java.util.Random;
 import org.apache.avro.generic.GenericRecord;
@@ -20,16 +21,9 @@ class RecordInputMutationTest {
     Random random = new Random(11);
     int refused = 0;
     for (int i = 0; i < 2000; i++) {
-      StringBuilder line = new StringBuilder(LINE);
-      int at = random.nextInt(line.length());
-      char c = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
-      switch (random.nextInt(3)) {
-        case 0 -> line.setCharAt(at, c);
-        case 1 -> line.insert(at, c);
-        default -> line.deleteCharAt(at);
-      }
+      String line = TextMutations.mutate(LINE, 1, ALPHABET, random);
       try {
-        RecordConverterTest.converter.fromJson(line.toString());
+        RecordConverterTest.converter.fromJson(line);
       } catch (ConversionException expected) {
         refused++;
       }
