@@ -2,6 +2,7 @@ package io.dsx.crypto.sign;
 
 import io.dsx.crypto.CryptoException;
 import java.security.GeneralSecurityException;
+import java.security.ProviderException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
@@ -39,7 +40,7 @@ public final class Signatures {
             s.initVerify(key);
             s.update(message);
             return s.verify(signature);
-        } catch (CryptoException | GeneralSecurityException | IllegalArgumentException e) {
+        } catch (CryptoException | GeneralSecurityException | IllegalArgumentException | ProviderException e) {
             // Unsupported keys and signatures the provider cannot even parse are simply not valid.
             return false;
         }
