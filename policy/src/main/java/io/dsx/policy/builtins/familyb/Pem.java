@@ -1,7 +1,5 @@
-package io.dsx.policy.builtins.jwt;
+package io.dsx.policy.builtins.familyb;
 
-import io.dsx.policy.builtins.familyb.BuiltinFailure;
-import io.dsx.policy.builtins.familyb.GoBase64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
