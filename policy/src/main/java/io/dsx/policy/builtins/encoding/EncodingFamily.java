@@ -27,7 +27,7 @@ public final class EncodingFamily implements BuiltinFamily {
     public void register(BuiltinRegistrar r) {
         r.add("base64.encode", c -> text(Base64.getEncoder().encodeToString(bytes(c.string(0)))));
         r.add("base64.decode", Guarded.of(c -> text(GoBase64.decodeStd(c.string(0)))));
-        r.add("base64.is_valid", c -> BoolValue.of(c.arg(0) instanceof StringValue s && decodes(s.value())));
+        r.add("base64.is_valid", c -> BoolValue.of(c.arg(0) instanceof StringValue s && Guarded.succeeds(() -> GoBase64.decodeStd(s.value()))));
         r.add("base64url.encode", c -> text(Base64.getUrlEncoder().encodeToString(bytes(c.string(0)))));
         r.add("base64url.encode_no_pad", c -> text(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(c.string(0)))));
         r.add("base64url.decode", Guarded.of(EncodingFamily::base64UrlDecode));
@@ -40,10 +40,10 @@ public final class EncodingFamily implements BuiltinFamily {
         r.add("json.marshal", c -> text(GoJson.marshal(c.arg(0))));
         r.add("json.marshal_with_options", EncodingFamily::marshalWithOptions);
         r.add("json.unmarshal", Guarded.of(c -> parseJson(c.string(0))));
-        r.add("json.is_valid", c -> BoolValue.of(c.arg(0) instanceof StringValue s && isJson(s.value())));
+        r.add("json.is_valid", c -> BoolValue.of(c.arg(0) instanceof StringValue s && Guarded.succeeds(() -> Json.parse(s.value()))));
         r.add("yaml.marshal", c -> text(GoYaml.marshal(c.arg(0))));
         r.add("yaml.unmarshal", Guarded.of(c -> GoYaml.unmarshal(c.string(0))));
-        r.add("yaml.is_valid", c -> BoolValue.of(c.arg(0) instanceof StringValue s && isYaml(s.value())));
+        r.add("yaml.is_valid", c -> BoolValue.of(c.arg(0) instanceof StringValue s && Guarded.succeeds(() -> GoYaml.unmarshal(s.value()))));
     }
 
     private static Value base64UrlDecode(BuiltinCall c) {
@@ -152,33 +152,6 @@ public final class EncodingFamily implements BuiltinFamily {
             return Json.parse(s);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(e.getMessage() == null ? "invalid JSON" : e.getMessage());
-        }
-    }
-
-    private static boolean isJson(String s) {
-        try {
-            Json.parse(s);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static boolean isYaml(String s) {
-        try {
-            GoYaml.unmarshal(s);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static boolean decodes(String s) {
-        try {
-            GoBase64.decodeStd(s);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 

@@ -19,4 +19,14 @@ public final class Guarded {
             }
         };
     }
+
+    /** Whether {@code check} completes without throwing: the {@code *.is_valid} builtins. */
+    public static boolean succeeds(Runnable check) {
+        try {
+            check.run();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
 }

@@ -41,7 +41,7 @@ public final class NetFamily implements BuiltinFamily {
             GoIp.Net b = GoIp.parseCidr(c.string(1));
             return BoolValue.of(a.contains(b.ip()) || b.contains(a.ip()));
         }));
-        r.add("net.cidr_is_valid", c -> BoolValue.of(c.arg(0) instanceof StringValue s && isCidr(s.value())));
+        r.add("net.cidr_is_valid", c -> BoolValue.of(c.arg(0) instanceof StringValue s && Guarded.succeeds(() -> GoIp.parseCidr(s.value()))));
         r.add("net.cidr_expand", Guarded.of(NetFamily::expand));
         r.add("net.cidr_contains_matches", Guarded.of(NetFamily::containsMatches));
         r.add("net.cidr_merge", Guarded.of(NetFamily::merge));
@@ -61,15 +61,6 @@ public final class NetFamily implements BuiltinFamily {
             throw new IllegalArgumentException("not a valid textual representation of an IP address or CIDR: " + other);
         }
         return a.contains(b.ip()) && a.contains(GoIp.toBytes(b.last(), b.ip().length));
-    }
-
-    private static boolean isCidr(String s) {
-        try {
-            GoIp.parseCidr(s);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static Value expand(BuiltinCall c) {

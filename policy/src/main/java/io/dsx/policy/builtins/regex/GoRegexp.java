@@ -37,15 +37,6 @@ public final class GoRegexp {
         return p;
     }
 
-    public static boolean isValid(String regex) {
-        try {
-            Pattern.compile(regex);
-            return true;
-        } catch (PatternSyntaxException e) {
-            return false;
-        }
-    }
-
     /** Up to n (all when n < 0) matches as group spans: {start0, end0, start1, end1, ...}; -1 for unset groups. */
     public static List<int[]> findAll(Pattern p, String s, int n) {
         List<int[]> out = new ArrayList<>();

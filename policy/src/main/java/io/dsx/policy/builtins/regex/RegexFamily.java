@@ -18,7 +18,7 @@ public final class RegexFamily implements BuiltinFamily {
 
     @Override
     public void register(BuiltinRegistrar r) {
-        r.add("regex.is_valid", c -> BoolValue.of(c.arg(0) instanceof StringValue s && GoRegexp.isValid(s.value())));
+        r.add("regex.is_valid", c -> BoolValue.of(c.arg(0) instanceof StringValue s && Guarded.succeeds(() -> com.google.re2j.Pattern.compile(s.value()))));
         r.add("regex.match", Guarded.of(RegexFamily::match));
         r.add("re_match", Guarded.of(RegexFamily::match));
         r.add("regex.split", Guarded.of(c -> {
