@@ -44,7 +44,7 @@ public final class DsxCli implements Runnable {
 
   static CommandLine commandLine(CliContext ctx) {
     CommandLine cli = new CommandLine(new DsxCli(ctx), new ContextFactory(ctx));
-    cli.setOut(ctx.out()).setErr(ctx.err());
+    cli.setOut(ctx.out()).setErr(ctx.err()).setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler((e, args) -> {
       String command = e.getCommandLine().getCommandSpec().qualifiedName();
       ctx.err().println("dsx: " + CliMessages.oneLine(e) + " (see '" + command + " --help')");

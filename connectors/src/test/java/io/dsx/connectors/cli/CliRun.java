@@ -1,0 +1,38 @@
+package io.dsx.connectors.cli;
+
+import io.dsx.connectors.contributor.RetryPolicy;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpClient;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** One in-process run of {@code dsx}: its exit code and what it printed. */
+record CliRun(int exit, String out, String err) {
+
+  static CliRun of(Map<String, String> env, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext ctx = new CliContext(env, new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true),
+        new PrintWriter(err, true), false, Clock.systemUTC(), new SecureRandom(), HttpClient.newHttpClient(),
+        new RetryPolicy(3, Duration.ZERO, Duration.ZERO, d -> { }));
+    int exit = DsxCli.run(ctx, args);
+    return new CliRun(exit, out.toString(), err.toString());
+  }
+
+  static CliRun of(String... args) {
+    return of(Map.of(), args);
+  }
+
+  /** stderr, which must be exactly one line. */
+  String errLine() {
+    String[] lines = err.strip().split("\n");
+    if (lines.length != 1) {
+      throw new AssertionError("expected one line on stderr, got: " + err);
+    }
+    return lines[0];
+  }
+}
