@@ -53,10 +53,11 @@ public final class ContributionBuilder {
       throw new IllegalArgumentException("a contribution needs at least one record");
     }
     List<FramedRecord> framed = new ArrayList<>(records.size());
+    RecordCodec codec = RecordCodec.of(target.schema());
     for (GenericRecord r : records) {
       byte[] salt = new byte[RecordFraming.SALT_BYTES];
       random.nextBytes(salt);
-      framed.add(new FramedRecord(salt, RecordCodec.encode(target.schema(), r)));
+      framed.add(new FramedRecord(salt, codec.encode(r)));
     }
     Manifest manifest =
         new Manifest(

@@ -92,10 +92,11 @@ public final class ContributionOpener {
       return failed(EnvelopeFailure.MERKLE_MISMATCH, "the records' Merkle root differs from the manifest's");
     }
     List<OpenedRecord> records = new ArrayList<>(framed.size());
+    RecordCodec codec = RecordCodec.of(schema);
     for (int i = 0; i < framed.size(); i++) {
       FramedRecord r = framed.get(i);
       try {
-        records.add(new OpenedRecord(i, r.salt(), r.record(), RecordCodec.decode(schema, r.record())));
+        records.add(new OpenedRecord(i, r.salt(), r.record(), codec.decode(r.record())));
       } catch (WireFormatException e) {
         return failed(EnvelopeFailure.BAD_RECORD,
             "record " + i + " is not valid under schema version " + manifest.schemaVersion() + ": " + e.getMessage());

@@ -7,16 +7,33 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
-/** A dataset record to and from the Avro binary of a given schema version. */
+/**
+ * A dataset record to and from the Avro binary of one schema version. Keep one per schema
+ * version: it holds the prepared reader. Thread-safe.
+ */
 public final class RecordCodec {
-  private RecordCodec() {}
+  private final DatasetSchema schema;
+  private final AvroBinary.Reader reader;
+
+  private RecordCodec(DatasetSchema schema) {
+    this.schema = schema;
+    this.reader = AvroBinary.reader(schema.avro());
+  }
+
+  public static RecordCodec of(DatasetSchema schema) {
+    return new RecordCodec(schema);
+  }
+
+  public DatasetSchema schema() {
+    return schema;
+  }
 
   /**
-   * Avro binary of {@code record} under {@code schema}.
+   * Avro binary of {@code record}.
    *
    * @throws IllegalArgumentException naming the first field whose value does not fit its type
    */
-  public static byte[] encode(DatasetSchema schema, GenericRecord record) {
+  public byte[] encode(GenericRecord record) {
     Schema avro = schema.avro();
     for (Schema.Field f : avro.getFields()) {
       Object value = record.getSchema().getField(f.name()) == null ? null : record.get(f.name());
@@ -29,7 +46,7 @@ public final class RecordCodec {
   }
 
   /** Decodes exactly one record: malformed, truncated or trailing bytes are refused whole. */
-  public static GenericRecord decode(DatasetSchema schema, byte[] bytes) throws WireFormatException {
-    return (GenericRecord) AvroBinary.decode(schema.avro(), bytes);
+  public GenericRecord decode(byte[] bytes) throws WireFormatException {
+    return (GenericRecord) reader.decode(bytes);
   }
 }

@@ -43,30 +43,59 @@ public final class AvroBinary {
 
   /** Decodes all of {@code bytes} as one {@code schema} value; trailing bytes are refused. */
   public static Object decode(Schema schema, byte[] bytes) throws WireFormatException {
-    StrictBinaryDecoder decoder = new StrictBinaryDecoder(bytes);
-    Object value = decodeNext(schema, decoder);
-    if (!decoder.isEnd()) {
-      throw new WireFormatException(
-          decoder.remainingBytes() + " trailing bytes after " + schema.getName() + " at byte "
-              + decoder.position());
-    }
-    return value;
+    return reader(schema).decode(bytes);
   }
 
   /** Decodes one {@code schema} value from the decoder's position, leaving it after the value. */
   public static Object decodeNext(Schema schema, StrictBinaryDecoder decoder)
       throws WireFormatException {
-    int start = decoder.position();
-    try {
-      return new StringReader(schema).read(null, decoder);
-    } catch (WireFormatException e) {
-      throw new WireFormatException(schema.getName() + ": " + e.getMessage());
-    } catch (IOException | RuntimeException e) {
-      // Avro's reader signals bad enum/union indexes etc. with runtime exceptions; their messages
-      // are not ours to pass on, so name the kind of failure only.
-      throw new WireFormatException(
-          schema.getName() + ": malformed binary (" + e.getClass().getSimpleName()
-              + ") in the value starting at byte " + start);
+    return reader(schema).decodeNext(decoder);
+  }
+
+  /**
+   * A reusable, thread-safe strict reader for one schema: building Avro's datum reader costs more
+   * than decoding a small record, so code decoding many values keeps one.
+   */
+  public static Reader reader(Schema schema) {
+    return new Reader(schema);
+  }
+
+  /** See {@link #reader(Schema)}. */
+  public static final class Reader {
+    private final Schema schema;
+    private final StringReader datumReader;
+
+    private Reader(Schema schema) {
+      this.schema = schema;
+      this.datumReader = new StringReader(schema);
+    }
+
+    /** Decodes all of {@code bytes} as one value; trailing bytes are refused. */
+    public Object decode(byte[] bytes) throws WireFormatException {
+      StrictBinaryDecoder decoder = new StrictBinaryDecoder(bytes);
+      Object value = decodeNext(decoder);
+      if (!decoder.isEnd()) {
+        throw new WireFormatException(
+            decoder.remainingBytes() + " trailing bytes after " + schema.getName() + " at byte "
+                + decoder.position());
+      }
+      return value;
+    }
+
+    /** Decodes one value from the decoder's position, leaving it after the value. */
+    public Object decodeNext(StrictBinaryDecoder decoder) throws WireFormatException {
+      int start = decoder.position();
+      try {
+        return datumReader.read(null, decoder);
+      } catch (WireFormatException e) {
+        throw new WireFormatException(schema.getName() + ": " + e.getMessage());
+      } catch (IOException | RuntimeException e) {
+        // Avro's reader signals bad enum/union indexes etc. with runtime exceptions; their
+        // messages are not ours to pass on, so name the kind of failure only.
+        throw new WireFormatException(
+            schema.getName() + ": malformed binary (" + e.getClass().getSimpleName()
+                + ") in the value starting at byte " + start);
+      }
     }
   }
 

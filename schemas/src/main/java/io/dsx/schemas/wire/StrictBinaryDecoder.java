@@ -2,6 +2,7 @@ package io.dsx.schemas.wire;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.apache.avro.io.Decoder;
@@ -19,6 +20,14 @@ import org.apache.avro.util.Utf8;
  * are not supported in such numbers).
  */
 public final class StrictBinaryDecoder extends Decoder {
+  private static final ThreadLocal<CharsetDecoder> UTF8 =
+      ThreadLocal.withInitial(
+          () ->
+              StandardCharsets.UTF_8
+                  .newDecoder()
+                  .onMalformedInput(CodingErrorAction.REPORT)
+                  .onUnmappableCharacter(CodingErrorAction.REPORT));
+
   private final byte[] buf;
   private final int end;
   private int pos;
@@ -96,16 +105,29 @@ public final class StrictBinaryDecoder extends Decoder {
   @Override
   public String readString() throws WireFormatException {
     int length = readLength("string");
+    String s = isAscii(pos, length) ? asciiString(length) : utf8String(length);
+    pos += length;
+    return s;
+  }
+
+  private boolean isAscii(int from, int length) {
+    for (int i = from; i < from + length; i++) {
+      if (buf[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @SuppressWarnings("deprecation") // the hibyte constructor is the cheap exact path for ASCII
+  private String asciiString(int length) {
+    return new String(buf, 0, pos, length);
+  }
+
+  private String utf8String(int length) throws WireFormatException {
+    CharsetDecoder utf8 = UTF8.get().reset();
     try {
-      String s =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(buf, pos, length))
-              .toString();
-      pos += length;
-      return s;
+      return utf8.decode(ByteBuffer.wrap(buf, pos, length)).toString();
     } catch (CharacterCodingException e) {
       throw error("string is not valid UTF-8");
     }

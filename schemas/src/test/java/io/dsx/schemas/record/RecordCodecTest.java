@@ -25,19 +25,19 @@ class RecordCodecTest {
     r.put("id", "x");
     r.put("n", 300L);
 
-    byte[] bytes = RecordCodec.encode(schema, r);
+    byte[] bytes = RecordCodec.of(schema).encode(r);
 
     assertThat(bytes).containsExactly(0x02, 'x', 0xD8, 0x04);
-    assertThat(RecordCodec.decode(schema, bytes)).isEqualTo(r);
+    assertThat(RecordCodec.of(schema).decode(bytes)).isEqualTo(r);
   }
 
   @Test
   void refusesTrailingAndTruncatedBytes() throws Exception {
     DatasetSchema schema = DatasetSchema.parse(SCHEMA);
     byte[] good = {0x02, 'x', (byte) 0xD8, 0x04};
-    assertThatThrownBy(() -> RecordCodec.decode(schema, Arrays.copyOf(good, 5)))
+    assertThatThrownBy(() -> RecordCodec.of(schema).decode(Arrays.copyOf(good, 5)))
         .isInstanceOf(WireFormatException.class).hasMessageContaining("trailing");
-    assertThatThrownBy(() -> RecordCodec.decode(schema, Arrays.copyOf(good, 3)))
+    assertThatThrownBy(() -> RecordCodec.of(schema).decode(Arrays.copyOf(good, 3)))
         .isInstanceOf(WireFormatException.class).hasMessageContaining("truncated");
   }
 
@@ -47,7 +47,7 @@ class RecordCodecTest {
     GenericRecord r = new GenericData.Record(schema.avro());
     r.put("id", "x");
     r.put("n", "not a long");
-    assertThatThrownBy(() -> RecordCodec.encode(schema, r))
+    assertThatThrownBy(() -> RecordCodec.of(schema).encode(r))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("field 'n' does not hold a value of type long");
   }

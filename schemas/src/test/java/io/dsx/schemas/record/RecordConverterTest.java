@@ -72,7 +72,7 @@ class RecordConverterTest {
             List.of("p-17", "42", "1982-03-04", "2024-05-01T12:00:00Z", "71.5", "12.5", "F", "[\"I10\"]"));
 
     assertThat(GenericData.get().compare(fromJson, fromCsv, schema.avro())).isZero();
-    assertThat(RecordCodec.encode(schema, fromJson)).isEqualTo(RecordCodec.encode(schema, fromCsv));
+    assertThat(RecordCodec.of(schema).encode(fromJson)).isEqualTo(RecordCodec.of(schema).encode(fromCsv));
   }
 
   @Test

@@ -20,7 +20,7 @@ class RecordInputMutationTest {
     RecordConverterTest.parse();
     Random random = new Random(11);
     int refused = 0;
-    for (int i = 0; i < 2000; i++) {
+    for (int i = 0; i < 1000; i++) {
       String line = TextMutations.mutate(LINE, 1, ALPHABET, random);
       try {
         RecordConverterTest.converter.fromJson(line);
@@ -28,25 +28,25 @@ class RecordInputMutationTest {
         refused++;
       }
     }
-    assertThat(refused).isGreaterThan(1000);
+    assertThat(refused).isGreaterThan(500);
   }
 
   @Test
   void randomBytesDecodeToARecordOrAWireFormatException() throws Exception {
     RecordConverterTest.parse();
     GenericRecord valid = RecordConverterTest.converter.fromJson(LINE);
-    byte[] good = RecordCodec.encode(RecordConverterTest.schema, valid);
+    byte[] good = RecordCodec.of(RecordConverterTest.schema).encode(valid);
     Random random = new Random(13);
     int refused = 0;
-    for (int i = 0; i < 5000; i++) {
+    for (int i = 0; i < 2000; i++) {
       byte[] bytes = good.clone();
       bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
       try {
-        RecordCodec.decode(RecordConverterTest.schema, bytes);
+        RecordCodec.of(RecordConverterTest.schema).decode(bytes);
       } catch (WireFormatException expected) {
         refused++;
       }
     }
-    assertThat(refused).isGreaterThan(100);
+    assertThat(refused).isGreaterThan(40);
   }
 }
