@@ -15,6 +15,7 @@ public final class DatasetSchemaException extends Exception {
     BAD_SENSITIVITY,
     BAD_TAGS,
     UNKNOWN_DSX_PROPERTY,
+    NESTED_DSX_PROPERTY,
     BAD_KEY,
     TWO_KEYS,
     KEY_NOT_STRING

@@ -25,7 +25,37 @@ final class FieldTags {
             "field '" + f.name() + "': unknown property '" + prop + "' (known: " + KNOWN + ")");
       }
     }
+    refuseNestedTags(f.name(), f.schema(), new java.util.HashSet<>());
     return new DatasetField(f.name(), sensitivity(f), tags(f), key(f), f.schema());
+  }
+
+  /** dsx tags classify top-level fields only; one on a nested field would be silently ignored. */
+  private static void refuseNestedTags(String path, Schema s, Set<String> seen) throws DatasetSchemaException {
+    switch (s.getType()) {
+      case RECORD -> {
+        if (!seen.add(s.getFullName())) {
+          return;
+        }
+        for (Schema.Field nested : s.getFields()) {
+          for (String prop : nested.getObjectProps().keySet()) {
+            if (prop.startsWith("dsx.")) {
+              throw new DatasetSchemaException(Problem.NESTED_DSX_PROPERTY,
+                  "field '" + path + "." + nested.name() + "': " + prop
+                      + " is only read on top-level fields; classify '" + path.split("\\.")[0] + "' instead");
+            }
+          }
+          refuseNestedTags(path + "." + nested.name(), nested.schema(), seen);
+        }
+      }
+      case ARRAY -> refuseNestedTags(path, s.getElementType(), seen);
+      case MAP -> refuseNestedTags(path, s.getValueType(), seen);
+      case UNION -> {
+        for (Schema branch : s.getTypes()) {
+          refuseNestedTags(path, branch, seen);
+        }
+      }
+      default -> {}
+    }
   }
 
   private static Sensitivity sensitivity(Schema.Field f) throws DatasetSchemaException {

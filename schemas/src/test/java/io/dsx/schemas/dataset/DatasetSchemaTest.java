@@ -58,6 +58,14 @@ class DatasetSchemaTest {
   }
 
   @Test
+  void refusesDsxTagsOnNestedFieldsWhereTheyWouldBeIgnored() {
+    assertProblem(
+        withField("{\"name\":\"address\",\"dsx.sensitivity\":\"quasi_identifier\",\"type\":{\"type\":\"record\","
+            + "\"name\":\"Address\",\"fields\":[{\"name\":\"city\",\"type\":\"string\",\"dsx.sensitivity\":\"non_sensitive\"}]}}"),
+        Problem.NESTED_DSX_PROPERTY, "field 'address.city': dsx.sensitivity is only read on top-level fields; classify 'address'");
+  }
+
+  @Test
   void refusesTagsThatAreNotAnArrayOfSimpleStrings() {
     assertProblem(
         withField("{\"name\":\"a\",\"type\":\"int\",\"dsx.sensitivity\":\"sensitive\",\"dsx.tags\":\"x\"}"),
