@@ -41,6 +41,7 @@ final class GqlQueryValidator {
       }
       fragments.put(str(f, "Name"), f);
     }
+    GqlFragmentCycles.check(fragments);
     Set<String> opNames = new HashSet<>();
     for (Map<String, Object> op : ops) {
       if (str(op, "Name").isEmpty() && ops.size() > 1) {
@@ -71,6 +72,10 @@ final class GqlQueryValidator {
       }
       if (!schema.isInputType(t)) {
         throw at(v, "Variable \"$" + str(v, "Variable") + "\" cannot be non-input type \"" + typeString(map(v, "Type")) + "\".");
+      }
+      String problem = GqlValueChecks.problem(schema, map(v, "Type"), map(v, "DefaultValue"));
+      if (problem != null) {
+        throw at(map(v, "DefaultValue"), problem);
       }
       if (!declared.add(str(v, "Variable"))) {
         throw at(v, "There can be only one variable named \"$" + str(v, "Variable") + "\".");
@@ -191,6 +196,11 @@ final class GqlQueryValidator {
       if (!seen.add(str(arg, "Name"))) {
         throw at(arg, "There can be only one argument named \"" + str(arg, "Name") + "\".");
       }
+      String problem = GqlValueChecks.problem(schema,
+          map(GqlImplementsCheck.byName(defs, str(arg, "Name")), "Type"), map(arg, "Value"));
+      if (problem != null) {
+        throw at(map(arg, "Value") != null ? map(arg, "Value") : arg, problem);
+      }
     }
     for (Map<String, Object> def : defs) {
       boolean required = GqlSchema.nonNull(map(def, "Type")) && map(def, "DefaultValue") == null;
@@ -230,7 +240,7 @@ final class GqlQueryValidator {
     }
   }
 
-  private static GqlError at(Map<String, Object> node, String message) {
+  static GqlError at(Map<String, Object> node, String message) {
     int[] p = Ast.position(node);
     return new GqlError(message, p[0], p[1]);
   }

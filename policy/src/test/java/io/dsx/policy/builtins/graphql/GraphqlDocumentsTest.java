@@ -95,4 +95,27 @@ class GraphqlDocumentsTest {
     assertThatThrownBy(() -> GraphqlDocuments.parseAndValidate(query, schema))
         .hasMessageStartingWith("Unknown argument \"a\" on field \"Mutation.x\"");
   }
+
+  private static void validate(String query, String schema) {
+    GraphqlDocuments.parseAndValidate(GraphqlDocuments.rawQuery(query), GraphqlDocuments.rawSchema(schema));
+  }
+
+  @Test
+  void fragmentCyclesAreRejected() {
+    String schema = "type Query { a: A } type A { b: String a: A }";
+    assertThatThrownBy(() -> validate("{ a { ...X } } fragment X on A { a { ...Y } } fragment Y on A { ...X }", schema))
+        .hasMessageStartingWith("Cannot spread fragment \"X\" within itself via \"Y\"");
+  }
+
+  @Test
+  void literalArgumentsMustFitTheirTypes() {
+    assertThatThrownBy(() -> validate("{ myAction(myEnum: FR) { id } }", LOCALE_SCHEMA))
+        .hasMessageStartingWith("Value \"FR\" does not exist in \"Locale\" enum");
+    assertThatThrownBy(() -> validate("{ myAction(myEnum: \"EN\") { id } }", LOCALE_SCHEMA))
+        .hasMessageStartingWith("Enum \"Locale\" cannot represent non-enum value: \"EN\"");
+    String schema = "type Query { f(n: Int, xs: [Float!]): String }";
+    assertThatThrownBy(() -> validate("{ f(n: 1.5) }", schema)).hasMessageStartingWith("Expected value of type \"Int\"");
+    validate("{ f(n: 2, xs: [1, 2.5]) }", schema);
+    validate("{ f(xs: 3) }", schema);
+  }
 }
