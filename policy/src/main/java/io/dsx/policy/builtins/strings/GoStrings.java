@@ -83,6 +83,13 @@ public final class GoStrings {
         return cp == 0x85 || cp == 0xA0 || Character.isWhitespace(cp) || Character.isSpaceChar(cp);
     }
 
+    /** Go's {@code strings.ToLower/ToUpper}: simple per-rune case mapping ("ß" stays "ß", unlike Java's full mapping). */
+    public static String mapRunes(String s, java.util.function.IntUnaryOperator mapping) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().map(mapping).forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
     /** Reverses by code point. */
     public static String reverse(String s) {
         int[] cps = s.codePoints().toArray();

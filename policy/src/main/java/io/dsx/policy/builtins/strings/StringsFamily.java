@@ -14,7 +14,6 @@ import io.dsx.policy.value.StringValue;
 import io.dsx.policy.value.Value;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Registers the string builtins; the Go-specific work is in {@link GoStrings}, {@link GoFmt}, {@link GoTemplate}. */
@@ -26,8 +25,8 @@ public final class StringsFamily implements BuiltinFamily {
         r.add("contains", c -> BoolValue.of(c.string(0).contains(c.string(1))));
         r.add("startswith", c -> BoolValue.of(c.string(0).startsWith(c.string(1))));
         r.add("endswith", c -> BoolValue.of(c.string(0).endsWith(c.string(1))));
-        r.add("lower", c -> StringValue.of(c.string(0).toLowerCase(Locale.ROOT)));
-        r.add("upper", c -> StringValue.of(c.string(0).toUpperCase(Locale.ROOT)));
+        r.add("lower", c -> StringValue.of(GoStrings.mapRunes(c.string(0), Character::toLowerCase)));
+        r.add("upper", c -> StringValue.of(GoStrings.mapRunes(c.string(0), Character::toUpperCase)));
         r.add("indexof", StringsFamily::indexOf);
         r.add("indexof_n", StringsFamily::indexOfN);
         r.add("substring", StringsFamily::substring);

@@ -13,6 +13,9 @@ import java.util.Locale;
  * Parses text with a Go layout into an instant, as Go's {@code time.Parse} does: numeric offsets are
  * honoured, zone abbreviations count as UTC, and errors carry Go's wording
  * ({@code parsing time "x" as "layout": cannot parse "rest" as "elem"}).
+ * Design note: one pass over the layout's chunks, each consuming the front of the remaining text; the
+ * class is long because every Go layout element has its own reading and range rule, kept together so
+ * they can be checked against Go's {@code time.Parse} side by side.
  */
 public final class GoTimeParser {
 

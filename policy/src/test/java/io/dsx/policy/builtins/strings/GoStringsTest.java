@@ -37,4 +37,10 @@ class GoStringsTest {
         assertThat(GoTemplate.render(t, Json.parse("{\"names\": [\"rohan\", \"john doe\"], \"n\": 2023}")))
                 .isEqualTo("hello rohan,hello john doe <undefined> 2023");
     }
+
+    @Test
+    void changesCaseRuneByRuneAsGoDoes() {
+        assertThat(GoStrings.mapRunes("Stra\u00dfe", Character::toUpperCase)).isEqualTo("STRA\u00dfE");
+        assertThat(GoStrings.mapRunes("\u00c4BC", Character::toLowerCase)).isEqualTo("\u00e4bc");
+    }
 }
