@@ -16,6 +16,8 @@ final class CliMessages {
     return e instanceof io.dsx.connectors.contributor.GatewayException
         || e instanceof io.dsx.connectors.source.SourceException
         || e instanceof IllegalArgumentException
+        || e instanceof java.nio.file.NoSuchFileException
+        || e instanceof java.nio.file.AccessDeniedException
         || e instanceof picocli.CommandLine.ParameterException;
   }
 }

@@ -5,7 +5,4 @@ package io.dsx.connectors.contributor;
 public interface TokenSource {
   /** A currently valid access token. */
   String token() throws GatewayException;
-
-  /** No token: only public endpoints ({@code /.well-known/dsx}) will answer. */
-  TokenSource NONE = () -> null;
 }

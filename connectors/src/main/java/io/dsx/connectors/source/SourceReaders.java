@@ -55,7 +55,7 @@ public final class SourceReaders {
     try {
       in = input.equals("-") ? stdin : Files.newInputStream(Path.of(input));
     } catch (NoSuchFileException e) {
-      throw new IOException("no such file: " + input);
+      throw new NoSuchFileException(input, null, "no such file");
     }
     Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), BUFFER_CHARS);

@@ -148,4 +148,11 @@ class ContributeCommandTest {
     assertThat(run.exit()).isEqualTo(DsxCli.FAILURE);
     assertThat(run.errLine()).isEqualTo("dsx: " + dir.resolve("key.pem") + " is not the private key of " + dir.resolve("cert.pem"));
   }
+
+  @Test
+  void aMissingInputFileIsNamed() {
+    CliRun run = contribute(dir.resolve("missing.csv"));
+    assertThat(run.exit()).isEqualTo(DsxCli.FAILURE);
+    assertThat(run.errLine()).isEqualTo("dsx: " + dir.resolve("missing.csv") + ": no such file");
+  }
 }
