@@ -17,7 +17,7 @@ import org.apache.avro.Schema;
 final class CsvCells {
   /** Longest number text parsed, as Jackson's default for JSON: parsing cost grows with length. */
   private static final int MAX_NUMBER_CHARS = 1000;
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private CsvCells() {}
 

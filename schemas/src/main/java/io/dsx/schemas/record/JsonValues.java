@@ -134,8 +134,7 @@ final class JsonValues {
   private static Object toMap(Schema s, JsonNode n, String path) throws ConversionException {
     expect(n.isObject(), null, s, path);
     Map<String, Object> out = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
       out.put(e.getKey(), convert(s.getValueType(), e.getValue(), path + "[\"" + e.getKey() + "\"]"));
     }
     return out;
