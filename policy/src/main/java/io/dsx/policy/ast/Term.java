@@ -17,6 +17,11 @@ public sealed interface Term {
 
     /** A variable. Compiler-generated names ({@code __local0__}, {@code $1}) are variables too. */
     record Var(String name, Loc loc) implements Term {
+        /** Names are interned so evaluation can compare them by reference. */
+        public Var {
+            name = name.intern();
+        }
+
         @Override
         public String toString() {
             return name;

@@ -63,6 +63,30 @@ final class DataResolver {
     }
 
     private boolean resolve(RuleNode node, Value base, List<Value> at, List<Term> path, int i, Frame f, VCont k) {
+        int mark = at.size();
+        try {
+            return resolveFrom(node, base, at, path, i, f, k);
+        } finally {
+            while (at.size() > mark) {
+                at.remove(at.size() - 1);
+            }
+        }
+    }
+
+    private boolean resolveFrom(RuleNode node, Value base, List<Value> at, List<Term> path, int i, Frame f, VCont k) {
+        // fast path: constant string keys through the rule tree, without overrides
+        while (overrides.isEmpty() && node != null && !node.hasRules() && i < path.size()
+                && path.get(i) instanceof Term.Scalar s && s.value() instanceof StringValue key) {
+            RuleNode child = node.child(key.value());
+            Value childBase = Evaluator.index(base, key);
+            if (child == null && childBase == null) {
+                return true;
+            }
+            at.add(key);
+            node = child;
+            base = childBase;
+            i++;
+        }
         if (!overrides.isEmpty()) {
             Value o = exactOverride(at);
             if (o != null) {
@@ -78,17 +102,20 @@ final class DataResolver {
             Value v = fullValue(node, base, at);
             return v == null || ev.path(v, path, i, f, k);
         }
+        RuleNode fromNode = node;
+        Value fromBase = base;
+        int next = i + 1;
         return ev.term(p, f, k0 -> {
             // base documents have string keys only: data[2] reads data["2"]
             Value key = k0 instanceof io.dsx.policy.value.NumberValue ? StringValue.of(k0.toString()) : k0;
-            RuleNode child = key instanceof StringValue s ? node.child(s.value()) : null;
-            Value childBase = Evaluator.index(base, key);
+            RuleNode child = key instanceof StringValue s ? fromNode.child(s.value()) : null;
+            Value childBase = Evaluator.index(fromBase, key);
             if (child == null && childBase == null && !overrideBelow(at, key)) {
                 return true;
             }
             at.add(key);
             try {
-                return resolve(child, childBase, at, path, i + 1, f, k);
+                return resolve(child, childBase, at, path, next, f, k);
             } finally {
                 at.remove(at.size() - 1);
             }

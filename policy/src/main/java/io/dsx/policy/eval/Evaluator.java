@@ -530,16 +530,31 @@ final class Evaluator {
 
     /** Walks cur along path from i; unbound variables in the path enumerate keys. */
     boolean path(Value cur, List<Term> path, int i, Frame f, VCont k) {
+        // fast path: constant keys need no continuation
+        while (i < path.size() && path.get(i) instanceof Term.Scalar s) {
+            cur = index(cur, s.value());
+            if (cur == null) {
+                return true;
+            }
+            i++;
+        }
         if (i == path.size()) {
             return k.go(cur);
         }
         Term p = path.get(i);
+        Value from = cur;
+        int at = i;
         if (isPattern(p, f)) {
-            return iterate(cur, (key, child) -> unifyValue(p, key, f, () -> path(child, path, i + 1, f, k)));
+            return iterate(from, (key, child) -> unifyValue(p, key, f, () -> path(child, path, at + 1, f, k)));
+        }
+        if (p instanceof Term.Var v) {
+            Value key = f.get(v.name());
+            Value child = index(from, key);
+            return child == null || path(child, path, at + 1, f, k);
         }
         return term(p, f, key -> {
-            Value child = index(cur, key);
-            return child == null || path(child, path, i + 1, f, k);
+            Value child = index(from, key);
+            return child == null || path(child, path, at + 1, f, k);
         });
     }
 

@@ -1,34 +1,46 @@
 package io.dsx.policy.eval;
 
 import io.dsx.policy.value.Value;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 
-/** Variable bindings of one rule activation, with a trail so backtracking can undo them. */
+/**
+ * Variable bindings of one rule activation. Bindings form a stack: binding pushes, backtracking
+ * truncates to a mark, so no separate trail is needed. Variable names are interned (see
+ * {@code Term.Var}), so lookup compares references; bodies bind few variables, so a linear scan
+ * from the top beats hashing.
+ */
 final class Frame {
-    private final HashMap<String, Value> vars = new HashMap<>();
-    private final ArrayList<String> trail = new ArrayList<>();
+    private String[] names = new String[8];
+    private Value[] vals = new Value[8];
+    private int n;
 
     Value get(String name) {
-        return vars.get(name);
+        for (int i = n - 1; i >= 0; i--) {
+            if (names[i] == name) {
+                return vals[i];
+            }
+        }
+        return null;
     }
 
     void bind(String name, Value v) {
-        vars.put(name, v);
-        trail.add(name);
+        if (n == names.length) {
+            names = Arrays.copyOf(names, n * 2);
+            vals = Arrays.copyOf(vals, n * 2);
+        }
+        names[n] = name;
+        vals[n++] = v;
     }
 
     int mark() {
-        return trail.size();
+        return n;
     }
 
     void undo(int mark) {
-        for (int k = trail.size() - 1; k >= mark; k--) {
-            vars.remove(trail.remove(k));
+        for (int i = mark; i < n; i++) {
+            names[i] = null;
+            vals[i] = null;
         }
-    }
-
-    HashMap<String, Value> snapshot() {
-        return new HashMap<>(vars);
+        n = Math.min(n, mark);
     }
 }

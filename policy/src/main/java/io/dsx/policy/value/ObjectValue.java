@@ -1,20 +1,37 @@
 package io.dsx.policy.value;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.TreeMap;
 
-/** An immutable Rego object; keys are any values; iterates in OPA's order of keys. */
+/**
+ * An immutable Rego object; keys are any values; iterates in OPA's order of keys. Lookups go
+ * through a hash map; the sorted view used for iteration and comparison is built on first use.
+ */
 public final class ObjectValue implements Value {
     public static final ObjectValue EMPTY = new ObjectValue(new TreeMap<>());
 
     private final TreeMap<Value, Value> map;
+    private volatile HashMap<Value, Value> index;
     private int hash;
 
     private ObjectValue(TreeMap<Value, Value> map) {
         this.map = map;
+    }
+
+    private Map<Value, Value> lookup() {
+        HashMap<Value, Value> i = index;
+        if (i == null) {
+            if (map.size() <= 1) {
+                return map;
+            }
+            i = new HashMap<>(map);
+            index = i;
+        }
+        return i;
     }
 
     public static ObjectValue of(Map<? extends Value, ? extends Value> m) {
@@ -35,16 +52,16 @@ public final class ObjectValue implements Value {
 
     /** The value at key, or null when absent. */
     public Value get(Value key) {
-        return map.get(key);
+        return lookup().get(key);
     }
 
     /** The value at a string key, or null when absent. */
     public Value get(String key) {
-        return map.get(StringValue.of(key));
+        return lookup().get(StringValue.of(key));
     }
 
     public boolean containsKey(Value key) {
-        return map.containsKey(key);
+        return lookup().containsKey(key);
     }
 
     /** Unmodifiable sorted view of the keys. */
