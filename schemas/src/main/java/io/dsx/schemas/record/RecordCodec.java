@@ -3,6 +3,8 @@ package io.dsx.schemas.record;
 import io.dsx.schemas.dataset.DatasetSchema;
 import io.dsx.schemas.wire.AvroBinary;
 import io.dsx.schemas.wire.WireFormatException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -43,6 +45,15 @@ public final class RecordCodec {
       }
     }
     return AvroBinary.encode(avro, record);
+  }
+
+  /**
+   * The Kafka record key of {@code record}: the UTF-8 bytes of its {@code dsx.key} field, or
+   * empty when the schema marks no key field.
+   */
+  public Optional<byte[]> keyOf(GenericRecord record) {
+    return schema.keyField()
+        .map(f -> String.valueOf(record.get(f.name())).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Decodes exactly one record: malformed, truncated or trailing bytes are refused whole. */

@@ -51,4 +51,16 @@ class RecordCodecTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("field 'n' does not hold a value of type long");
   }
+
+  @Test
+  void theKafkaKeyIsTheUtf8OfTheKeyFieldOrNoneWithoutAKeyField() throws Exception {
+    DatasetSchema keyed = DatasetSchema.parse(SCHEMA.replace(
+        "\"dsx.sensitivity\":\"direct_identifier\"", "\"dsx.sensitivity\":\"direct_identifier\",\"dsx.key\":true"));
+    GenericRecord r = new GenericData.Record(keyed.avro());
+    r.put("id", "subject-ä");
+    r.put("n", 1L);
+    assertThat(RecordCodec.of(keyed).keyOf(r)).hasValueSatisfying(
+        k -> assertThat(k).isEqualTo("subject-ä".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(RecordCodec.of(DatasetSchema.parse(SCHEMA)).keyOf(r)).isEmpty();
+  }
 }
