@@ -7,6 +7,7 @@ import static io.dsx.policy.builtins.graphql.Ast.strings;
 import static io.dsx.policy.builtins.graphql.Ast.typeString;
 import static io.dsx.policy.builtins.graphql.GqlSchema.fail;
 
+import io.dsx.policy.value.Json;
 import java.util.List;
 import java.util.Map;
 
@@ -19,10 +20,10 @@ final class GqlImplementsCheck {
     Map<String, Object> intf = s.types.get(intfName);
     String name = str(def, "Name");
     if (intf == null) {
-      throw fail("Undefined type " + GoQuote.quote(intfName) + ".");
+      throw fail("Undefined type " + Json.quote(intfName) + ".");
     }
     if (!str(intf, "Kind").equals("INTERFACE")) {
-      throw fail(GoQuote.quote(intfName) + " is a non interface type " + str(intf, "Kind") + ".");
+      throw fail(Json.quote(intfName) + " is a non interface type " + str(intf, "Kind") + ".");
     }
     for (Map<String, Object> required : maps(intf, "Fields")) {
       String fieldName = str(required, "Name");

@@ -1,6 +1,7 @@
 package io.dsx.policy.builtins.graphql;
 
 import io.dsx.policy.builtins.graphql.GqlToken.Kind;
+import io.dsx.policy.value.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ abstract class GqlParserBase {
     if (tok.kind() == Kind.NAME && tok.value().equals(value)) {
       return next();
     }
-    throw error(tok, "Expected " + GoQuote.quote(value) + ", found " + tok.describe());
+    throw error(tok, "Expected " + Json.quote(value) + ", found " + tok.describe());
   }
 
   final GqlToken expect(Kind kind) {

@@ -9,6 +9,7 @@ import static io.dsx.policy.builtins.graphql.Ast.typeName;
 import static io.dsx.policy.builtins.graphql.Ast.typeString;
 import static io.dsx.policy.builtins.graphql.GqlSchema.fail;
 
+import io.dsx.policy.value.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,10 +41,10 @@ final class GqlSchemaChecks {
     for (String t : strings(def, "Types")) {
       Map<String, Object> member = s.types.get(t);
       if (member == null) {
-        throw fail("Undefined type " + GoQuote.quote(t) + ".");
+        throw fail("Undefined type " + Json.quote(t) + ".");
       }
       if (!str(member, "Kind").equals("OBJECT")) {
-        throw fail(kind + " type " + GoQuote.quote(t) + " must be OBJECT.");
+        throw fail(kind + " type " + Json.quote(t) + " must be OBJECT.");
       }
     }
     for (String intf : strings(def, "Interfaces")) {

@@ -1,5 +1,7 @@
 package io.dsx.policy.builtins.graphql;
 
+import io.dsx.policy.value.Json;
+
 /** One lexical token; {@code error} is set on {@link Kind#INVALID} tokens only. */
 record GqlToken(Kind kind, String value, int line, int column, String error) {
 
@@ -19,6 +21,6 @@ record GqlToken(Kind kind, String value, int line, int column, String error) {
 
   /** {@code Kind "value"} as Go's {@code Token.String()} prints it. */
   String describe() {
-    return value.isEmpty() ? kind.text : kind.text + " " + GoQuote.quote(value);
+    return value.isEmpty() ? kind.text : kind.text + " " + Json.quote(value);
   }
 }

@@ -5,6 +5,7 @@ import static io.dsx.policy.builtins.graphql.Ast.maps;
 import static io.dsx.policy.builtins.graphql.Ast.str;
 import static io.dsx.policy.builtins.graphql.Ast.typeString;
 
+import io.dsx.policy.value.Json;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ final class GqlValueChecks {
 
   private static String display(int kind, String raw) {
     return switch (kind) {
-      case GqlValueKind.STRING, GqlValueKind.BLOCK -> GoQuote.quote(raw);
+      case GqlValueKind.STRING, GqlValueKind.BLOCK -> Json.quote(raw);
       case GqlValueKind.LIST -> "list";
       case GqlValueKind.OBJECT -> "object";
       default -> raw;
