@@ -101,7 +101,8 @@ public final class GoFmt {
                 continue;
             }
             Spec spec = new Spec(minus, plus, sharp, space, zero && !minus, width, precision, verb);
-            out.append(pad(render(spec, args.get(next++)), spec));
+            Object arg = args.get(next++);
+            out.append(pad(spec.verb() == 'T' ? typeName(arg) : render(spec, arg), spec, !(arg instanceof String)));
         }
         if (!reordered && next < args.size()) {
             out.append("%!(EXTRA ");
@@ -177,7 +178,7 @@ public final class GoFmt {
         return out.toString();
     }
 
-    static String pad(String s, Spec spec) {
+    static String pad(String s, Spec spec, boolean number) {
         int length = s.codePointCount(0, s.length());
         if (spec.width() <= length) {
             return s;
@@ -186,11 +187,11 @@ public final class GoFmt {
         if (spec.minus()) {
             return s + fill;
         }
-        if (spec.zero() && "sv".indexOf(spec.verb()) < 0 && !s.startsWith("%!")) {
+        if (spec.zero() && number && spec.verb() != 'T' && !s.startsWith("%!")) {
             int signEnd = !s.isEmpty() && "+- ".indexOf(s.charAt(0)) >= 0 ? 1 : 0;
             return s.substring(0, signEnd) + "0".repeat(spec.width() - length) + s.substring(signEnd);
         }
-        if (spec.zero() && spec.verb() == 's') {
+        if (spec.zero() && !number) {
             return "0".repeat(spec.width() - length) + s;
         }
         return fill + s;

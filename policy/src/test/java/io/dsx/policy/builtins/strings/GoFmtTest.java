@@ -35,4 +35,11 @@ class GoFmtTest {
         assertThat(GoFmt.sprintf("%q|%5s|%-5s|%.2s|%x", List.of("a\"b\n", "ab", "ab", "abc", "hi")))
                 .isEqualTo("\"a\\\"b\\n\"|   ab|ab   |ab|6869");
     }
+
+    @Test
+    void printsGoTypeNamesAndZeroPadsNumbersForV() {
+        assertThat(GoFmt.sprintf("%T %T %T %T", List.of(1L, 1.5, "s", new BigInteger("99999999999999999999"))))
+            .isEqualTo("int float64 string *big.Int");
+        assertThat(GoFmt.sprintf("%05v|%06.2f|%-5d|", List.of(-42L, 3.14159, 7L))).isEqualTo("-0042|003.14|7    |");
+    }
 }
