@@ -52,7 +52,15 @@ public final class X509Family implements BuiltinFamily {
     Instant at = Instant.ofEpochSecond(Math.floorDiv(ns, 1_000_000_000L), Math.floorMod(ns, 1_000_000_000L));
     Optional<List<X509Certificate>> chain = ChainVerifier.verify(certs, at)
         .filter(v -> LeafChecks.acceptable(v.get(0), options));
-    return chain.map(v -> fromPlain(List.of(true, json(v)))).orElseGet(() -> fromPlain(List.of(false, List.of())));
+    // OPA adds URIStrings only in the variant without options.
+    boolean withUriStrings = options == VerifyOptions.DEFAULT;
+    return chain.map(v -> {
+      List<Object> certsJson = json(v);
+      if (!withUriStrings) {
+        certsJson.forEach(cert -> ((java.util.Map<?, ?>) cert).remove("URIStrings"));
+      }
+      return fromPlain(List.of(true, certsJson));
+    }).orElseGet(() -> fromPlain(List.of(false, List.of())));
   }
 
   private static Value rsaPrivateKey(BuiltinCall c) {
