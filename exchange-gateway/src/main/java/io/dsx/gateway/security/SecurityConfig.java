@@ -48,7 +48,11 @@ public class SecurityConfig {
                         .requestMatchers("/.well-known/dsx", "/actuator/health", "/actuator/health/**",
                                 "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
                         .requestMatchers("/v1/admin/**").hasRole(PrincipalKind.OPERATOR.name())
-                        .requestMatchers("/v1/me").hasAnyRole(allKinds())
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/datasets",
+                                "/v1/datasets/*/schemas", "/v1/datasets/*/contributions")
+                        .hasRole(PrincipalKind.INSTITUTION.name())
+                        .requestMatchers("/v1/me", "/v1/datasets", "/v1/datasets/**", "/v1/institutions/**")
+                        .hasAnyRole(allKinds())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter(mapper)))

@@ -35,12 +35,22 @@ public class Problems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail detail && detail.getProperties() == null) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail detail
+                && (detail.getProperties() == null || !detail.getProperties().containsKey("code"))) {
             String code = codeFor(status);
             detail.setType(URI.create("urn:dsx:problem:" + code));
             detail.setProperty("code", code);
         }
-        return super.handleExceptionInternal(ex, body, headers, status, request);
+        return response;
+    }
+
+    @ExceptionHandler(Refusal.Exception.class)
+    ResponseEntity<ProblemDetail> refused(Refusal.Exception e) {
+        Refusal refusal = e.refusal();
+        return ResponseEntity.status(refusal.code().status())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(refusal.code().status(), refusal.code().wire(), refusal.detail()));
     }
 
     @ExceptionHandler(Exception.class)

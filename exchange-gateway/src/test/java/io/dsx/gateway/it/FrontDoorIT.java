@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The gateway's front door against real Keycloak tokens: who gets in, who is refused, and how. */
 class FrontDoorIT extends GatewayIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+
 
     @Test
     void hospitalClientCredentialsTokenIsSeenAsThatInstitution() throws Exception {

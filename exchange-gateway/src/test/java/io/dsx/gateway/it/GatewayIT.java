@@ -18,8 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * real Keycloak (started once for the whole run by {@link SharedStack}). All subclasses share one
  * Spring context.
  */
+@org.springframework.context.annotation.Import(GatewayIT.Faults.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"dsx.security.clock-skew=0s", "server.address=127.0.0.1"})
+        properties = {"dsx.security.clock-skew=0s", "server.address=127.0.0.1", "dsx.ingest.max-contribution-bytes=8388608"})
 public abstract class GatewayIT {
 
     protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -32,11 +33,98 @@ public abstract class GatewayIT {
         LocalStack stack = SharedStack.get();
         registry.add("spring.kafka.bootstrap-servers", stack::bootstrapServers);
         registry.add("dsx.security.issuer-uri", () -> stack.keycloak().issuer());
+        registry.add("dsx.keys.gateway-keystore", () -> KEY_DIR.resolve("gateway-keys.p12").toString());
+        registry.add("dsx.keys.kms-keystore", () -> KEY_DIR.resolve("kms.p12").toString());
+        registry.add("dsx.keys.password", () -> "it-" + KEY_DIR.getFileName());
+    }
+
+    private static final java.nio.file.Path KEY_DIR = tempDir();
+
+    private static java.nio.file.Path tempDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("dsx-it-keys-");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The one fault seam of the run: tests arm it to abort the next contribution before commit. */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class Faults {
+        @org.springframework.context.annotation.Bean
+        SwitchableFaults switchableFaults() {
+            return new SwitchableFaults();
+        }
     }
 
     protected static LocalStack stack() {
         return SharedStack.get();
     }
+
+    protected HttpResponse<String> send(String method, String path, String bearer, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60)).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected HttpResponse<String> postJson(String path, String bearer, String json) throws IOException, InterruptedException {
+        return send("POST", path, bearer, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Gives {@code institution} a fresh Ed25519 signing key registered with the gateway: registers the
+     * institution on first use, adds the key afterwards (test classes share one gateway and catalog).
+     */
+    protected io.dsx.crypto.keys.InstitutionCredentials enrol(String institution) throws Exception {
+        io.dsx.crypto.keys.InstitutionCredentials creds = io.dsx.crypto.keys.InstitutionKeys.generate(
+                io.dsx.crypto.sign.SignatureAlgorithm.ED25519, "CN=" + institution + ",O=dsx test",
+                Duration.ofDays(30), java.time.Clock.systemUTC(), new java.security.SecureRandom());
+        String pem = io.dsx.crypto.keys.Pem.writeCertificate(creds.certificate());
+        String operator = stack().tokens().forUser("operator");
+        HttpResponse<String> created = postJson("/v1/admin/institutions", operator, JSON.writeValueAsString(
+                java.util.Map.of("id", institution, "name", institution, "certificates", java.util.List.of(pem))));
+        if (created.statusCode() == 409) {
+            created = postJson("/v1/admin/institutions/" + institution + "/keys", operator,
+                    JSON.writeValueAsString(java.util.Map.of("certificate", pem)));
+        }
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("enrolment of " + institution + " failed: " + created.body());
+        }
+        return creds;
+    }
+
+    /** Registers a dataset of {@code institution} with a unique id; returns the id. */
+    protected String registerDataset(String institution, String schemaJson) throws Exception {
+        String id = "ds-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> r = postJson("/v1/datasets", stack().tokens().forInstitution(institution),
+                "{\"id\":\"" + id + "\",\"title\":\"test dataset\",\"description\":\"\",\"duo\":[\"DUO:0000042\"],"
+                        + "\"schema\":" + schemaJson + "}");
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("dataset registration failed: " + r.body());
+        }
+        return id;
+    }
+
+    /** The gateway's current HPKE key, as a contributor reads it from /.well-known/dsx. */
+    protected io.dsx.crypto.hpke.HpkePublicKey gatewayHpkeKey() throws Exception {
+        tools.jackson.databind.JsonNode doc = JSON.readTree(get("/.well-known/dsx", null).body());
+        String current = doc.get("currentHpkeKeyId").asText();
+        for (tools.jackson.databind.JsonNode k : doc.get("hpkeKeys")) {
+            if (k.get("keyId").asText().equals(current)) {
+                return io.dsx.crypto.hpke.HpkePublicKey.of(java.util.Base64.getUrlDecoder().decode(k.get("publicKey").asText()));
+            }
+        }
+        throw new IllegalStateException("no current HPKE key published");
+    }
+
+    protected static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     protected HttpResponse<String> get(String path, String bearer) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

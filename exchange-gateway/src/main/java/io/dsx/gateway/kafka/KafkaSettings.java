@@ -1,0 +1,21 @@
+package io.dsx.gateway.kafka;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings under {@code dsx.kafka} (the broker address itself is {@code spring.kafka.bootstrap-servers}).
+ *
+ * @param replicationFactor replication of every dsx topic (1 on the local stack, 3 in production)
+ * @param dataPartitions    partitions of each {@code dsx.data.<dataset>} topic
+ * @param producers         transactional producers in the ingest pool: contributions in flight at once
+ */
+@Validated
+@ConfigurationProperties("dsx.kafka")
+public record KafkaSettings(@Min(1) @Max(5) @DefaultValue("1") short replicationFactor,
+                            @Min(1) @Max(64) @DefaultValue("1") int dataPartitions,
+                            @Min(1) @Max(32) @DefaultValue("4") int producers) {
+}

@@ -1,0 +1,80 @@
+package io.dsx.gateway.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates dsx's topics (idempotently) and data topics when datasets are registered. */
+public final class TopicAdmin implements AutoCloseable {
+
+    private final Admin admin;
+    private final KafkaSettings settings;
+
+    public TopicAdmin(Map<String, Object> adminConfig, KafkaSettings settings) {
+        this.admin = Admin.create(adminConfig);
+        this.settings = settings;
+    }
+
+    /** Creates every system topic that does not exist yet; fails start if the broker refuses. */
+    public void ensureSystemTopics() {
+        List<NewTopic> topics = new ArrayList<>();
+        Topics.SYSTEM.forEach((name, config) ->
+                topics.add(new NewTopic(name, Optional.of(1), Optional.of(settings.replicationFactor())).configs(config)));
+        create(topics);
+    }
+
+    public void ensureDataTopic(String datasetId) {
+        create(List.of(new NewTopic(Topics.data(datasetId), Optional.of(settings.dataPartitions()),
+                Optional.of(settings.replicationFactor())).configs(Map.of("cleanup.policy", "delete"))));
+    }
+
+    public Set<String> listTopics() {
+        try {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted listing topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot list topics: " + e.getMessage(), e);
+        }
+    }
+
+    private void create(List<NewTopic> topics) {
+        Set<String> existing = listTopics();
+        List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            admin.createTopics(missing).values().forEach((name, future) -> {
+                try {
+                    future.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + name + ": " + e.getCause().getMessage(), e);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted creating " + name, e);
+                } catch (TimeoutException e) {
+                    throw new IllegalStateException("timed out creating topic " + name, e);
+                }
+            });
+        } catch (RuntimeException e) {
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}

@@ -1,0 +1,33 @@
+package io.dsx.gateway.kafka;
+
+import java.util.Map;
+
+/** The topics of DESIGN.md §4 and their cleanup policies. */
+public final class Topics {
+
+    public static final String LEDGER = "dsx.ledger";
+    public static final String CATALOG = "dsx.catalog";
+    public static final String KEYS = "dsx.keys";
+    public static final String GRANTS = "dsx.grants";
+    public static final String POLICIES = "dsx.policies";
+    public static final String AUDIT = "dsx.audit";
+    public static final String AUDIT_CHECKPOINTS = "dsx.audit.checkpoints";
+    public static final String DATA_PREFIX = "dsx.data.";
+
+    /** Topic name to its settings; "never deleted" means retention -1. */
+    static final Map<String, Map<String, String>> SYSTEM = Map.of(
+            LEDGER, Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1"),
+            CATALOG, Map.of("cleanup.policy", "compact"),
+            KEYS, Map.of("cleanup.policy", "compact"),
+            GRANTS, Map.of("cleanup.policy", "compact"),
+            POLICIES, Map.of("cleanup.policy", "compact"),
+            AUDIT, Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1"),
+            AUDIT_CHECKPOINTS, Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1"));
+
+    private Topics() {
+    }
+
+    public static String data(String datasetId) {
+        return DATA_PREFIX + datasetId;
+    }
+}

@@ -1,0 +1,375 @@
+package io.dsx.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dsx.crypto.dek.StoredRecordValue;
+import io.dsx.crypto.hpke.HpkePublicKey;
+import io.dsx.crypto.keys.InstitutionCredentials;
+import io.dsx.crypto.merkle.MerkleProofs;
+import io.dsx.crypto.merkle.MerkleTree;
+import io.dsx.gateway.keys.GatewayKeys;
+import io.dsx.schemas.dataset.DatasetSchema;
+import io.dsx.schemas.envelope.ContributionBuilder;
+import io.dsx.schemas.envelope.ContributionEnvelope;
+import io.dsx.schemas.envelope.Manifest;
+import io.dsx.schemas.events.LedgerEntry;
+import io.dsx.schemas.events.Receipt;
+import io.dsx.schemas.events.StoredRecordHeaders;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Contributions end to end: real tokens, real crypto, real broker, transactions and refusals. */
+class ContributionIT extends GatewayIT {
+
+    static final String MEDIA = "application/vnd.dsx.contribution.v1+avro";
+    static final String SCHEMA = """
+            {"type":"record","name":"Visit","namespace":"org.example.hospital","fields":[
+              {"name":"patient","type":"string","dsx.sensitivity":"direct_identifier","dsx.key":true},
+              {"name":"age","type":"int","dsx.sensitivity":"quasi_identifier"},
+              {"name":"diagnosis","type":"string","dsx.sensitivity":"sensitive","dsx.tags":["diagnosis"]}]}""";
+
+    @Autowired
+    GatewayKeys gatewayKeys;
+    @Autowired
+    SwitchableFaults faults;
+
+    static InstitutionCredentials hospitalA;
+    static InstitutionCredentials hospitalB;
+    String dataset;
+    DatasetSchema schema;
+    HpkePublicKey gatewayKey;
+
+    @BeforeEach
+    void enrolAndRegister() throws Exception {
+        synchronized (ContributionIT.class) {
+            if (hospitalA == null) {
+                hospitalA = enrol("hospital-a");
+                hospitalB = enrol("hospital-b");
+            }
+        }
+        dataset = registerDataset("hospital-a", SCHEMA);
+        schema = DatasetSchema.parse(SCHEMA);
+        gatewayKey = gatewayHpkeKey();
+    }
+
+    private List<GenericRecord> records(int n, String marker) {
+        List<GenericRecord> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            GenericRecord r = new GenericData.Record(schema.avro());
+            r.put("patient", "patient-" + marker + "-" + i);
+            r.put("age", 20 + i % 60);
+            r.put("diagnosis", "diagnosis-" + marker + "-" + i);
+            out.add(r);
+        }
+        return out;
+    }
+
+    private ContributionEnvelope honest(List<GenericRecord> records) {
+        return new ContributionBuilder(Clock.systemUTC(), new SecureRandom()).build(new ContributionBuilder.Target(
+                "hospital-a", dataset, schema, 1, gatewayKey, hospitalA.signingKey(), hospitalA.keyId()), records);
+    }
+
+    private HttpResponse<String> post(byte[] body) throws Exception {
+        return post(body, "hospital-a", MEDIA);
+    }
+
+    private HttpResponse<String> post(byte[] body, String institution, String mediaType) throws Exception {
+        return send("POST", "/v1/datasets/" + dataset + "/contributions", stack().tokens().forInstitution(institution),
+                mediaType, body);
+    }
+
+    @Test
+    void acceptedContributionIsStoredEncryptedAndProvable() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        List<GenericRecord> records = records(50, marker);
+        ContributionEnvelope envelope = honest(records);
+        HttpResponse<String> response = post(envelope.toBytes());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode receipt = JSON.readTree(response.body());
+        assertThat(receipt.get("recordCount").asLong()).isEqualTo(50);
+        assertThat(receipt.get("contributionId").asText()).isEqualTo(envelope.manifest().contributionId());
+
+        // the receipt is signed by the key the gateway publishes
+        Receipt parsed = Receipt.parse(Base64.getUrlDecoder().decode(receipt.get("receipt").asText()));
+        assertThat(parsed.verify(gatewayKeys.keyStore().receiptKey().publicKey())).isTrue();
+
+        List<ConsumerRecord<byte[], byte[]>> stored = readAll("dsx.data." + dataset);
+        assertThat(stored).hasSize(50);
+        for (ConsumerRecord<byte[], byte[]> r : stored) {
+            String raw = new String(r.value(), StandardCharsets.ISO_8859_1) + headersText(r);
+            assertThat(raw).doesNotContain(marker).doesNotContain("diagnosis-");
+        }
+        // keys are the pseudonymous subject id the schema marks with dsx.key
+        assertThat(new String(stored.get(0).key(), StandardCharsets.UTF_8)).startsWith("patient-" + marker);
+
+        // a stored record decrypts back to salt || the original record bytes
+        ConsumerRecord<byte[], byte[]> first = stored.get(7);
+        StoredRecordHeaders headers = StoredRecordHeaders.decode(headerMap(first));
+        byte[] plaintext = gatewayKeys.deks().decrypt(first.value(), StoredRecordValue.aad(dataset,
+                headers.schemaVersion(), headers.contributionId(), headers.leafIndex()));
+        byte[] recordBytes = Arrays.copyOfRange(plaintext, 16, plaintext.length);
+        assertThat(io.dsx.schemas.record.RecordCodec.of(schema).decode(recordBytes).get("diagnosis").toString())
+                .isEqualTo("diagnosis-" + marker + "-" + headers.leafIndex());
+
+        // the ledger entry verifies: institution's signature, and the Merkle root over the stored leaves
+        LedgerEntry entry = ledgerEntry(envelope.manifest().contributionId());
+        assertThat(entry.verifyContributorSignature(hospitalA.certificate().getPublicKey())).isTrue();
+        List<byte[]> leaves = new ArrayList<>(Arrays.asList(new byte[50][]));
+        for (ConsumerRecord<byte[], byte[]> r : stored) {
+            StoredRecordHeaders h = StoredRecordHeaders.decode(headerMap(r));
+            byte[] p = gatewayKeys.deks().decrypt(r.value(), StoredRecordValue.aad(dataset, h.schemaVersion(),
+                    h.contributionId(), h.leafIndex()));
+            leaves.set((int) h.leafIndex(), MerkleTree.leafHash(Arrays.copyOf(p, 16), Arrays.copyOfRange(p, 16, p.length)));
+        }
+        MerkleTree tree = MerkleTree.ofLeafHashes(leaves);
+        assertThat(tree.root()).isEqualTo(entry.manifest().merkleRoot());
+        // and any one record is provably part of the signed contribution
+        assertThat(MerkleProofs.verifyInclusion(leaves.get(31), 31, 50, tree.inclusionProof(31), entry.manifest().merkleRoot()))
+                .isTrue();
+    }
+
+    @Test
+    void sendingTheSameContributionAgainReturnsTheFirstReceiptAndWritesNothing() throws Exception {
+        byte[] body = honest(records(5, "again")).toBytes();
+        HttpResponse<String> first = post(body);
+        assertThat(first.statusCode()).isEqualTo(201);
+        Map<TopicPartition, Long> before = endOffsets();
+        HttpResponse<String> second = post(body);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(second.body()).get("receipt").asText())
+                .isEqualTo(JSON.readTree(first.body()).get("receipt").asText());
+        assertThat(endOffsets()).isEqualTo(before);
+    }
+
+    @Test
+    void abortedContributionLeavesNothingVisibleAndItsRetrySucceedsOnce() throws Exception {
+        ContributionEnvelope envelope = honest(records(20, "abort"));
+        faults.abortOnce(envelope.manifest().contributionId());
+        HttpResponse<String> failed = post(envelope.toBytes());
+        assertThat(failed.statusCode()).isEqualTo(500);
+        assertThat(failed.body()).doesNotContain("abort-");
+        assertThat(readAll("dsx.data." + dataset)).isEmpty();
+
+        assertThat(post(envelope.toBytes()).statusCode()).isEqualTo(201);
+        assertThat(post(envelope.toBytes()).statusCode()).isEqualTo(200);
+        assertThat(readAll("dsx.data." + dataset)).hasSize(20);
+        long ledgerEntries = readAll("dsx.ledger").stream()
+                .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(envelope.manifest().contributionId())).count();
+        assertThat(ledgerEntries).isEqualTo(1);
+    }
+
+    @Test
+    void badSignatureIsRefused() throws Exception {
+        byte[] body = honest(records(3, "sig")).toBytes();
+        body[body.length - 10] ^= 0x01; // inside the signature, the last field
+        assertRefused(body, 400, "bad_signature");
+    }
+
+    @Test
+    void aKeyOfAnotherInstitutionIsRefused() throws Exception {
+        byte[] body = EnvelopeForge.forge("hospital-a", dataset, 1, schema, records(3, "foreign"), gatewayKey,
+                hospitalB.signingKey(), hospitalB.keyId(), EnvelopeForge.Tamper.none());
+        assertRefused(body, 403, "foreign_key");
+    }
+
+    @Test
+    void aRevokedKeyIsRefused() throws Exception {
+        InstitutionCredentials extra = enrol("hospital-a");
+        HttpResponse<String> revoked = postJson("/v1/admin/institutions/hospital-a/keys/" + extra.keyId() + "/revoke",
+                stack().tokens().forUser("operator"), "{\"reason\":\"laptop lost\"}");
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        byte[] body = EnvelopeForge.forge("hospital-a", dataset, 1, schema, records(3, "revoked"), gatewayKey,
+                extra.signingKey(), extra.keyId(), EnvelopeForge.Tamper.none());
+        assertRefused(body, 403, "key_revoked");
+    }
+
+    @Test
+    void anUnknownDatasetIsRefused() throws Exception {
+        byte[] body = honest(records(2, "unknown")).toBytes();
+        Map<TopicPartition, Long> before = endOffsets();
+        HttpResponse<String> r = send("POST", "/v1/datasets/no-such-dataset/contributions",
+                stack().tokens().forInstitution("hospital-a"), MEDIA, body);
+        assertProblem(r, 409, "manifest_mismatch");
+        byte[] forged = EnvelopeForge.forge("hospital-a", "no-such-dataset", 1, schema, records(2, "u"), gatewayKey,
+                hospitalA.signingKey(), hospitalA.keyId(), EnvelopeForge.Tamper.none());
+        r = send("POST", "/v1/datasets/no-such-dataset/contributions", stack().tokens().forInstitution("hospital-a"), MEDIA, forged);
+        assertProblem(r, 404, "unknown_dataset");
+        assertThat(endOffsets()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownSchemaVersionIsRefused() throws Exception {
+        byte[] body = EnvelopeForge.forge("hospital-a", dataset, 7, schema, records(2, "v7"), gatewayKey,
+                hospitalA.signingKey(), hospitalA.keyId(), EnvelopeForge.Tamper.none());
+        assertRefused(body, 404, "unknown_schema_version");
+    }
+
+    @Test
+    void aRecordThatDoesNotDecodeIsRefused() throws Exception {
+        DatasetSchema other = DatasetSchema.parse("""
+                {"type":"record","name":"Other","fields":[{"name":"note","type":"string","dsx.sensitivity":"non_sensitive"}]}""");
+        GenericRecord r = new GenericData.Record(other.avro());
+        r.put("note", "x");
+        byte[] body = EnvelopeForge.forge("hospital-a", dataset, 1, other, List.of(r), gatewayKey,
+                hospitalA.signingKey(), hospitalA.keyId(), EnvelopeForge.Tamper.none());
+        assertRefused(body, 400, "record_invalid");
+    }
+
+    @Test
+    void aFlippedCiphertextBitIsRefused() throws Exception {
+        byte[] body = EnvelopeForge.forge("hospital-a", dataset, 1, schema, records(3, "flip"), gatewayKey,
+                hospitalA.signingKey(), hospitalA.keyId(), new EnvelopeForge.Tamper(UnaryOperator.identity(), true, true));
+        assertRefused(body, 400, "decrypt_failed");
+    }
+
+    @Test
+    void aRecordCountThatDoesNotMatchIsRefused() throws Exception {
+        byte[] body = EnvelopeForge.forge("hospital-a", dataset, 1, schema, records(3, "count"), gatewayKey,
+                hospitalA.signingKey(), hospitalA.keyId(), new EnvelopeForge.Tamper(m -> withCount(m, 4), false, true));
+        assertRefused(body, 400, "count_mismatch");
+    }
+
+    @Test
+    void aMerkleRootThatDoesNotMatchIsRefused() throws Exception {
+        byte[] body = EnvelopeForge.forge("hospital-a", dataset, 1, schema, records(3, "root"), gatewayKey,
+                hospitalA.signingKey(), hospitalA.keyId(), new EnvelopeForge.Tamper(m -> withRoot(m, new byte[32]), false, true));
+        assertRefused(body, 400, "merkle_mismatch");
+    }
+
+    @Test
+    void aBodyOverTheSizeLimitIsRefused() throws Exception {
+        byte[] body = new byte[(int) (9L << 20)]; // the IT gateway accepts at most 8 MiB
+        assertRefused(body, 413, "too_large");
+    }
+
+    @Test
+    void aTruncatedBodyIsRefused() throws Exception {
+        byte[] body = honest(records(3, "trunc")).toBytes();
+        assertRefused(Arrays.copyOf(body, body.length - 40), 400, "malformed_envelope");
+    }
+
+    @Test
+    void aWrongContentTypeIsRefused() throws Exception {
+        Map<TopicPartition, Long> before = endOffsets();
+        HttpResponse<String> r = post(honest(records(2, "ct")).toBytes(), "hospital-a", "application/json");
+        assertProblem(r, 415, "unsupported_media_type");
+        assertThat(endOffsets()).isEqualTo(before);
+    }
+
+    @Test
+    void anotherInstitutionCannotContributeToThisDataset() throws Exception {
+        byte[] body = EnvelopeForge.forge("hospital-b", dataset, 1, schema, records(2, "b"), gatewayKey,
+                hospitalB.signingKey(), hospitalB.keyId(), EnvelopeForge.Tamper.none());
+        Map<TopicPartition, Long> before = endOffsets();
+        assertProblem(post(body, "hospital-b", MEDIA), 403, "not_owner");
+        assertThat(endOffsets()).isEqualTo(before);
+    }
+
+    private static Manifest withCount(Manifest m, long count) {
+        return new Manifest(m.version(), m.contributionId(), m.institutionId(), m.datasetId(), m.schemaVersion(),
+                m.createdAt(), count, m.merkleRoot(), m.recipientKeyId(), m.signerKeyId(), m.signatureAlgorithm());
+    }
+
+    private static Manifest withRoot(Manifest m, byte[] root) {
+        return new Manifest(m.version(), m.contributionId(), m.institutionId(), m.datasetId(), m.schemaVersion(),
+                m.createdAt(), m.recordCount(), root, m.recipientKeyId(), m.signerKeyId(), m.signatureAlgorithm());
+    }
+
+    private void assertRefused(byte[] body, int status, String code) throws Exception {
+        Map<TopicPartition, Long> before = endOffsets();
+        assertProblem(post(body), status, code);
+        assertThat(endOffsets()).as("no topic changed").isEqualTo(before);
+    }
+
+    private static void assertProblem(HttpResponse<String> r, int status, String code) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo(code);
+    }
+
+    /** End offsets of every partition of every dsx topic. */
+    private Map<TopicPartition, Long> endOffsets() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack().bootstrapServers()));
+             KafkaConsumer<byte[], byte[]> consumer = consumer("read_uncommitted")) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : admin.listTopics().names().get()) {
+                if (topic.startsWith("dsx.")) {
+                    consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                }
+            }
+            return new HashMap<>(consumer.endOffsets(partitions));
+        }
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer("read_committed")) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    private LedgerEntry ledgerEntry(String contributionId) throws Exception {
+        for (ConsumerRecord<byte[], byte[]> r : readAll("dsx.ledger")) {
+            if (new String(r.key(), StandardCharsets.UTF_8).equals(contributionId)) {
+                return LedgerEntry.parse(r.value());
+            }
+        }
+        throw new AssertionError("no ledger entry for " + contributionId);
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer(String isolation) {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack().bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+    }
+
+    private static Map<String, byte[]> headerMap(ConsumerRecord<byte[], byte[]> r) {
+        Map<String, byte[]> m = new HashMap<>();
+        for (Header h : r.headers()) {
+            m.put(h.key(), h.value());
+        }
+        return m;
+    }
+
+    private static String headersText(ConsumerRecord<byte[], byte[]> r) {
+        StringBuilder s = new StringBuilder();
+        for (Header h : r.headers()) {
+            s.append(h.key()).append(new String(h.value(), StandardCharsets.ISO_8859_1));
+        }
+        return s.toString();
+    }
+}
