@@ -24,7 +24,6 @@ import org.apache.avro.generic.GenericRecord;
 public final class ContributionEnvelope {
   /** HPKE info string of envelope v1. */
   public static final String HPKE_INFO = "dsx/contribution/v1";
-  static final int MAX_ID_CHARS = 256;
   static final int MAX_SIGNATURE_BYTES = 1024;
   static final int AEAD_TAG_BYTES = 16;
   private static final Schema BYTES = Schema.create(Schema.Type.BYTES);

@@ -5,9 +5,17 @@ import static io.dsx.schemas.envelope.EnvelopeFailure.MALFORMED;
 import io.dsx.crypto.CryptoException;
 import io.dsx.crypto.hpke.HpkeSuite;
 import io.dsx.crypto.sign.SignatureAlgorithm;
+import java.util.regex.Pattern;
 
 /** The field rules of a v1 manifest and envelope beyond what Avro itself checks. */
 final class ManifestRules {
+  /**
+   * Institution and dataset ids: what a Kafka topic name allows ({@code dsx.data.<datasetId>}),
+   * and no '|' (the stored-record aad separator).
+   */
+  static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+  static final Pattern KEY_ID = Pattern.compile("[!-{}~]{1,256}");
+
   private ManifestRules() {}
 
   static EnvelopeResult<Manifest> check(
@@ -15,12 +23,14 @@ final class ManifestRules {
     if (!UuidV7.isCanonical(m.contributionId())) {
       return EnvelopeResult.failed(MALFORMED, "contributionId is not a lower-case UUIDv7");
     }
-    for (String[] id : new String[][] {
-        {"institutionId", m.institutionId()}, {"datasetId", m.datasetId()},
-        {"recipientKeyId", m.recipientKeyId()}, {"signerKeyId", m.signerKeyId()}}) {
-      if (id[1].isBlank() || id[1].length() > ContributionEnvelope.MAX_ID_CHARS) {
-        return EnvelopeResult.failed(MALFORMED,
-            id[0] + " must be 1 to " + ContributionEnvelope.MAX_ID_CHARS + " characters");
+    for (String[] id : new String[][] {{"institutionId", m.institutionId()}, {"datasetId", m.datasetId()}}) {
+      if (!NAME.matcher(id[1]).matches()) {
+        return EnvelopeResult.failed(MALFORMED, id[0] + " must match " + NAME.pattern());
+      }
+    }
+    for (String[] id : new String[][] {{"recipientKeyId", m.recipientKeyId()}, {"signerKeyId", m.signerKeyId()}}) {
+      if (!KEY_ID.matcher(id[1]).matches()) {
+        return EnvelopeResult.failed(MALFORMED, id[0] + " must be 1 to 256 printable ASCII characters without '|'");
       }
     }
     if (m.schemaVersion() < 1) {

@@ -70,6 +70,9 @@ class ContributionEnvelopeTest {
     assertThat(parse(with(m, "contributionId", "not-a-uuid"))).isEqualTo(EnvelopeFailure.MALFORMED);
     assertThat(parse(with(m, "signatureAlgorithm", "md5-rsa"))).isEqualTo(EnvelopeFailure.UNSUPPORTED_ALGORITHM);
     assertThat(parse(with(m, "datasetId", ""))).isEqualTo(EnvelopeFailure.MALFORMED);
+    assertThat(parse(with(m, "datasetId", "visits|2"))).isEqualTo(EnvelopeFailure.MALFORMED);
+    assertThat(parse(with(m, "institutionId", "hospital a"))).isEqualTo(EnvelopeFailure.MALFORMED);
+    assertThat(parse(with(m, "signerKeyId", "key|1"))).isEqualTo(EnvelopeFailure.MALFORMED);
     assertThat(parse(with(m, "recordCount", 2_000_000L))).isEqualTo(EnvelopeFailure.TOO_LARGE);
   }
 
