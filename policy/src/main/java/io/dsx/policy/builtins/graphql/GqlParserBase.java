@@ -13,7 +13,11 @@ import java.util.Map;
  */
 abstract class GqlParserBase {
 
+  /** Nesting beyond this is refused rather than risking the evaluating thread's stack. */
+  static final int MAX_DEPTH = 256;
+
   private final GqlLexer lexer;
+  private int depth;
   private GqlToken peeked;
   private GqlToken prev;
 
@@ -84,11 +88,19 @@ abstract class GqlParserBase {
     if (!skip(start)) {
       return out;
     }
+    enter();
     while (peek().kind() != end) {
       out.add(item.get());
     }
     next();
+    depth--;
     return out;
+  }
+
+  private void enter() {
+    if (++depth > MAX_DEPTH) {
+      throw error(peek(), "document nests deeper than " + MAX_DEPTH + " levels");
+    }
   }
 
   /** One or more items between {@code start} and {@code end}, if {@code start} is present. */
@@ -97,9 +109,11 @@ abstract class GqlParserBase {
     if (!skip(start)) {
       return out;
     }
+    enter();
     while (peek().kind() != end) {
       out.add(item.get());
     }
+    depth--;
     if (out.isEmpty()) {
       throw error(peek(), "expected at least one definition, found " + peek().kind().text);
     }
@@ -203,7 +217,9 @@ abstract class GqlParserBase {
   final Map<String, Object> parseTypeReference() {
     Map<String, Object> typ;
     if (skip(Kind.BRACKET_L)) {
+      enter();
       Map<String, Object> elem = parseTypeReference();
+      depth--;
       expect(Kind.BRACKET_R);
       typ = node("NamedType", "", "Elem", elem, "NonNull", false);
     } else {

@@ -3,8 +3,10 @@ package io.dsx.policy.builtins.jsonschema;
 import io.dsx.policy.builtins.familyb.PlainJson;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -17,6 +19,9 @@ final class SchemaValidator {
 
   private final Object root;
   private final List<SchemaError> errors = new ArrayList<>();
+  private final Set<RefVisit> refsInProgress = new HashSet<>();
+
+  private record RefVisit(int schemaIdentity, String path) {}
 
   private SchemaValidator(Object root) {
     this.root = root;
@@ -44,7 +49,17 @@ final class SchemaValidator {
     }
     Map<String, Object> s = (Map<String, Object>) schema;
     if (s.get("$ref") instanceof String ref) {
-      validate(SchemaRefs.resolve(root, ref), doc, path, out);
+      // A reference that leads back to a schema already applied at this same instance ("$ref": "#")
+      // adds nothing and would never end: stop there.
+      Object target = SchemaRefs.resolve(root, ref);
+      RefVisit visit = new RefVisit(System.identityHashCode(target), path);
+      if (refsInProgress.add(visit)) {
+        try {
+          validate(target, doc, path, out);
+        } finally {
+          refsInProgress.remove(visit);
+        }
+      }
       return;
     }
     if (!typeMatches(s.get("type"), doc, path, out)) {

@@ -118,4 +118,10 @@ class GraphqlDocumentsTest {
     validate("{ f(n: 2, xs: [1, 2.5]) }", schema);
     validate("{ f(xs: 3) }", schema);
   }
+
+  @Test
+  void absurdNestingIsRefusedInsteadOfExhaustingTheStack() {
+    String deep = "{ a".repeat(10_000) + " }".repeat(10_000);
+    assertThatThrownBy(() -> GraphqlDocuments.parseQuery(deep)).hasMessageContaining("nests deeper than 256 levels");
+  }
 }

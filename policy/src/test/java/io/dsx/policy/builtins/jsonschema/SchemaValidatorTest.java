@@ -50,4 +50,13 @@ class SchemaValidatorTest {
         .containsExactlyInAnyOrder("number_lte", "array_max_items", "enum", "additional_property_not_allowed");
     assertThat(errors).extracting(SchemaError::field).contains("xs.1", "c", "(root)");
   }
+
+  @Test
+  void selfReferencingSchemasTerminate() {
+    assertThat(run("{\"$ref\":\"#\"}", "{\"a\":1}")).isEmpty();
+    String tree = "{\"type\":\"object\",\"properties\":{\"kids\":{\"type\":\"array\",\"items\":{\"$ref\":\"#\"}},"
+        + "\"n\":{\"type\":\"integer\"}}}";
+    assertThat(run(tree, "{\"n\":1,\"kids\":[{\"n\":2,\"kids\":[{\"n\":\"x\"}]}]}"))
+        .extracting(SchemaError::field).containsExactly("kids.0.kids.0.n");
+  }
 }
