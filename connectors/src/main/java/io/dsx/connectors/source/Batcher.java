@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class Batcher {
   private final SourceReader source;
-  private final DatasetSchema schema;
+  private final RecordCodec codec;
   private final int maxRecords;
   private final long maxBytes;
   private SourceRecord pending;
@@ -29,7 +29,7 @@ public final class Batcher {
       throw new IllegalArgumentException("batch bytes must be at least 64, got " + maxBytes);
     }
     this.source = source;
-    this.schema = schema;
+    this.codec = RecordCodec.of(schema);
     this.maxRecords = maxRecords;
     this.maxBytes = maxBytes;
   }
@@ -57,7 +57,7 @@ public final class Batcher {
     if (next == null) {
       return false;
     }
-    int avro = RecordCodec.encode(schema, next.record()).length;
+    int avro = codec.encode(next.record()).length;
     if (avro > RecordFraming.MAX_RECORD_BYTES) {
       throw new SourceException(source.name(), next.line(),
           "record is " + avro + " bytes, the limit is " + RecordFraming.MAX_RECORD_BYTES);

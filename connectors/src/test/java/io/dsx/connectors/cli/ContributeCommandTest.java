@@ -68,11 +68,11 @@ class ContributeCommandTest {
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(gateway.accepted).extracting(c -> c.records().size()).containsExactly(1000, 1000, 500);
     List<OpenedRecord> all = gateway.accepted.stream().flatMap(c -> c.records().stream()).toList();
-    var r1234 = RecordCodec.decode(gateway.schema, all.get(1234).bytes());
+    var r1234 = RecordCodec.of(gateway.schema).decode(all.get(1234).bytes());
     assertThat(r1234.get("subject").toString()).isEqualTo("p-1234");
     assertThat(r1234.get("age")).isEqualTo(1234 % 90);
     assertThat(r1234.get("diagnosis").toString()).isEqualTo("I1234, chronic");
-    assertThat(RecordCodec.decode(gateway.schema, all.get(1233).bytes()).get("diagnosis")).isNull();
+    assertThat(RecordCodec.of(gateway.schema).decode(all.get(1233).bytes()).get("diagnosis")).isNull();
     try (Stream<Path> receipts = Files.list(dir.resolve("receipts"))) {
       assertThat(receipts.map(p -> p.getFileName().toString()))
           .hasSize(3).allMatch(n -> n.matches("[0-9a-f-]{36}\\.json"));

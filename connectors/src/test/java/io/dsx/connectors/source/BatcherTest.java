@@ -44,13 +44,13 @@ class BatcherTest {
     assertThat(batches.stream().mapToInt(b -> b.records().size()).sum()).isEqualTo(100);
     for (Batch b : batches) {
       long framed = b.genericRecords().stream()
-          .mapToLong(r -> Batcher.framedSize(RecordCodec.encode(SourceReaderContract.SCHEMA, r).length)).sum();
+          .mapToLong(r -> Batcher.framedSize(RecordCodec.of(SourceReaderContract.SCHEMA).encode(r).length)).sum();
       assertThat(b.framedBytes()).isEqualTo(framed);
     }
     // and no batch could have taken the next record
     for (int i = 0; i + 1 < batches.size(); i++) {
-      long next = Batcher.framedSize(RecordCodec.encode(SourceReaderContract.SCHEMA,
-          batches.get(i + 1).genericRecords().get(0)).length);
+      long next = Batcher.framedSize(RecordCodec.of(SourceReaderContract.SCHEMA)
+          .encode(batches.get(i + 1).genericRecords().get(0)).length);
       assertThat(batches.get(i).framedBytes() + next).isGreaterThan(1000);
     }
   }
