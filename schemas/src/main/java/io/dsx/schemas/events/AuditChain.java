@@ -73,7 +73,7 @@ public final class AuditChain {
       try {
         e = (GenericRecord) AvroBinary.decode(DsxSchemas.AUDIT_EVENT, eventBytes);
       } catch (WireFormatException bad) {
-        return Optional.of("event after seq " + (nextSeq - 1) + " is not a valid audit event: " + bad.getMessage());
+        return Optional.of("the event expected at seq " + nextSeq + " is not a valid audit event: " + bad.getMessage());
       }
       long seq = (Long) e.get("seq");
       if ((Integer) e.get("version") != VERSION) {

@@ -57,6 +57,14 @@ class AuditChainTest {
   }
 
   @Test
+  void reportsBytesThatAreNotAnAuditEvent() {
+    List<byte[]> events = chain(1);
+    events.add(new byte[] {0x02, 0x02});
+    assertThat(firstProblem(events)).hasValueSatisfying(
+        p -> assertThat(p).startsWith("the event expected at seq 1 is not a valid audit event: AuditEvent: truncated"));
+  }
+
+  @Test
   void resumesAfterTheLastEventWithTheSameLinkAsAnUninterruptedAppender() throws Exception {
     List<byte[]> straight = chain(3);
     AuditChain.Appender resumed = AuditChain.Appender.resumeAfter(straight.get(1));
