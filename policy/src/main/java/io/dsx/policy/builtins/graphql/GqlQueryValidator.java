@@ -24,6 +24,8 @@ final class GqlQueryValidator {
   private final GqlSchema schema;
   private final Map<String, Map<String, Object>> fragments = new java.util.LinkedHashMap<>();
   private final Set<String> usedFragments = new HashSet<>();
+  /** Variable definitions of the operation being walked; empty inside standalone fragments. */
+  private Map<String, Map<String, Object>> variableDefs = Map.of();
 
   private GqlQueryValidator(GqlSchema schema) {
     this.schema = schema;
@@ -85,9 +87,18 @@ final class GqlQueryValidator {
     if (root == null) {
       throw at(op, "Schema does not support operation type \"" + opType + "\"");
     }
+    if (opType.equals("subscription") && maps(op, "SelectionSet").size() > 1) {
+      throw at(op, str(op, "Name").isEmpty() ? "Anonymous Subscription must select only one top level field."
+          : "Subscription \"" + str(op, "Name") + "\" must select only one top level field.");
+    }
+    variableDefs = new java.util.HashMap<>();
+    for (Map<String, Object> v : maps(op, "VariableDefinitions")) {
+      variableDefs.put(str(v, "Variable"), v);
+    }
     directives(maps(op, "Directives"), opType.toUpperCase(java.util.Locale.ROOT));
     Set<String> used = new LinkedHashSet<>();
     selectionSet(root, maps(op, "SelectionSet"), used, new HashSet<>());
+    variableDefs = Map.of();
     String opName = str(op, "Name");
     for (String u : used) {
       if (!declared.contains(u)) {
@@ -129,21 +140,30 @@ final class GqlQueryValidator {
         String cond = str(sel, "TypeCondition");
         if (!cond.isEmpty()) {
           typeCondition(sel, cond);
+          if (!GqlTypeRelations.overlap(schema, parent, cond)) {
+            throw at(sel, "Fragment cannot be spread here as objects of type \"" + parent
+                + "\" can never be of type \"" + cond + "\".");
+          }
         }
         directives(maps(sel, "Directives"), "INLINE_FRAGMENT");
         collectVariables(maps(sel, "Directives"), vars);
         selectionSet(cond.isEmpty() ? parent : cond, maps(sel, "SelectionSet"), vars, visiting);
       } else {
-        spread(sel, vars, visiting);
+        spread(parent, sel, vars, visiting);
       }
     }
   }
 
-  private void spread(Map<String, Object> sel, Set<String> vars, Set<String> visiting) {
+  private void spread(String parent, Map<String, Object> sel, Set<String> vars, Set<String> visiting) {
     String name = str(sel, "Name");
     Map<String, Object> frag = fragments.get(name);
     if (frag == null) {
       throw at(sel, "Unknown fragment \"" + name + "\".");
+    }
+    String cond = str(frag, "TypeCondition");
+    if (schema.types.containsKey(cond) && !GqlTypeRelations.overlap(schema, parent, cond)) {
+      throw at(sel, "Fragment \"" + name + "\" cannot be spread here as objects of type \"" + parent
+          + "\" can never be of type \"" + cond + "\".");
     }
     usedFragments.add(name);
     directives(maps(sel, "Directives"), "FRAGMENT_SPREAD");
@@ -196,8 +216,11 @@ final class GqlQueryValidator {
       if (!seen.add(str(arg, "Name"))) {
         throw at(arg, "There can be only one argument named \"" + str(arg, "Name") + "\".");
       }
-      String problem = GqlValueChecks.problem(schema,
-          map(GqlImplementsCheck.byName(defs, str(arg, "Name")), "Type"), map(arg, "Value"));
+      Map<String, Object> argDef = GqlImplementsCheck.byName(defs, str(arg, "Name"));
+      String problem = GqlValueChecks.problem(schema, map(argDef, "Type"), map(arg, "Value"));
+      if (problem == null) {
+        problem = GqlTypeRelations.variablePositionProblem(variableDefs, argDef, map(arg, "Value"));
+      }
       if (problem != null) {
         throw at(map(arg, "Value") != null ? map(arg, "Value") : arg, problem);
       }

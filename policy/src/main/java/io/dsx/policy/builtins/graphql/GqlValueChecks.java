@@ -88,7 +88,9 @@ final class GqlValueChecks {
     Set<String> given = new HashSet<>();
     for (Map<String, Object> child : maps(value, "Children")) {
       String name = str(child, "Name");
-      given.add(name);
+      if (!given.add(name)) {
+        return "There can be only one input field named \"" + name + "\".";
+      }
       Map<String, Object> field = GqlImplementsCheck.byName(fields, name);
       if (field == null) {
         return "Field \"" + name + "\" is not defined by type \"" + named + "\".";

@@ -124,4 +124,20 @@ class GraphqlDocumentsTest {
     String deep = "{ a".repeat(10_000) + " }".repeat(10_000);
     assertThatThrownBy(() -> GraphqlDocuments.parseQuery(deep)).hasMessageContaining("nests deeper than 256 levels");
   }
+
+  @Test
+  void variablesMustFitTheArgumentTheyFeed() {
+    assertThatThrownBy(() -> validate("query Q($l: Locale) { myAction(myEnum: $l) { id } }", LOCALE_SCHEMA))
+        .hasMessageStartingWith("Variable \"$l\" of type \"Locale\" used in position expecting type \"Locale!\"");
+    validate("query Q($l: Locale = EN) { myAction(myEnum: $l) { id } }", LOCALE_SCHEMA);
+  }
+
+  @Test
+  void fragmentsMustBePossibleOnTheirParentAndSubscriptionsSelectOneField() {
+    String schema = "type Query { a: A } type A { x: String } type B { y: String } type Subscription { s: String t: String }";
+    assertThatThrownBy(() -> validate("{ a { ... on B { y } } }", schema))
+        .hasMessageStartingWith("Fragment cannot be spread here as objects of type \"A\" can never be of type \"B\"");
+    assertThatThrownBy(() -> validate("subscription S { s t }", schema))
+        .hasMessageStartingWith("Subscription \"S\" must select only one top level field");
+  }
 }
