@@ -4,6 +4,8 @@ import io.dsx.crypto.hash.Hex;
 import io.dsx.crypto.hash.Sha256;
 import io.dsx.crypto.sign.SigningKey;
 import io.dsx.schemas.events.AuditChain;
+import io.dsx.schemas.events.CatalogChange;
+import io.dsx.schemas.events.CatalogEvent;
 import io.dsx.schemas.events.LedgerEntry;
 import io.dsx.schemas.events.Receipt;
 import io.dsx.schemas.events.RecordSegment;
@@ -60,6 +62,11 @@ final class GoldenVectors {
     Receipt receipt = Receipt.sign(entry.receiptBody(0, 42, "ed25519"), GATEWAY_RECEIPT_KEY);
     v.put("receipt-body", Hex.encode(receipt.body().toBytes()));
     v.put("receipt", Hex.encode(receipt.toBytes()));
+
+    CatalogEvent catalog = new CatalogEvent(CatalogEvent.VERSION, "019b7ca9-8f2e-7000-8000-000000000001",
+        EnvelopeFixture.NOW, "operator", new CatalogChange.DatasetRegistered("visits", "hospital-a", "Visits",
+            "Outpatient visits", List.of("DUO:0000042"), EnvelopeFixture.SCHEMA_TEXT));
+    v.put("catalog-event", Hex.encode(catalog.toBytes()));
 
     AuditChain.Appender appender = AuditChain.Appender.start();
     byte[] first = appender.append(auditEvent(0));

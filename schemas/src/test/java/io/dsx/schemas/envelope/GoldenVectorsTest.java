@@ -69,6 +69,9 @@ class GoldenVectorsTest {
     assertThat(entry.verifyContributorSignature(new EnvelopeFixture().institution.publicKey())).isTrue();
     assertThat(receipt.verify(GoldenVectors.GATEWAY_RECEIPT_KEY.publicKey())).isTrue();
     assertThat(receipt.body()).isEqualTo(entry.receiptBody(0, 42, "ed25519"));
+    assertThat(((io.dsx.schemas.events.CatalogChange.DatasetRegistered)
+            io.dsx.schemas.events.CatalogEvent.parse(hex(g, "catalog-event")).change()).schema())
+        .isEqualTo(EnvelopeFixture.SCHEMA_TEXT);
     assertThat(chain.accept(hex(g, "audit-event-0"))).isEmpty();
     assertThat(chain.accept(hex(g, "audit-event-1"))).isEmpty();
   }
