@@ -23,7 +23,8 @@ public final class GatewayProcess implements AutoCloseable {
         this.port = port;
     }
 
-    public static GatewayProcess start(Path jar, Path workDir, LocalStack stack, int port, List<String> extraArgs,
+    /** Starts the gateway; its key stores (created on first run) live in {@code workDir}. */
+    public static GatewayProcess start(Path jar, Path workDir, LocalStack stack, int port, String keysPassword,
                                        Duration timeout) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("gateway jar not found at " + jar + " (build first: ./mvnw -DskipTests install)");
@@ -32,8 +33,10 @@ public final class GatewayProcess implements AutoCloseable {
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + stack.bootstrapServers(),
                 "--dsx.security.issuer-uri=" + stack.keycloak().issuer()));
-        cmd.addAll(extraArgs);
-        ManagedProcess process = ManagedProcess.start("gateway", cmd, Files.createDirectories(workDir), Map.of(),
+        // secrets go through the environment, not the command line (which ps shows)
+        Map<String, String> env = Map.of("DSX_KEYS_PASSWORD", keysPassword,
+                "DSX_DATA_DIR", workDir.toAbsolutePath().toString());
+        ManagedProcess process = ManagedProcess.start("gateway", cmd, Files.createDirectories(workDir), env,
                 workDir.resolve("gateway.log"));
         GatewayProcess gateway = new GatewayProcess(process, port);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -124,9 +124,9 @@ public final class LocalStackMain {
             if (o.gateway()) {
                 out.println("dsx local: starting the gateway ...");
                 Path jar = stackDir.getParent().getParent().getParent()
-                        .resolve("exchange-gateway/target/dsx-exchange-gateway.jar");
+                        .resolve("exchange-gateway/target/dsx-exchange-gateway-exec.jar");
                 gateway = GatewayProcess.start(jar, o.dataDir().resolve("gateway"), stack, o.gatewayPort(),
-                        List.of(), Duration.ofMinutes(3));
+                        credentials.get("DSX_KEYS_PASSWORD"), Duration.ofMinutes(3));
                 started.add(gateway);
             }
             out.print(status(o, stack, gateway));

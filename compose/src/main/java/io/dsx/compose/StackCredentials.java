@@ -26,7 +26,8 @@ public final class StackCredentials {
     public static final List<String> KEYS = List.of(
             "DSX_HOSPITAL_A_SECRET", "DSX_HOSPITAL_B_SECRET",
             "DSX_RESEARCHER_PASSWORD", "DSX_STEWARD_A_PASSWORD", "DSX_STEWARD_B_PASSWORD",
-            "DSX_AUDITOR_PASSWORD", "DSX_OPERATOR_PASSWORD", "DSX_KEYCLOAK_ADMIN_PASSWORD");
+            "DSX_AUDITOR_PASSWORD", "DSX_OPERATOR_PASSWORD", "DSX_KEYCLOAK_ADMIN_PASSWORD",
+            "DSX_KEYS_PASSWORD");
 
     private final Map<String, String> values;
 

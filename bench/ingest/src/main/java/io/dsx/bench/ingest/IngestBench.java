@@ -1,0 +1,287 @@
+package io.dsx.bench.ingest;
+
+import io.dsx.compose.KafkaBroker;
+import io.dsx.compose.LocalStack;
+import io.dsx.compose.Ports;
+import io.dsx.crypto.hpke.HpkePublicKey;
+import io.dsx.crypto.keys.InstitutionCredentials;
+import io.dsx.crypto.keys.InstitutionKeys;
+import io.dsx.crypto.keys.Pem;
+import io.dsx.crypto.sign.SignatureAlgorithm;
+import io.dsx.gateway.GatewayApplication;
+import io.dsx.schemas.dataset.DatasetSchema;
+import io.dsx.schemas.envelope.ContributionBuilder;
+import io.dsx.schemas.record.RecordCodec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Pushes the same records through a raw {@code KafkaProducer} (acks=all, idempotent, same batching as
+ * the gateway) and through the gateway's whole contribution path, on one broker, in one run,
+ * alternating rounds; reports the median of each and their ratio. Building the envelopes (the
+ * contributor's work) happens before the clock starts; everything the gateway does is inside it.
+ */
+public final class IngestBench {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SCHEMA = """
+            {"type":"record","name":"Encounter","namespace":"bench","fields":[
+              {"name":"subject","type":"string","dsx.sensitivity":"direct_identifier","dsx.key":true},
+              {"name":"age","type":"int","dsx.sensitivity":"quasi_identifier"},
+              {"name":"postcode","type":"string","dsx.sensitivity":"quasi_identifier"},
+              {"name":"diagnosis","type":"string","dsx.sensitivity":"sensitive","dsx.tags":["diagnosis"]},
+              {"name":"medication","type":"string","dsx.sensitivity":"sensitive"},
+              {"name":"notes","type":"string","dsx.sensitivity":"sensitive"},
+              {"name":"ward","type":"string","dsx.sensitivity":"non_sensitive"}]}""";
+
+    record Options(int contributions, int records, int recordBytes, int clients, int rounds) {
+        static Options parse(String[] args) {
+            int c = 40, r = 1000, b = 500, k = 4, n = 3;
+            for (int i = 0; i < args.length; i++) {
+                String v = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--contributions" -> c = Integer.parseInt(v);
+                    case "--records" -> r = Integer.parseInt(v);
+                    case "--record-bytes" -> b = Integer.parseInt(v);
+                    case "--clients" -> k = Integer.parseInt(v);
+                    case "--rounds" -> n = Integer.parseInt(v);
+                    case "-h", "--help" -> {
+                        System.out.println("usage: bench/ingest/run [--contributions N] [--records N] [--record-bytes N] [--clients N] [--rounds N]");
+                        System.exit(0);
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+                i++;
+            }
+            return new Options(c, r, b, k, n);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (RuntimeException e) {
+            System.err.println("bench ingest: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Path work = Files.createTempDirectory("dsx-bench-ingest-");
+        log("starting a Kafka broker ...");
+        try (KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Options(LocalStack.locateStackDir().resolve("kafka-libs"),
+                work.resolve("kafka"), Ports.freePort(), Ports.freePort(), Duration.ofMinutes(3)));
+             BenchIssuer issuer = new BenchIssuer()) {
+            log("starting the gateway ...");
+            ConfigurableApplicationContext gateway = SpringApplication.run(GatewayApplication.class,
+                    "--server.port=0", "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                    "--dsx.security.issuer-uri=" + issuer.issuer(),
+                    "--dsx.keys.gateway-keystore=" + work.resolve("gateway-keys.p12"),
+                    "--dsx.keys.kms-keystore=" + work.resolve("kms.p12"),
+                    "--dsx.keys.password=bench-" + work.getFileName(),
+                    "--logging.level.root=WARN", "--logging.level.io.dsx=WARN", "--spring.main.banner-mode=off");
+            try {
+                new IngestBench(o, broker, issuer, Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port")))
+                        .run();
+            } finally {
+                gateway.close();
+            }
+        }
+    }
+
+    private final Options o;
+    private final KafkaBroker broker;
+    private final BenchIssuer issuer;
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private IngestBench(Options o, KafkaBroker broker, BenchIssuer issuer, int port) {
+        this.o = o;
+        this.broker = broker;
+        this.issuer = issuer;
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    private void run() throws Exception {
+        InstitutionCredentials creds = InstitutionKeys.generate(SignatureAlgorithm.ED25519, "CN=bench-hospital",
+                Duration.ofDays(1), Clock.systemUTC(), new SecureRandom());
+        String operator = issuer.token("bench-operator", "operator", null);
+        String institution = issuer.token("bench-hospital", "institution", "bench-hospital");
+        expect(post("/v1/admin/institutions", operator, "application/json", JSON.writeValueAsBytes(Map.of(
+                "id", "bench-hospital", "name", "Bench Hospital", "certificates", List.of(Pem.writeCertificate(creds.certificate()))))), 201);
+        expect(post("/v1/datasets", institution, "application/json", JSON.writeValueAsBytes(Map.of(
+                "id", "bench", "title", "bench", "description", "", "duo", List.of("DUO:0000042"),
+                "schema", JSON.readTree(SCHEMA)))), 201);
+        JsonNode wk = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/.well-known/dsx")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        HpkePublicKey hpke = HpkePublicKey.of(Base64.getUrlDecoder().decode(wk.get("hpkeKeys").get(0).get("publicKey").asText()));
+        DatasetSchema schema = DatasetSchema.parse(SCHEMA);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("bench.raw", 1, (short) 1))).all().get();
+        }
+        ContributionBuilder builder = new ContributionBuilder(Clock.systemUTC(), new SecureRandom());
+        ContributionBuilder.Target target = new ContributionBuilder.Target("bench-hospital", "bench", schema, 1, hpke,
+                creds.signingKey(), creds.keyId());
+        Random random = new Random(42);
+        int recordSize = RecordCodec.of(schema).encode(record(schema, random, 0)).length;
+        log("records of " + recordSize + " bytes (Avro), " + o.records() + " per contribution, "
+                + o.contributions() + " contributions per round, " + o.clients() + " concurrent uploaders");
+
+        List<Double> raw = new ArrayList<>();
+        List<Double> gw = new ArrayList<>();
+        try (KafkaProducer<byte[], byte[]> producer = rawProducer()) {
+            for (int round = 0; round <= o.rounds(); round++) {
+                boolean warmup = round == 0;
+                int contributions = warmup ? Math.max(2, o.contributions() / 4) : o.contributions();
+                List<List<GenericRecord>> batches = new ArrayList<>();
+                for (int c = 0; c < contributions; c++) {
+                    List<GenericRecord> batch = new ArrayList<>(o.records());
+                    for (int i = 0; i < o.records(); i++) {
+                        batch.add(record(schema, random, c * o.records() + i));
+                    }
+                    batches.add(batch);
+                }
+                double rawRps = rawRound(producer, schema, batches);
+                List<byte[]> bodies = batches.stream().map(b -> builder.build(target, b).toBytes()).toList();
+                double gwRps = gatewayRound(institution, bodies);
+                log(String.format("round %d%s: raw %.0f rec/s, gateway %.0f rec/s, ratio %.3f", round,
+                        warmup ? " (warm-up)" : "", rawRps, gwRps, gwRps / rawRps));
+                if (!warmup) {
+                    raw.add(rawRps);
+                    gw.add(gwRps);
+                }
+            }
+        }
+        double rawMedian = median(raw);
+        double gwMedian = median(gw);
+        System.out.printf("RESULT ingest ratio=%.3f gateway_rps=%.0f raw_rps=%.0f%n", gwMedian / rawMedian, gwMedian, rawMedian);
+    }
+
+    private GenericRecord record(DatasetSchema schema, Random random, int n) {
+        int free = Math.max(8, (o.recordBytes() - 60) / 3);
+        GenericRecord r = new GenericData.Record(schema.avro());
+        r.put("subject", String.format("subj-%010d", n));
+        r.put("age", 18 + random.nextInt(80));
+        r.put("postcode", String.format("%05d", random.nextInt(100_000)));
+        r.put("diagnosis", "ICD10:" + (char) ('A' + random.nextInt(26)) + random.nextInt(100));
+        r.put("medication", text(random, free));
+        r.put("notes", text(random, free));
+        r.put("ward", text(random, free));
+        return r;
+    }
+
+    private static String text(Random random, int n) {
+        char[] c = new char[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = (char) ('a' + random.nextInt(26));
+        }
+        return new String(c);
+    }
+
+    private KafkaProducer<byte[], byte[]> rawProducer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 2, ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    /** The baseline: the same records, Avro-encoded, straight into Kafka. */
+    private double rawRound(KafkaProducer<byte[], byte[]> producer, DatasetSchema schema, List<List<GenericRecord>> batches)
+            throws Exception {
+        RecordCodec codec = RecordCodec.of(schema);
+        List<byte[][]> encoded = new ArrayList<>();
+        long n = 0;
+        for (List<GenericRecord> batch : batches) {
+            for (GenericRecord r : batch) {
+                encoded.add(new byte[][] {r.get("subject").toString().getBytes(), codec.encode(r)});
+                n++;
+            }
+        }
+        long start = System.nanoTime();
+        List<Future<?>> acks = new ArrayList<>(encoded.size());
+        for (byte[][] kv : encoded) {
+            acks.add(producer.send(new ProducerRecord<>("bench.raw", kv[0], kv[1])));
+        }
+        producer.flush();
+        for (Future<?> f : acks) {
+            f.get();
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The gateway: every contribution over HTTP, {@code clients} at a time, until every receipt is back. */
+    private double gatewayRound(String token, List<byte[]> bodies) throws Exception {
+        ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>(bodies);
+        ExecutorService pool = Executors.newFixedThreadPool(o.clients());
+        long start = System.nanoTime();
+        List<Future<Long>> done = new ArrayList<>();
+        for (int i = 0; i < o.clients(); i++) {
+            done.add(pool.submit(() -> {
+                long records = 0;
+                for (byte[] body; (body = queue.poll()) != null; ) {
+                    HttpResponse<String> r = post("/v1/datasets/bench/contributions", token,
+                            "application/vnd.dsx.contribution.v1+avro", body);
+                    expect(r, 201);
+                    records += JSON.readTree(r.body()).get("recordCount").asLong();
+                }
+                return records;
+            }));
+        }
+        long records = 0;
+        for (Future<Long> f : done) {
+            records += f.get();
+        }
+        double rps = records / ((System.nanoTime() - start) / 1e9);
+        pool.shutdown();
+        return rps;
+    }
+
+    private HttpResponse<String> post(String path, String token, String type, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void expect(HttpResponse<String> r, int status) {
+        if (r.statusCode() != status) {
+            throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> s = xs.stream().sorted().toList();
+        return s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
+    }
+
+    private static void log(String message) {
+        System.err.println("bench ingest: " + message);
+    }
+}
