@@ -15,9 +15,12 @@ import java.util.Set;
 /**
  * Validates a query document against a schema with the rules of the GraphQL spec that gqlparser
  * applies, walking operations and then fragments; the first error found is thrown. Covered: known
- * root types, fields on correct type, known and required arguments, scalar leafs, known
- * fragments/types/directives, defined/used variables, used fragments, unique and lone operations,
- * input-typed variables, fragments on composite types.
+ * root types, fields on correct type, known, unique and required arguments, values of correct
+ * type, variables in allowed positions (within the operation's own selections), scalar leafs,
+ * known fragments/types/directives, unique directives, defined/used variables, used fragments,
+ * fragment cycles, possible fragment spreads, unique and lone operations, single-field
+ * subscriptions, input-typed variables, fragments on composite types. Not covered: "overlapping
+ * fields can be merged", and variable positions inside named fragments.
  */
 final class GqlQueryValidator {
 
