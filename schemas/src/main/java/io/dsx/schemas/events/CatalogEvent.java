@@ -36,12 +36,8 @@ public record CatalogEvent(int version, String eventId, Instant occurredAt, Stri
 
   /** Parses an event strictly; refuses versions other than 1. */
   public static CatalogEvent parse(byte[] bytes) throws WireFormatException {
-    GenericRecord r = (GenericRecord) AvroBinary.decode(DsxSchemas.CATALOG_EVENT, bytes);
-    int version = (Integer) r.get("version");
-    if (version != VERSION) {
-      throw new WireFormatException("catalog event version " + version + " is not supported");
-    }
-    return new CatalogEvent(version, (String) r.get("eventId"), Instant.ofEpochMilli((Long) r.get("occurredAt")),
+    GenericRecord r = Versioned.decode(DsxSchemas.CATALOG_EVENT, bytes, "catalog event", VERSION);
+    return new CatalogEvent(VERSION, (String) r.get("eventId"), Instant.ofEpochMilli((Long) r.get("occurredAt")),
         (String) r.get("actor"), fromAvro((GenericRecord) r.get("event")));
   }
 

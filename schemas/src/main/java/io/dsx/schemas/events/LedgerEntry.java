@@ -106,18 +106,14 @@ public record LedgerEntry(
 
   /** Parses an entry strictly; refuses versions other than 1 and inconsistent segments. */
   public static LedgerEntry parse(byte[] bytes) throws WireFormatException {
-    GenericRecord r = (GenericRecord) AvroBinary.decode(DsxSchemas.LEDGER_ENTRY, bytes);
-    int version = (Integer) r.get("version");
-    if (version != VERSION) {
-      throw new WireFormatException("ledger entry version " + version + " is not supported");
-    }
+    GenericRecord r = Versioned.decode(DsxSchemas.LEDGER_ENTRY, bytes, "ledger entry", VERSION);
     try {
       List<RecordSegment> segments = ((List<?>) r.get("segments")).stream()
           .map(o -> (GenericRecord) o)
           .map(g -> new RecordSegment((Integer) g.get("partition"), (Long) g.get("firstOffset"),
               (Long) g.get("lastOffset"), (Long) g.get("recordCount")))
           .toList();
-      return new LedgerEntry(version, Manifest.fromAvro((GenericRecord) r.get("manifest")),
+      return new LedgerEntry(VERSION, Manifest.fromAvro((GenericRecord) r.get("manifest")),
           ((GenericData.Fixed) r.get("payloadDigest")).bytes(), ((ByteBuffer) r.get("signature")).array(),
           Instant.ofEpochMilli((Long) r.get("acceptedAt")), (String) r.get("gatewayKeyId"),
           (String) r.get("dataTopic"), segments);
