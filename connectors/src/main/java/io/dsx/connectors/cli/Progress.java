@@ -17,7 +17,8 @@ final class Progress {
   private final long totalChars;
   private final LongSupplier nanoTime;
   private final long start;
-  private long lastDraw = Long.MIN_VALUE;
+  private long lastDraw;
+  private boolean drawn;
   private long records;
   private int contributions;
 
@@ -62,9 +63,10 @@ final class Progress {
 
   private void draw(long position, boolean force) {
     long now = nanoTime.getAsLong();
-    if (!force && now - lastDraw < REDRAW_NANOS) {
+    if (!force && drawn && now - lastDraw < REDRAW_NANOS) {
       return;
     }
+    drawn = true;
     lastDraw = now;
     StringBuilder line = new StringBuilder("\r[");
     if (totalChars > 0) {
