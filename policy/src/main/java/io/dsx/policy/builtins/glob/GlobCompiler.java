@@ -2,7 +2,7 @@ package io.dsx.policy.builtins.glob;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /** Translates a gobwas-style glob with a delimiter set into an anchored regular expression. */
 public final class GlobCompiler {

@@ -70,8 +70,14 @@ public final class UnitsParser {
             throw new IllegalArgumentException("unit " + unit + " not recognized");
         }
         BigDecimal product = number(parts[0], "could not parse amount to a number").multiply(factor);
-        if (product.signum() == 0 || product.stripTrailingZeros().scale() <= 0) {
-            return new BigDecimal(product.toBigIntegerExact());
+        if (product.signum() == 0 || product.scale() <= 0) {
+            return product;
+        }
+        if (GoFloat.tiny(product, 40)) {
+            return BigDecimal.ZERO; // rounds to 0.0000000000 at ten decimals
+        }
+        if (product.stripTrailingZeros().scale() <= 0) {
+            return product.setScale(0);
         }
         return product.setScale(10, RoundingMode.HALF_UP).stripTrailingZeros();
     }
@@ -90,8 +96,12 @@ public final class UnitsParser {
         if (factor == null) {
             throw new IllegalArgumentException("byte unit " + parts[1] + " not recognized");
         }
-        BigDecimal amount = GoFloat.round64(number(parts[0], "could not parse byte amount to a number"));
-        return GoFloat.round64(amount.multiply(new BigDecimal(factor))).toBigInteger();
+            BigDecimal amount = number(parts[0], "could not parse byte amount to a number");
+        if (GoFloat.tiny(amount, 70)) {
+            return BigInteger.ZERO;
+        }
+        BigInteger bytes = GoFloat.round64(amount).times(factor).truncated();
+        return amount.signum() < 0 ? bytes.negate() : bytes;
     }
 
     private static BigDecimal number(String text, String failure) {

@@ -33,4 +33,11 @@ class GlobCompilerTest {
         assertThat(GlobCompiler.quoteMeta("*.github.com")).isEqualTo("\\*.github.com");
         assertThatThrownBy(() -> GlobCompiler.matches("[abc", DOT, "a")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void matchesManyStarGlobsWithoutBacktracking() {
+        String text = "a".repeat(5000);
+        assertThat(GlobCompiler.matches("*a*a*a*a*a*a*b", List.of(), text)).isFalse();
+        assertThat(GlobCompiler.matches("*a*a*a*a*a*a*", List.of(), text)).isTrue();
+    }
 }

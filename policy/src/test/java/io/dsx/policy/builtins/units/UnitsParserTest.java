@@ -45,4 +45,21 @@ class UnitsParserTest {
         assertThatThrownBy(() -> UnitsParser.parseBytes("10xb")).hasMessage("byte unit xb not recognized");
         assertThatThrownBy(() -> UnitsParser.parse("10Qi")).hasMessage("unit Qi not recognized");
     }
+
+    @Test
+    void handlesSixDigitExponentsAsGoFloatsDo() {
+        BigInteger huge = UnitsParser.parseBytes("1e999999EiB");
+        assertThat(huge.bitLength()).isEqualTo(3321985);
+        assertThat(huge.getLowestSetBit()).isGreaterThanOrEqualTo(huge.bitLength() - 64);
+        assertThat(UnitsParser.parseBytes("1e-999999")).isZero();
+        assertThat(UnitsParser.parse("1e-999999m")).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(UnitsParser.parse("1e999999")).isEqualByComparingTo(new BigDecimal("1e999999"));
+    }
+
+    @Test
+    void parseBytesRoundsTo64BitMantissaBeforeTruncating() {
+        // 0.1 is not exact in binary; its 64-bit mantissa rounds up, so 0.1 kB stays 100 bytes, not 99.
+        assertThat(UnitsParser.parseBytes("0.1kb")).isEqualTo(BigInteger.valueOf(100));
+        assertThat(UnitsParser.parseBytes("-2KiB")).isEqualTo(BigInteger.valueOf(-2048));
+    }
 }
