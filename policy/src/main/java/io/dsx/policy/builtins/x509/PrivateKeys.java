@@ -71,9 +71,14 @@ final class PrivateKeys {
   static PrivateKey sec1(byte[] der) {
     try {
       ECPrivateKey ec = ECPrivateKey.getInstance(der);
+      if (ec.getParametersObject() == null) {
+        throw new BuiltinFailure("x509: unknown elliptic curve");
+      }
       AlgorithmIdentifier alg = new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, ec.getParametersObject());
       PrivateKeyInfo info = new PrivateKeyInfo(alg, ec);
       return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
+    } catch (BuiltinFailure e) {
+      throw e;
     } catch (GeneralSecurityException | java.io.IOException | RuntimeException e) {
       throw new BuiltinFailure("x509: failed to parse EC private key");
     }
