@@ -19,6 +19,8 @@ public final class CompiledPolicy {
     private final ObjectValue data;
     private final List<Module> modules;
     private final Compiler compiler;
+    private final java.util.concurrent.ConcurrentHashMap<Object, Object> evalCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     CompiledPolicy(RuleNode root, Map<String, List<Rule>> functions, Map<String, Rule> defaultFunctions,
                    ObjectValue data, List<Module> modules, Compiler compiler) {
@@ -50,6 +52,14 @@ public final class CompiledPolicy {
     /** Number of input operands of a function or builtin, or -1. */
     public int arity(String name) {
         return compiler.arity(name);
+    }
+
+    /**
+     * A side table the evaluator uses to memoise facts derived from this policy alone (call
+     * targets, where constant refs land in the rule tree). Values must be immutable.
+     */
+    public java.util.concurrent.ConcurrentHashMap<Object, Object> evalCache() {
+        return evalCache;
     }
 
     public ObjectValue data() {

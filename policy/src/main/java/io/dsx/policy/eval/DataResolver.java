@@ -73,6 +73,60 @@ final class DataResolver {
         }
     }
 
+    /** Where a ref's constant prefix lands in the rule tree (valid without overrides). */
+    private record Landing(RuleNode node, Value base, int i, List<Value> at) {
+    }
+
+    /** Identity key: refs are records, whose structural hash is too slow for the hot path. */
+    private record RefKey(Term.Ref ref) {
+        @java.lang.Override
+        public boolean equals(Object o) {
+            return o instanceof RefKey k && k.ref == ref;
+        }
+
+        @java.lang.Override
+        public int hashCode() {
+            return System.identityHashCode(ref);
+        }
+    }
+
+    boolean refCached(Term.Ref r, Frame f, VCont k) {
+        if (!overrides.isEmpty()) {
+            return ref(r, f, k);
+        }
+        RefKey key = new RefKey(r);
+        Object o = ev.policy.evalCache().get(key);
+        if (o == null) {
+            RuleNode node = ev.policy.root();
+            Value base = ev.policy.data();
+            List<Term> path = r.path();
+            List<Value> at = new ArrayList<>();
+            int i = 0;
+            while (node != null && !node.hasRules() && i < path.size()
+                    && path.get(i) instanceof Term.Scalar s && s.value() instanceof StringValue sk) {
+                RuleNode child = node.child(sk.value());
+                Value childBase = Evaluator.index(base, sk);
+                if (child == null && childBase == null) {
+                    node = null;
+                    base = null;
+                    i = -1;
+                    break;
+                }
+                at.add(sk);
+                node = child;
+                base = childBase;
+                i++;
+            }
+            o = new Landing(node, base, i, List.copyOf(at));
+            ev.policy.evalCache().putIfAbsent(key, o);
+        }
+        Landing l = (Landing) o;
+        if (l.i() < 0) {
+            return true;
+        }
+        return resolve(l.node(), l.base(), new ArrayList<>(l.at()), r.path(), l.i(), f, k);
+    }
+
     private boolean resolveFrom(RuleNode node, Value base, List<Value> at, List<Term> path, int i, Frame f, VCont k) {
         // fast path: constant string keys through the rule tree, without overrides
         while (overrides.isEmpty() && node != null && !node.hasRules() && i < path.size()

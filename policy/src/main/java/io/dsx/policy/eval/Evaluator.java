@@ -315,7 +315,24 @@ final class Evaluator {
                 vals -> call(name, vals, c, v -> v == BoolValue.FALSE || k.go()));
     }
 
+    /** What a call name refers to, derived from the policy alone and memoised per policy. */
+    record CallInfo(int arity, boolean function, BuiltinFunction fn, BuiltinDeclaration decl) {
+    }
+
+    CallInfo info(String name) {
+        Object o = policy.evalCache().get(name);
+        if (o == null) {
+            o = new CallInfo(policy.arity(name), policy.isFunction(name), registry.get(name),
+                    BuiltinDeclarations.standard().get(name));
+            policy.evalCache().putIfAbsent(name, o);
+        }
+        return (CallInfo) o;
+    }
+
     private int arityOf(String name) {
+        if (fnOverrides.isEmpty()) {
+            return info(name).arity();
+        }
         Object o = fnOverrides.get(name);
         int n = policy.arity(name);
         if (n < 0 && o instanceof Term.Call c) {
@@ -356,7 +373,7 @@ final class Evaluator {
 
     /** Calls a builtin or function by name with evaluated operands. */
     boolean call(String name, Value[] vals, Term.Call site, VCont k) {
-        Object over = fnOverrides.get(name);
+        Object over = fnOverrides.isEmpty() ? null : fnOverrides.get(name);
         if (over != null) {
             if (over instanceof Value v) {
                 return k.go(v);
@@ -385,7 +402,8 @@ final class Evaluator {
                 return true;
             }
         }
-        if (policy.isFunction(name)) {
+        CallInfo ci = info(name);
+        if (ci.function()) {
             Value v = data.function(name, vals, site.loc());
             return v == null || k.go(v);
         }
@@ -408,8 +426,8 @@ final class Evaluator {
             default:
                 break;
         }
-        BuiltinFunction fn = registry.get(name);
-        BuiltinDeclaration decl = BuiltinDeclarations.standard().get(name);
+        BuiltinFunction fn = ci.fn();
+        BuiltinDeclaration decl = ci.decl();
         if (fn == null) {
             if (name.startsWith("data.")) {
                 return true;
@@ -513,10 +531,10 @@ final class Evaluator {
         Term head = r.head();
         if (head instanceof Term.Var v) {
             String name = v.name();
-            if (name.equals("data")) {
-                return data.ref(r, f, k);
+            if (name == "data") {
+                return data.refCached(r, f, k);
             }
-            if (name.equals("input")) {
+            if (name == "input") {
                 return input == null || path(input, r.path(), 0, f, k);
             }
             Value hv = f.get(name);
