@@ -21,6 +21,12 @@ import java.util.function.BiConsumer;
 /** Registers the {@code net.*} builtins on {@link GoIp}, {@link CidrMerge} and a {@link HostResolver}. */
 public final class NetFamily implements BuiltinFamily {
 
+    /**
+     * dsx deviates from OPA here: OPA expands any network until the query is cancelled; a /0 would
+     * exhaust the gateway's memory first, so larger expansions fail (a deny) instead.
+     */
+    static final BigInteger MAX_EXPANSION = BigInteger.ONE.shiftLeft(20);
+
     private final HostResolver resolver;
 
     /** The ServiceLoader form: DNS disabled (fail closed). */
@@ -65,6 +71,9 @@ public final class NetFamily implements BuiltinFamily {
 
     private static Value expand(BuiltinCall c) {
         GoIp.Net net = GoIp.parseCidr(c.string(0));
+        if (net.last().subtract(net.first()).compareTo(MAX_EXPANSION) >= 0) {
+            throw c.error("refusing to expand more than " + MAX_EXPANSION + " addresses (dsx limit)");
+        }
         SetValue.Builder out = SetValue.builder();
         for (BigInteger ip = net.first(); ip.compareTo(net.last()) <= 0; ip = ip.add(BigInteger.ONE)) {
             c.context().checkCancelled();

@@ -16,7 +16,19 @@ public final class GoFmt {
     record Spec(boolean minus, boolean plus, boolean sharp, boolean space, boolean zero, int width, int precision,
             char verb) {}
 
+    /** Go's fmt rejects widths and precisions above a million ("%!(BADWIDTH)"), which also bounds memory. */
+    private static final int MAX_NUMBER = 1_000_000;
+    private static final int TOO_LARGE = -2;
+
     private GoFmt() {}
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int bounded(String digits) {
+        return digits.length() > 7 || Integer.parseInt(digits) > MAX_NUMBER ? TOO_LARGE : Integer.parseInt(digits);
+    }
 
     public static String sprintf(String format, List<Object> args) {
         StringBuilder out = new StringBuilder();
@@ -57,7 +69,7 @@ public final class GoFmt {
             int width = -1;
             if (i < format.length() && format.charAt(i) == '*') {
                 i++;
-                width = next < args.size() && args.get(next) instanceof Long l ? l.intValue() : -1;
+                width = next < args.size() && args.get(next) instanceof Long l && Math.abs(l) <= MAX_NUMBER ? l.intValue() : -1;
                 next++;
                 if (width < 0 && width != -1) {
                     minus = true;
@@ -65,19 +77,27 @@ public final class GoFmt {
                 }
             } else {
                 int start = i;
-                while (i < format.length() && Character.isDigit(format.charAt(i))) {
+                while (i < format.length() && isDigit(format.charAt(i))) {
                     i++;
                 }
-                width = i > start ? Integer.parseInt(format.substring(start, i)) : -1;
+                width = i > start ? bounded(format.substring(start, i)) : -1;
+                if (width == TOO_LARGE) {
+                    out.append("%!(BADWIDTH)");
+                    width = -1;
+                }
             }
             int precision = -1;
             if (i < format.length() && format.charAt(i) == '.') {
                 i++;
                 int start = i;
-                while (i < format.length() && Character.isDigit(format.charAt(i))) {
+                while (i < format.length() && isDigit(format.charAt(i))) {
                     i++;
                 }
-                precision = i > start ? Integer.parseInt(format.substring(start, i)) : 0;
+                precision = i > start ? bounded(format.substring(start, i)) : 0;
+                if (precision == TOO_LARGE) {
+                    out.append("%!(BADPREC)");
+                    precision = -1;
+                }
             }
             index = argIndex(format, i);
             if (index != null) {

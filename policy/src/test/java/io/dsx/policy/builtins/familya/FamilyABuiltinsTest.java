@@ -87,4 +87,13 @@ class FamilyABuiltinsTest {
         assertThat(call("regex.replace", StringValue.of("a-b"), StringValue.of("(\\w)-(\\w)"), StringValue.of("$2+$1")))
             .isEqualTo(StringValue.of("b+a"));
     }
+
+    @Test
+    void cidrExpandRefusesNetworksThatWouldExhaustMemory() {
+        assertThat(call("net.cidr_expand", StringValue.of("10.0.0.0/30")))
+            .isEqualTo(io.dsx.policy.value.SetValue.of(StringValue.of("10.0.0.0"), StringValue.of("10.0.0.1"),
+                StringValue.of("10.0.0.2"), StringValue.of("10.0.0.3")));
+        assertThatThrownBy(() -> call("net.cidr_expand", StringValue.of("10.0.0.0/8")))
+            .hasMessage("net.cidr_expand: refusing to expand more than 1048576 addresses (dsx limit)");
+    }
 }

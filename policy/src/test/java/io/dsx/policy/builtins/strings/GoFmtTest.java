@@ -42,4 +42,9 @@ class GoFmtTest {
             .isEqualTo("int float64 string *big.Int");
         assertThat(GoFmt.sprintf("%05v|%06.2f|%-5d|", List.of(-42L, 3.14159, 7L))).isEqualTo("-0042|003.14|7    |");
     }
+
+    @Test
+    void rejectsWidthsAndPrecisionsAboveAMillionAsGoDoes() {
+        assertThat(GoFmt.sprintf("%9999999d|%.99999999f", List.of(1L, 1.5))).isEqualTo("%!(BADWIDTH)1|%!(BADPREC)1.500000");
+    }
 }
