@@ -14,9 +14,13 @@ import java.util.Map;
 record CliRun(int exit, String out, String err) {
 
   static CliRun of(Map<String, String> env, String... args) {
+    return withStdin(env, new byte[0], args);
+  }
+
+  static CliRun withStdin(Map<String, String> env, byte[] stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CliContext ctx = new CliContext(env, new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true),
+    CliContext ctx = new CliContext(env, new ByteArrayInputStream(stdin), new PrintWriter(out, true),
         new PrintWriter(err, true), false, Clock.systemUTC(), new SecureRandom(), HttpClient.newHttpClient(),
         new RetryPolicy(3, Duration.ZERO, Duration.ZERO, d -> { }));
     int exit = DsxCli.run(ctx, args);

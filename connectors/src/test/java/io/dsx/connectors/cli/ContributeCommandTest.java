@@ -155,4 +155,20 @@ class ContributeCommandTest {
     assertThat(run.exit()).isEqualTo(DsxCli.FAILURE);
     assertThat(run.errLine()).isEqualTo("dsx: " + dir.resolve("missing.csv") + ": no such file");
   }
+
+  @Test
+  void standardInputIsReadWithAnExplicitFormat() {
+    byte[] ndjson = "{\"subject\":\"p-1\",\"age\":3}\n{\"subject\":\"p-2\",\"age\":4}\n".getBytes(StandardCharsets.UTF_8);
+    String[] args = {"contribute", "--gateway", gateway.url(), "--client-id", "hospital-a", "--dataset", "visits",
+        "--key", dir.resolve("key.pem").toString(), "--cert", dir.resolve("cert.pem").toString(), "--input", "-",
+        "--receipts", dir.resolve("receipts").toString()};
+    CliRun refused = CliRun.withStdin(ENV, ndjson, args);
+    assertThat(refused.errLine()).isEqualTo("dsx: reading standard input needs --format csv|ndjson");
+    String[] withFormat = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--format", "ndjson"))
+        .toArray(String[]::new);
+    CliRun run = CliRun.withStdin(ENV, ndjson, withFormat);
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(gateway.accepted).hasSize(1);
+    assertThat(gateway.accepted.get(0).records()).hasSize(2);
+  }
 }
