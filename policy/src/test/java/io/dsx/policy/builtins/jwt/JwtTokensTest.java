@@ -57,4 +57,18 @@ class JwtTokensTest {
     assertThatThrownBy(() -> JwtTokens.verifyAsymmetric(JwsAlgorithm.RS256, SIMPLE, pem))
         .hasMessage("failed to extract a Key from the PEM certificate");
   }
+
+  @Test
+  void aJwkSetKeyWhoseKidMatchesIsTheOnlyOneTried() throws Exception {
+    java.security.KeyPair signer = TestKeys.ec("secp256r1");
+    java.security.KeyPair other = TestKeys.ec("secp256r1");
+    String token = JwtEncoder.encodeSignRaw("{\"alg\":\"ES256\",\"kid\":\"k2\"}", "{}",
+        TestKeys.ecJwk(signer, "P-256", true), null);
+    String right = TestKeys.ecJwk(signer, "P-256", false).replace("{", "{\"kid\":\"k2\",");
+    String wrong = TestKeys.ecJwk(other, "P-256", false).replace("{", "{\"kid\":\"k1\",");
+    assertThat(JwtTokens.verifyAsymmetric(JwsAlgorithm.ES256, token, "{\"keys\":[" + wrong + "," + right + "]}")).isTrue();
+    String misLabelled = TestKeys.ecJwk(other, "P-256", false).replace("{", "{\"kid\":\"k2\",");
+    assertThat(JwtTokens.verifyAsymmetric(JwsAlgorithm.ES256, token, "{\"keys\":[" + misLabelled + "," + right + "]}"))
+        .isFalse();
+  }
 }
