@@ -25,6 +25,9 @@ import java.util.Map;
  */
 public final class GoTemplate {
 
+    /** Bounds what a template may render, so a {@code range} over a huge number cannot exhaust memory. */
+    static final int MAX_OUTPUT = 8 * 1024 * 1024;
+
     private GoTemplate() {}
 
     public static String render(String source, Value data) {
@@ -44,6 +47,9 @@ public final class GoTemplate {
                 print(out, eval(p.expr(), dot, vars));
             } else if (n instanceof Block b) {
                 block(b, dot, vars, out);
+            }
+            if (out.length() > MAX_OUTPUT) {
+                throw new IllegalArgumentException("template: output exceeds " + MAX_OUTPUT + " characters (dsx limit)");
             }
         }
     }
@@ -107,7 +113,7 @@ public final class GoTemplate {
         } else if (v instanceof ObjectValue o) {
             o.entries().forEach((k, val) -> out.add(new Value[] {k, val}));
         } else if (v instanceof NumberValue n && n.isLong()) {
-            for (long i = 0; i < n.longValue(); i++) {
+            for (long i = 0; i < Math.min(n.longValue(), MAX_OUTPUT + 1L); i++) {
                 out.add(new Value[] {NumberValue.of(i), NumberValue.of(i)});
             }
         }

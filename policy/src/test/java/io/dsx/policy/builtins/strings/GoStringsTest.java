@@ -43,4 +43,11 @@ class GoStringsTest {
         assertThat(GoStrings.mapRunes("Stra\u00dfe", Character::toUpperCase)).isEqualTo("STRA\u00dfE");
         assertThat(GoStrings.mapRunes("\u00c4BC", Character::toLowerCase)).isEqualTo("\u00e4bc");
     }
+
+    @Test
+    void boundsTemplateOutputInsteadOfExhaustingMemory() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GoTemplate.render("{{range 100000000}}xxxxxxxx{{end}}", Json.parse("{}")))
+            .hasMessageContaining("output exceeds");
+        assertThat(GoTemplate.render("{{range 3}}{{.}}{{end}}", Json.parse("{}"))).isEqualTo("012");
+    }
 }
