@@ -121,6 +121,7 @@ public final class LocalStackMain {
                     credentials, Duration.ofMinutes(5)));
             started.add(stack);
             GatewayProcess gateway = null;
+            List<String> demo = List.of();
             if (o.gateway()) {
                 out.println("dsx local: starting the gateway ...");
                 Path jar = stackDir.getParent().getParent().getParent()
@@ -128,9 +129,11 @@ public final class LocalStackMain {
                 gateway = GatewayProcess.start(jar, o.dataDir().resolve("gateway"), stack, o.gatewayPort(),
                         credentials.get("DSX_KEYS_PASSWORD"), Duration.ofMinutes(3));
                 started.add(gateway);
+                out.println("dsx local: demo data ...");
+                demo = new DemoData(gateway.baseUrl(), stack.tokens(), o.dataDir()).seedOnce();
             }
-            out.print(status(o, stack, gateway));
-        } catch (IOException | RuntimeException e) {
+            out.print(status(o, stack, gateway, demo));
+        } catch (Exception e) {
             System.err.println("dsx local: " + e.getMessage());
             return 1;
         }
@@ -138,7 +141,7 @@ public final class LocalStackMain {
         return 0;
     }
 
-    static String status(Options o, LocalStack stack, GatewayProcess gateway) {
+    static String status(Options o, LocalStack stack, GatewayProcess gateway, List<String> demo) {
         String creds = o.dataDir().resolve("credentials.properties").toString();
         StringBuilder s = new StringBuilder("\n");
         s.append("dsx local stack is up (Ctrl-C stops it)\n");
@@ -150,7 +153,11 @@ public final class LocalStackMain {
                     .append("/.well-known/dsx\n");
         }
         s.append("  data      ").append(o.dataDir()).append("   (logs: kafka/broker.log, keycloak/keycloak/keycloak.log, gateway/gateway.log)\n");
-        s.append("  secrets   ").append(creds).append("   (generated demo credentials, owner-readable only)\n\n");
+        s.append("  secrets   ").append(creds).append("   (generated demo credentials, owner-readable only)\n");
+        for (String line : demo) {
+            s.append("  demo      ").append(line).append("\n");
+        }
+        s.append("\n");
         s.append("Get a token and ask the gateway who you are:\n");
         s.append("  set -a; . ").append(creds).append("; set +a\n");
         s.append("  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=hospital-a \\\n")
