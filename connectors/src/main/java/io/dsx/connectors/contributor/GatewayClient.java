@@ -103,8 +103,11 @@ public final class GatewayClient {
       try {
         return once(request, authenticated);
       } catch (GatewayException e) {
-        if (!e.retriable() || attempt >= attempts) {
+        if (!e.retriable() || attempts == 1) {
           throw e;
+        }
+        if (attempt >= attempts) {
+          throw new GatewayException(e.status(), e.code(), e.detail() + " (gave up after " + attempts + " attempts)");
         }
       }
       try {
