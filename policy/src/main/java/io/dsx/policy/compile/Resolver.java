@@ -152,8 +152,21 @@ final class Resolver {
             }
             return new Expr.With(expr(w.expr(), scope), mods, w.loc());
         }
+        // each operand of and/or is its own scope: its declarations do not escape
         Expr.Logic l = (Expr.Logic) e;
-        return new Expr.Logic(l.and(), expr(l.lhs(), scope), expr(l.rhs(), scope), l.loc());
+        return new Expr.Logic(l.and(), expr(l.lhs(), nested(scope, flatten(l.lhs()), List.of())),
+                expr(l.rhs(), nested(scope, flatten(l.rhs()), List.of())), l.loc());
+    }
+
+    private static List<Expr> flatten(Expr e) {
+        List<Expr> out = new ArrayList<>();
+        if (e instanceof Expr.Logic l && l.and()) {
+            out.addAll(flatten(l.lhs()));
+            out.addAll(flatten(l.rhs()));
+        } else {
+            out.add(e);
+        }
+        return out;
     }
 
     /** A with target: input/data refs, or a function/builtin name kept as a Call with no args. */

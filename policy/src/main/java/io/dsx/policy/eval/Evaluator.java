@@ -123,21 +123,22 @@ final class Evaluator {
         if (e instanceof Expr.With w) {
             return with(w, f, k);
         }
+        // and/or are closed checks: each operand either has a solution or not; no bindings escape
         Expr.Logic l = (Expr.Logic) e;
-        if (l.and()) {
-            return expr(l.lhs(), f, () -> expr(l.rhs(), f, k));
-        }
+        boolean lhs = holds(l.lhs(), f);
+        boolean ok = l.and() ? lhs && holds(l.rhs(), f) : lhs || holds(l.rhs(), f);
+        return !ok || k.go();
+    }
+
+    private boolean holds(Expr e, Frame f) {
         int m = f.mark();
         boolean[] found = {false};
-        expr(l.lhs(), f, () -> {
+        expr(e, f, () -> {
             found[0] = true;
             return false;
         });
         f.undo(m);
-        if (found[0]) {
-            return expr(l.lhs(), f, k);
-        }
-        return expr(l.rhs(), f, k);
+        return found[0];
     }
 
     private boolean every(Expr.Every ev, Value dom, Frame f) {

@@ -267,26 +267,60 @@ public final class Parser {
     }
 
     private Expr logicOr() {
-        Expr l = logicAnd();
+        Expr l = logicAnd(false);
         while (kw("or") && !peek().nlBefore()) {
             Loc loc = loc(next());
-            l = new Expr.Logic(false, l, logicAnd(), loc);
+            l = new Expr.Logic(false, l, logicAnd(true), loc);
         }
         return l;
     }
 
-    private Expr logicAnd() {
-        Expr l = simpleLiteral();
+    private Expr logicAnd(boolean operand) {
+        Expr l = simpleLiteral(operand);
         while (kw("and") && !peek().nlBefore()) {
             Loc loc = loc(next());
-            l = new Expr.Logic(true, l, simpleLiteral(), loc);
+            l = new Expr.Logic(true, l, simpleLiteral(true), loc);
         }
         return l;
+    }
+
+    /** An explicit body {@code { a; b }} as an operand of and/or: the conjunction of its literals. */
+    private Expr bodyGroup(boolean operand) {
+        int save = i;
+        Loc loc = loc(peek());
+        try {
+            next();
+            List<Expr> body = literals(Token.Kind.OP, "}");
+            if (!body.isEmpty() && (operand || kw("and") || kw("or"))) {
+                return exists(body, loc);
+            }
+        } catch (RegoException ex) {
+            // not a body: a set or object term
+        }
+        i = save;
+        return null;
     }
 
     private Expr simpleLiteral() {
+        return simpleLiteral(false);
+    }
+
+    /** A body as one closed expression: it holds iff {@code [true | body][0]} is defined. */
+    private static Expr exists(List<Expr> body, Loc loc) {
+        Term probe = new Term.Ref(new Term.ArrayCompr(new Term.Scalar(BoolValue.TRUE, loc), body, loc),
+                List.of(new Term.Scalar(NumberValue.ZERO, loc)), loc);
+        return new Expr.TermExpr(probe, loc);
+    }
+
+    private Expr simpleLiteral(boolean operand) {
         Token t = peek();
         Loc loc = loc(t);
+        if (t.is("{")) {
+            Expr group = bodyGroup(operand);
+            if (group != null) {
+                return group;
+            }
+        }
         if (t.is("some") && t.kind() == Token.Kind.IDENT && !isOperatorNext()) {
             next();
             return some(loc);
@@ -299,10 +333,7 @@ public final class Parser {
             next();
             if (peek().is("{")) {
                 // not { body }: the body has a solution iff [true | body][0] is defined
-                List<Expr> body = block();
-                Term probe = new Term.Ref(new Term.ArrayCompr(new Term.Scalar(BoolValue.TRUE, loc), body, loc),
-                        List.of(new Term.Scalar(NumberValue.ZERO, loc)), loc);
-                return new Expr.Not(new Expr.TermExpr(probe, loc), loc);
+                return new Expr.Not(exists(block(), loc), loc);
             }
             return new Expr.Not(simpleLiteral(), loc);
         }
