@@ -72,6 +72,12 @@ final class ContributeCommand implements Callable<Integer> {
   @Option(names = "--receipts", paramLabel = "DIR", defaultValue = "dsx-receipts", description = "Where receipts are kept (default ./dsx-receipts).")
   Path receipts;
 
+  @Option(names = "--dry-run", description = "Read, convert and batch every row, but send nothing: checks a whole file first.")
+  boolean dryRun;
+
+  private long checked;
+  private int checkedBatches;
+
   ContributeCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -109,6 +115,11 @@ final class ContributeCommand implements Callable<Integer> {
     ReceiptStore store = new ReceiptStore(receipts);
     try {
       for (Batch batch = batches.next(); batch != null; batch = batches.next()) {
+        if (dryRun) {
+          checked += batch.records().size();
+          checkedBatches++;
+          continue;
+        }
         ContributionReceipt receipt = contributor.contribute(batch.genericRecords());
         Path file = store.save(receipt);
         ctx.out().println(receipt.contributionId() + " records=" + receipt.recordCount() + " lines=" + batch.firstLine()
@@ -125,11 +136,19 @@ final class ContributeCommand implements Callable<Integer> {
       throw new CliFailure(source.name() + ": not UTF-8 text (after character " + source.position() + ")"
           + sofar(progress));
     }
+    if (dryRun) {
+      ctx.err().println("dsx: dry run: " + checked + " records in " + checkedBatches
+          + " contributions would be sent to " + dataset + "; nothing was sent");
+      return;
+    }
     ctx.err().println("dsx: contributed " + progress.records() + " records in " + progress.contributions()
         + " contributions to " + dataset + "; receipts in " + store.dir());
   }
 
   private String sofar(Progress progress) {
+    if (dryRun) {
+      return " (dry run: nothing was sent)";
+    }
     return progress.contributions() == 0 ? " (nothing was contributed)"
         : " (" + progress.contributions() + " earlier contributions with " + progress.records()
             + " records were accepted; receipts in " + receipts + ")";

@@ -171,4 +171,15 @@ class ContributeCommandTest {
     assertThat(gateway.accepted).hasSize(1);
     assertThat(gateway.accepted.get(0).records()).hasSize(2);
   }
+
+  @Test
+  void aDryRunChecksTheWholeFileAndSendsNothing() throws Exception {
+    CliRun good = contribute(csv(2500, -1), "--dry-run");
+    assertThat(good.exit()).as(good.err()).isZero();
+    assertThat(good.errLine()).isEqualTo("dsx: dry run: 2500 records in 3 contributions would be sent to visits; nothing was sent");
+    CliRun bad = contribute(csv(2500, 2400), "--dry-run");
+    assertThat(bad.exit()).isEqualTo(DsxCli.FAILURE);
+    assertThat(bad.errLine()).endsWith(":2402: field 'age': expected int (dry run: nothing was sent)");
+    assertThat(gateway.uploads).isEmpty();
+  }
 }
