@@ -151,7 +151,8 @@ public final class EncodingFamily implements BuiltinFamily {
         try {
             return Json.parse(s);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(e.getMessage() == null ? "invalid JSON" : e.getMessage());
+            String goText = GoJsonSyntax.error(s);
+            throw new IllegalArgumentException(goText != null ? goText : String.valueOf(e.getMessage()));
         }
     }
 

@@ -40,4 +40,17 @@ class EncodingHelpersTest {
         assertThat(GoYaml.unmarshal(GoYaml.marshal(Json.parse("[{\"foo\": [1, 2, 3]}]")))).isEqualTo(Json.parse("[{\"foo\": [1, 2, 3]}]"));
         assertThatThrownBy(() -> GoYaml.unmarshal("[1,2,3")).hasMessageStartingWith("yaml: line 1: did not find");
     }
+
+    @Test
+    void wordsJsonSyntaxErrorsAsGoEncodingJsonDoes() {
+        assertThat(GoJsonSyntax.error("{")).isEqualTo("unexpected end of JSON input");
+        assertThat(GoJsonSyntax.error("plainstring")).isEqualTo("invalid character 'p' looking for beginning of value");
+        assertThat(GoJsonSyntax.error("[1,]")).isEqualTo("invalid character ']' looking for beginning of value");
+        assertThat(GoJsonSyntax.error("{\"a\" 1}")).isEqualTo("invalid character '1' after object key");
+        assertThat(GoJsonSyntax.error("01")).isEqualTo("invalid character '1' after top-level value");
+        assertThat(GoJsonSyntax.error("\"a\nb\"")).isEqualTo("invalid character '\\n' in string literal");
+        assertThat(GoJsonSyntax.error("tru")).isEqualTo("unexpected end of JSON input");
+        assertThat(GoJsonSyntax.error("nul1")).isEqualTo("invalid character '1' in literal null (expecting 'l')");
+        assertThat(GoJsonSyntax.error(" {\"a\": [1, 2.5e-3, true, null]} ")).isNull();
+    }
 }
