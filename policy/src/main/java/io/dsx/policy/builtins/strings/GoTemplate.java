@@ -185,6 +185,7 @@ public final class GoTemplate {
         return !((ObjectValue) v).isEmpty();
     }
 
+    /** Go's {@code %v} of the JSON-decoded value: strings raw, {@code [a b]} lists, {@code map[k:v]} objects. */
     private static void print(StringBuilder out, Value v) {
         if (v == null) {
             out.append("<undefined>");
@@ -192,6 +193,25 @@ public final class GoTemplate {
             out.append(s.value());
         } else if (v instanceof NullValue) {
             out.append("<nil>");
+        } else if (v instanceof ArrayValue || v instanceof SetValue) {
+            out.append('[');
+            List<Value> elements = v instanceof ArrayValue a ? a.elements() : new ArrayList<>(((SetValue) v).elements());
+            for (int i = 0; i < elements.size(); i++) {
+                out.append(i > 0 ? " " : "");
+                print(out, elements.get(i));
+            }
+            out.append(']');
+        } else if (v instanceof ObjectValue o) {
+            out.append("map[");
+            boolean first = true;
+            for (var e : o.entries().entrySet()) {
+                out.append(first ? "" : " ");
+                print(out, e.getKey());
+                out.append(':');
+                print(out, e.getValue());
+                first = false;
+            }
+            out.append(']');
         } else {
             out.append(v);
         }

@@ -50,4 +50,10 @@ class GoStringsTest {
             .hasMessageContaining("output exceeds");
         assertThat(GoTemplate.render("{{range 3}}{{.}}{{end}}", Json.parse("{}"))).isEqualTo("012");
     }
+
+    @Test
+    void printsCollectionsInTemplatesAsGoFmtDoes() {
+        assertThat(GoTemplate.render("{{.l}} {{.m}} {{.n}}", Json.parse("{\"l\": [\"a\", 1, true], \"m\": {\"b\": [2], \"a\": \"x\"}, \"n\": null}")))
+            .isEqualTo("[a 1 true] map[a:x b:[2]] <nil>");
+    }
 }
