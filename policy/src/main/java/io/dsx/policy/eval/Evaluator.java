@@ -83,6 +83,7 @@ final class Evaluator {
 
     boolean body(List<Expr> body, int i, Frame f, Cont k) {
         if (i == body.size()) {
+            step(null); // every solution counts, so iteration is bounded too
             return k.go();
         }
         return expr(body.get(i), f, () -> body(body, i + 1, f, k));
