@@ -21,6 +21,14 @@ public final class AesGcmKey {
     public static final int NONCE_LENGTH = 12;
     public static final int TAG_LENGTH = 16;
 
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no AES/GCM/NoPadding", e);
+        }
+    });
+
     private final byte[] key;
     private final SecureRandom random;
     private volatile boolean destroyed;
@@ -98,7 +106,8 @@ public final class AesGcmKey {
         if (destroyed) {
             throw new IllegalStateException("AES key was destroyed");
         }
-        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        // Cipher.getInstance looks the provider up each time; one instance per thread is reused (re-init per message)
+        Cipher c = CIPHERS.get();
         c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
         if (aad != null && aad.length > 0) {
             c.updateAAD(aad);

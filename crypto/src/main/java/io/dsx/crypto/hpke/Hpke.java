@@ -4,10 +4,6 @@ import io.dsx.crypto.CryptoException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
-import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.hpke.HPKE;
-import org.bouncycastle.crypto.hpke.HPKEContextWithEncapsulation;
 
 /**
  * Single-shot HPKE (RFC 9180 §6.1 SealBase / OpenBase) with {@link HpkeSuite}.
@@ -51,15 +47,9 @@ public final class Hpke {
                                        byte[] ikmE) {
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(plaintext, "plaintext");
-        HPKE hpke = Engine.create();
-        AsymmetricCipherKeyPair ephemeral = hpke.deriveKeyPair(ikmE);
-        HPKEContextWithEncapsulation ctx = hpke.setupBaseS(
-            hpke.deserializePublicKey(recipient.bytes()), HpkeKeyPair.nonNull(info), ephemeral);
-        try {
-            byte[] ct = ctx.seal(HpkeKeyPair.nonNull(aad), plaintext);
-            return new Sealed(ctx.getEncapsulation(), ct);
-        } catch (InvalidCipherTextException e) {
-            throw new IllegalStateException("AES-GCM refused to seal", e);
-        }
+        byte[] enc = new byte[HpkeSuite.ENC_LENGTH];
+        KeySchedule.Context ctx = KeySchedule.sender(KeySchedule.deriveKeyPair(ikmE), recipient.bytes(),
+            HpkeKeyPair.nonNull(info), enc);
+        return new Sealed(enc, KeySchedule.seal(ctx, HpkeKeyPair.nonNull(aad), plaintext));
     }
 }

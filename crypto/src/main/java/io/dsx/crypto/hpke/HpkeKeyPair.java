@@ -5,10 +5,6 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
-import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.hpke.HPKE;
-import org.bouncycastle.crypto.hpke.HPKEContext;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
@@ -46,8 +42,7 @@ public final class HpkeKeyPair {
         if (ikm.length < 32) {
             throw new IllegalArgumentException("DeriveKeyPair needs at least 32 bytes of ikm");
         }
-        AsymmetricCipherKeyPair kp = Engine.create().deriveKeyPair(ikm);
-        return new HpkeKeyPair((X25519PrivateKeyParameters) kp.getPrivate());
+        return new HpkeKeyPair(KeySchedule.deriveKeyPair(ikm));
     }
 
     /** Reads a PKCS#8 (RFC 8410) X25519 private key, as {@link #exportPkcs8()} writes it. */
@@ -80,10 +75,9 @@ public final class HpkeKeyPair {
                 "enc must have " + HpkeSuite.ENC_LENGTH + " bytes, has " + enc.length);
         }
         try {
-            HPKE hpke = Engine.create();
-            HPKEContext ctx = hpke.setupBaseR(enc, bcKeyPair(), nonNull(info));
-            return ctx.open(nonNull(aad), sealed.ciphertext());
-        } catch (InvalidCipherTextException | IllegalArgumentException | IllegalStateException e) {
+            KeySchedule.Context ctx = KeySchedule.receiver(privateKey, enc, nonNull(info));
+            return KeySchedule.open(ctx, nonNull(aad), sealed.ciphertext());
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException | IllegalStateException e) {
             // BC rejects a low-order enc with IllegalStateException; to the caller it is one failure.
             throw new CryptoException(CryptoException.Reason.DECRYPTION_FAILED, "HPKE open failed");
         }
@@ -106,10 +100,6 @@ public final class HpkeKeyPair {
 
     public boolean isDestroyed() {
         return destroyed;
-    }
-
-    private AsymmetricCipherKeyPair bcKeyPair() {
-        return new AsymmetricCipherKeyPair(privateKey.generatePublicKey(), privateKey);
     }
 
     private void checkLive() {

@@ -36,6 +36,9 @@ public final class Signatures {
             if (SignatureAlgorithm.forKey(key) != algorithm) {
                 return false;
             }
+            if (algorithm == SignatureAlgorithm.ED25519) {
+                return verifyEd25519(key, message, signature);
+            }
             Signature s = Jca.signature(algorithm);
             s.initVerify(key);
             s.update(message);
@@ -45,6 +48,23 @@ public final class Signatures {
             return false;
         }
     }
+
+    /**
+     * RFC 8032 §5.1.7 verification with Bouncy Castle's Ed25519 arithmetic, an order of magnitude faster
+     * than JDK 17's; same strictness (canonical encodings, no cofactor). The key is the 32 bytes that
+     * end its X.509 SubjectPublicKeyInfo (RFC 8410 §4).
+     */
+    private static boolean verifyEd25519(PublicKey key, byte[] message, byte[] signature) {
+        byte[] spki = key.getEncoded();
+        if (signature.length != org.bouncycastle.math.ec.rfc8032.Ed25519.SIGNATURE_SIZE || spki == null
+                || spki.length != ED25519_SPKI_LENGTH) {
+            return false;
+        }
+        byte[] raw = java.util.Arrays.copyOfRange(spki, spki.length - 32, spki.length);
+        return org.bouncycastle.math.ec.rfc8032.Ed25519.verify(signature, 0, raw, 0, message, 0, message.length);
+    }
+
+    private static final int ED25519_SPKI_LENGTH = 44;
 
     /** Verifies or throws BAD_SIGNATURE: for callers that treat a bad signature as a failed request. */
     public static void check(X509Certificate certificate, SignatureAlgorithm algorithm,
