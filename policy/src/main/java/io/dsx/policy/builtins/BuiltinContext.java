@@ -22,7 +22,7 @@ public final class BuiltinContext {
     private BuiltinContext(Builder b) {
         this.nowNs = b.nowNs;
         this.random = b.random;
-        this.env = Map.copyOf(b.env);
+        this.env = b.env.isEmpty() ? Map.of() : Map.copyOf(b.env);
         this.strict = b.strict;
         this.cancellation = b.cancellation;
     }
@@ -64,8 +64,8 @@ public final class BuiltinContext {
 
     /** Builds a context; defaults: system clock now, unseeded random, empty env, not strict. */
     public static final class Builder {
-        private long nowNs = nowFrom(Clock.systemUTC());
-        private Random random = new Random();
+        private long nowNs = Long.MIN_VALUE;
+        private Random random;
         private Map<String, String> env = Map.of();
         private boolean strict;
         private Runnable cancellation = () -> { };
@@ -102,6 +102,12 @@ public final class BuiltinContext {
         }
 
         public BuiltinContext build() {
+            if (nowNs == Long.MIN_VALUE) {
+                nowNs = nowFrom(Clock.systemUTC());
+            }
+            if (random == null) {
+                random = new Random();
+            }
             return new BuiltinContext(this);
         }
 

@@ -26,11 +26,7 @@ public final class QueryEval {
     public static List<Map<String, Value>> run(CompiledPolicy policy, BuiltinRegistry registry,
                                                List<Expr> query, EvalOptions options) {
         Evaluator ev = new Evaluator(policy, registry, options);
-        Set<String> names = new LinkedHashSet<>();
-        for (Expr e : query) {
-            io.dsx.policy.eval.QueryVars.collect(e, names);
-        }
-        names.removeIf(n -> n.contains("$") || n.equals("data") || n.equals("input"));
+        Set<String> names = queryVars(policy, query);
         List<Map<String, Value>> rows = new ArrayList<>();
         Frame f = new Frame();
         try {
@@ -53,6 +49,36 @@ public final class QueryEval {
             throw new PartialResultException(ev.firstBuiltinError, rows);
         }
         return rows;
+    }
+
+    /** The query's output variables, memoised per compiled query. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> queryVars(CompiledPolicy policy, List<Expr> query) {
+        Object key = new QueryKey(query);
+        Object cached = policy.evalCache().get(key);
+        if (cached == null) {
+            Set<String> names = new LinkedHashSet<>();
+            for (Expr e : query) {
+                QueryVars.collect(e, names);
+            }
+            names.removeIf(n -> n.contains("$") || n.equals("data") || n.equals("input"));
+            cached = java.util.Collections.unmodifiableSet(names);
+            policy.evalCache().putIfAbsent(key, cached);
+        }
+        return (Set<String>) cached;
+    }
+
+    /** Identity key for a compiled query. */
+    private record QueryKey(List<Expr> query) {
+        @java.lang.Override
+        public boolean equals(Object o) {
+            return o instanceof QueryKey k && k.query == query;
+        }
+
+        @java.lang.Override
+        public int hashCode() {
+            return System.identityHashCode(query);
+        }
     }
 
     /** Strict mode: the first builtin error, with the solutions found before it. */
