@@ -124,7 +124,8 @@ final class DataResolver {
         if (l.i() < 0) {
             return true;
         }
-        return resolve(l.node(), l.base(), new ArrayList<>(l.at()), r.path(), l.i(), f, k);
+        boolean leaf = l.node() != null && l.node().hasRules() && l.node().children().isEmpty();
+        return resolve(l.node(), l.base(), leaf ? l.at() : new ArrayList<>(l.at()), r.path(), l.i(), f, k);
     }
 
     private boolean resolveFrom(RuleNode node, Value base, List<Value> at, List<Term> path, int i, Frame f, VCont k) {

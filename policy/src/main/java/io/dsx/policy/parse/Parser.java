@@ -526,7 +526,8 @@ public final class Parser {
             case NUMBER:
                 return new Term.Scalar(NumberValue.parse(t.text()), loc);
             case STRING:
-                return new Term.Scalar(StringValue.of(t.text()), loc);
+                // interned so lookups against (interned) JSON keys match by reference
+                return new Term.Scalar(StringValue.of(t.text().intern()), loc);
             case TEMPLATE:
             case RAW_TEMPLATE:
                 return template(t, loc);
@@ -674,7 +675,7 @@ public final class Parser {
                 if (name.kind() != Token.Kind.IDENT) {
                     throw error(name, "unexpected " + describe(name) + ", expected identifier");
                 }
-                t = append(t, new Term.Scalar(StringValue.of(name.text()), loc(name)));
+                t = append(t, new Term.Scalar(StringValue.of(name.text().intern()), loc(name)));
             } else if (p.is("[")) {
                 next();
                 boolean saved = noBar;
