@@ -8,6 +8,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -75,7 +86,7 @@ public abstract class GatewayIT {
     }
 
     protected HttpResponse<String> postJson(String path, String bearer, String json) throws IOException, InterruptedException {
-        return send("POST", path, bearer, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send("POST", path, bearer, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -89,10 +100,10 @@ public abstract class GatewayIT {
         String pem = io.dsx.crypto.keys.Pem.writeCertificate(creds.certificate());
         String operator = stack().tokens().forUser("operator");
         HttpResponse<String> created = postJson("/v1/admin/institutions", operator, JSON.writeValueAsString(
-                java.util.Map.of("id", institution, "name", institution, "certificates", java.util.List.of(pem))));
+                Map.of("id", institution, "name", institution, "certificates", List.of(pem))));
         if (created.statusCode() == 409) {
             created = postJson("/v1/admin/institutions/" + institution + "/keys", operator,
-                    JSON.writeValueAsString(java.util.Map.of("certificate", pem)));
+                    JSON.writeValueAsString(Map.of("certificate", pem)));
         }
         if (created.statusCode() != 201) {
             throw new IllegalStateException("enrolment of " + institution + " failed: " + created.body());
@@ -133,5 +144,46 @@ public abstract class GatewayIT {
             request.header("Authorization", "Bearer " + bearer);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    // ---- reading the broker as an auditor would: read_committed, from the beginning ----
+
+    protected List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer("read_committed")) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    protected KafkaConsumer<byte[], byte[]> consumer(String isolation) {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack().bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+    }
+
+    protected static Map<String, byte[]> headerMap(ConsumerRecord<byte[], byte[]> r) {
+        Map<String, byte[]> m = new HashMap<>();
+        for (Header h : r.headers()) {
+            m.put(h.key(), h.value());
+        }
+        return m;
+    }
+
+    protected static String headersText(ConsumerRecord<byte[], byte[]> r) {
+        StringBuilder s = new StringBuilder();
+        for (Header h : r.headers()) {
+            s.append(h.key()).append(new String(h.value(), StandardCharsets.ISO_8859_1));
+        }
+        return s.toString();
     }
 }

@@ -251,42 +251,6 @@ class CliContributionIT extends GatewayIT {
     return out;
   }
 
-  private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack().bootstrapServers(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-      }
-    }
-    return out;
-  }
-
-  private static Map<String, byte[]> headerMap(ConsumerRecord<byte[], byte[]> r) {
-    Map<String, byte[]> m = new HashMap<>();
-    for (Header h : r.headers()) {
-      m.put(h.key(), h.value());
-    }
-    return m;
-  }
-
-  private static String headersText(ConsumerRecord<byte[], byte[]> r) {
-    StringBuilder s = new StringBuilder();
-    for (Header h : r.headers()) {
-      s.append(h.key()).append(new String(h.value(), StandardCharsets.ISO_8859_1));
-    }
-    return s.toString();
-  }
-
   @SafeVarargs
   private static String[] concat(List<String>... parts) {
     return Stream.of(parts).flatMap(List::stream).collect(Collectors.toList()).toArray(String[]::new);
