@@ -95,6 +95,10 @@ final class Evaluator {
             if (t.term() instanceof Term.Call c) {
                 return callExpr(c, f, k);
             }
+            Value d = direct(t.term(), f);
+            if (d != NOT_DIRECT) {
+                return d == null || d == BoolValue.FALSE || k.go();
+            }
             return term(t.term(), f, v -> v == BoolValue.FALSE || k.go());
         }
         if (e instanceof Expr.Unify u) {
@@ -367,10 +371,71 @@ final class Evaluator {
             acc[i] = null;
             return args(args, i + 1, n, acc, f, k);
         }
+        Value d = direct(args.get(i), f);
+        if (d != NOT_DIRECT) {
+            if (d == null) {
+                return true;
+            }
+            acc[i] = d;
+            return args(args, i + 1, n, acc, f, k);
+        }
         return term(args.get(i), f, v -> {
             acc[i] = v;
             return args(args, i + 1, n, acc, f, k);
         });
+    }
+
+    /** Marker: the term needs the general (enumerating) evaluation. */
+    static final Value NOT_DIRECT = StringValue.of("\u0000not-direct");
+
+    /**
+     * Evaluates a term that has at most one value without continuations: constants, bound
+     * variables, and refs from input or a bound variable along constant or bound keys. Returns
+     * null when undefined and {@link #NOT_DIRECT} for anything else.
+     */
+    Value direct(Term t, Frame f) {
+        if (t instanceof Term.Scalar s) {
+            return s.value();
+        }
+        if (t instanceof Term.Var v) {
+            Value val = f.get(v.name());
+            return val == null ? NOT_DIRECT : val;
+        }
+        if (t instanceof Term.Ref r && r.head() instanceof Term.Var hv) {
+            String name = hv.name();
+            Value cur;
+            if (name == "input") {
+                cur = input;
+            } else if (name == "data") {
+                return NOT_DIRECT;
+            } else {
+                cur = f.get(name);
+                if (cur == null) {
+                    return NOT_DIRECT;
+                }
+            }
+            List<Term> path = r.path();
+            for (int j = 0; j < path.size(); j++) {
+                Term p = path.get(j);
+                Value key;
+                if (p instanceof Term.Scalar s) {
+                    key = s.value();
+                } else if (p instanceof Term.Var pv) {
+                    key = f.get(pv.name());
+                    if (key == null) {
+                        return NOT_DIRECT;
+                    }
+                } else {
+                    return NOT_DIRECT;
+                }
+                if (cur == null) {
+                    continue;
+                }
+                cur = index(cur, key);
+            }
+            return cur;
+        }
+        return NOT_DIRECT;
     }
 
     /** Calls a builtin or function by name with evaluated operands. */
@@ -635,6 +700,10 @@ final class Evaluator {
             }
         }
         if (pa) {
+            Value d = direct(b, f);
+            if (d != NOT_DIRECT) {
+                return d == null || unifyValue(a, d, f, k);
+            }
             return term(b, f, v -> unifyValue(a, v, f, k));
         }
         if (pb) {
