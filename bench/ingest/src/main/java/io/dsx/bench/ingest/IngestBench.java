@@ -106,6 +106,7 @@ public final class IngestBench {
                     "--dsx.keys.gateway-keystore=" + work.resolve("gateway-keys.p12"),
                     "--dsx.keys.kms-keystore=" + work.resolve("kms.p12"),
                     "--dsx.keys.password=bench-" + work.getFileName(),
+                    "--dsx.kafka.producers=" + Math.max(4, o.clients()),
                     "--logging.level.root=WARN", "--logging.level.io.dsx=WARN", "--spring.main.banner-mode=off");
             try {
                 new IngestBench(o, broker, issuer, Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port")))
