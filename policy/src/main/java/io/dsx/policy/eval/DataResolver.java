@@ -27,11 +27,16 @@ final class DataResolver {
     }
 
     /** Saved cache and overrides, restored when a {@code with} ends. */
-    record State(HashMap<RuleNode, Value> cache, List<Override> overrides) {
+    record State(HashMap<RuleNode, Value> cache, List<Override> overrides, HashMap<FnKey, Value> fnCache) {
+    }
+
+    /** A function call: name and operands (functions are pure within a query, as in OPA). */
+    record FnKey(String name, List<Value> args) {
     }
 
     private final Evaluator ev;
     private HashMap<RuleNode, Value> cache = new HashMap<>();
+    private HashMap<FnKey, Value> fnCache = new HashMap<>();
     private List<Override> overrides = List.of();
     private final Set<RuleNode> inProgress = new HashSet<>();
 
@@ -40,17 +45,19 @@ final class DataResolver {
     }
 
     State save() {
-        return new State(cache, overrides);
+        return new State(cache, overrides, fnCache);
     }
 
     void restore(State s) {
         cache = s.cache();
         overrides = s.overrides();
+        fnCache = s.fnCache();
     }
 
     /** Enters a with scope: a fresh cache, plus the given overrides. */
     void enter(List<Override> more) {
         cache = new HashMap<>();
+        fnCache = new HashMap<>();
         if (!more.isEmpty()) {
             List<Override> all = new ArrayList<>(overrides);
             all.addAll(more);
@@ -390,6 +397,21 @@ final class DataResolver {
     // ---- functions --------------------------------------------------------------------------
 
     Value function(String name, Value[] args, Loc site) {
+        FnKey key = ev.fnOverrides.isEmpty() ? new FnKey(name, List.of(args)) : null;
+        if (key != null) {
+            Value hit = fnCache.get(key);
+            if (hit != null) {
+                return hit == UNDEFINED ? null : hit;
+            }
+        }
+        Value v = callFunction(name, args, site);
+        if (key != null) {
+            fnCache.put(key, v == null ? UNDEFINED : v);
+        }
+        return v;
+    }
+
+    private Value callFunction(String name, Value[] args, Loc site) {
         if (++ev.depth > 2000) {
             throw new RegoException(RegoException.Code.EVAL_LIMIT, "function call depth exceeded", site);
         }

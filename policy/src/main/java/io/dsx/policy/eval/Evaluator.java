@@ -560,7 +560,7 @@ final class Evaluator {
             return args(s.elems(), 0, n, new Value[n], f, vals -> k.go(SetValue.of(vals)));
         }
         if (t instanceof Term.ObjectTerm o) {
-            return object(o, 0, ObjectValue.builder(), f, k);
+            return object(o, f, k);
         }
         if (t instanceof Term.Template tp) {
             return k.go(Special.template(this, tp, f));
@@ -568,30 +568,20 @@ final class Evaluator {
         return k.go(Comprehensions.eval(this, t, f));
     }
 
-    private boolean object(Term.ObjectTerm o, int i, ObjectValue.Builder acc, Frame f, VCont k) {
-        if (i == o.entries().size()) {
-            ObjectValue.Builder copy = ObjectValue.builder();
-            return k.go(copyInto(acc, copy));
+    private boolean object(Term.ObjectTerm o, Frame f, VCont k) {
+        List<Term> flat = new ArrayList<>(o.entries().size() * 2);
+        for (Term.Entry en : o.entries()) {
+            flat.add(en.key());
+            flat.add(en.value());
         }
-        Term.Entry en = o.entries().get(i);
-        return term(en.key(), f, key -> term(en.value(), f, val -> {
-            Value prev = acc.get(key);
-            acc.put(key, val);
-            boolean r = object(o, i + 1, acc, f, k);
-            if (prev != null) {
-                acc.put(key, prev);
+        int n = flat.size();
+        return args(flat, 0, n, new Value[n], f, kv -> {
+            ObjectValue.Builder b = ObjectValue.builder();
+            for (int j = 0; j < n; j += 2) {
+                b.put(kv[j], kv[j + 1]);
             }
-            return r;
-        }));
-    }
-
-    private static ObjectValue copyInto(ObjectValue.Builder acc, ObjectValue.Builder copy) {
-        ObjectValue built = acc.build();
-        for (var e : built.entries().entrySet()) {
-            acc.put(e.getKey(), e.getValue());
-            copy.put(e.getKey(), e.getValue());
-        }
-        return copy.build();
+            return k.go(b.build());
+        });
     }
 
     private boolean ref(Term.Ref r, Frame f, VCont k) {

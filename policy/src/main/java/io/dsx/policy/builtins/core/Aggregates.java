@@ -38,6 +38,9 @@ final class Aggregates {
         r.add("max", c -> extreme(c, 1));
         r.add("min", c -> extreme(c, -1));
         r.add("sort", c -> {
+            if (c.arg(0) instanceof SetValue s) {
+                return ArrayValue.of(s.elements());
+            }
             List<Value> xs = new ArrayList<>(collection(c));
             xs.sort(Values::compare);
             return ArrayValue.of(xs);
