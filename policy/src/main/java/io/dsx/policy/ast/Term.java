@@ -75,6 +75,11 @@ public sealed interface Term {
      * after compilation, a function's data path ({@code "data.pkg.f"}).
      */
     record Call(String operator, List<Term> args, Loc loc) implements Term {
+        /** Operator names are interned: call targets are memoised by name on the hot path. */
+        public Call {
+            operator = operator.intern();
+        }
+
         @Override
         public String toString() {
             return operator + args;
