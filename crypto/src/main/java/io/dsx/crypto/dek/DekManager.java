@@ -9,7 +9,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,6 +73,47 @@ public final class DekManager {
         current.used++;
         byte[] value = StoredRecordValue.encode(current.keyId, current.key.seal(plaintext, aad));
         return new EncryptedRecord(value, current.keyId, created);
+    }
+
+    /**
+     * Seals a whole contribution's records: the uses are reserved under the lock (rotating as the
+     * policy says), the AES-GCM work runs outside it, so concurrent contributions do not queue on one
+     * monitor. A rotation's wrapped DEK rides on the first record sealed with the new key.
+     */
+    public List<EncryptedRecord> encryptAll(String datasetId, List<byte[]> plaintexts, List<byte[]> aads)
+            throws CryptoException {
+        Objects.requireNonNull(datasetId, "datasetId");
+        if (plaintexts.size() != aads.size()) {
+            throw new IllegalArgumentException("one aad per plaintext");
+        }
+        record Slice(Current key, int count, Optional<WrappedDek> created) {
+        }
+        List<Slice> slices = new ArrayList<>();
+        synchronized (this) {
+            int remaining = plaintexts.size();
+            while (remaining > 0) {
+                Optional<WrappedDek> created = Optional.empty();
+                Current current = currentByDataset.get(datasetId);
+                if (current == null || exhausted(current)) {
+                    created = Optional.of(rotate(datasetId));
+                    current = currentByDataset.get(datasetId);
+                }
+                int n = (int) Math.min(remaining, policy.maxRecords() - current.used);
+                current.used += n;
+                slices.add(new Slice(current, n, created));
+                remaining -= n;
+            }
+        }
+        List<EncryptedRecord> out = new ArrayList<>(plaintexts.size());
+        int i = 0;
+        for (Slice slice : slices) {
+            for (int k = 0; k < slice.count(); k++, i++) {
+                byte[] value = StoredRecordValue.encode(slice.key().keyId,
+                        slice.key().key.seal(plaintexts.get(i), aads.get(i)));
+                out.add(new EncryptedRecord(value, slice.key().keyId, k == 0 ? slice.created() : Optional.empty()));
+            }
+        }
+        return out;
     }
 
     /** Opens a stored-record value: UNKNOWN_KEY if its DEK was neither made nor loaded here. */

@@ -76,6 +76,26 @@ class DekManagerTest {
     }
 
     @Test
+    void aWholeContributionSealedAtOnceRotatesAtTheSameCountsAsOneByOne() throws Exception {
+        DekManager m = manager(3, Duration.ofDays(1));
+        m.encrypt("ds-1", RECORD, aad(99)); // one use of the first DEK already spent
+        List<byte[]> plaintexts = new ArrayList<>();
+        List<byte[]> aads = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            plaintexts.add(RECORD);
+            aads.add(aad(i));
+        }
+        List<EncryptedRecord> out = m.encryptAll("ds-1", plaintexts, aads);
+        assertThat(out.stream().map(r -> r.newDek().isPresent()).toList())
+                .containsExactly(false, false, true, false, false, true, false);
+        assertThat(out.stream().map(EncryptedRecord::keyId).distinct().count()).isEqualTo(3);
+        for (int i = 0; i < out.size(); i++) {
+            assertThat(m.decrypt(out.get(i).value(), aad(i))).isEqualTo(RECORD);
+        }
+        assertThatThrownBy(() -> m.decrypt(out.get(0).value(), aad(1))).isInstanceOf(CryptoException.class);
+    }
+
+    @Test
     void dekRotatesOnceItReachesMaxAge() throws Exception {
         DekManager m = manager(1_000, Duration.ofMinutes(10));
         EncryptedRecord first = m.encrypt("ds-1", RECORD, aad(0));

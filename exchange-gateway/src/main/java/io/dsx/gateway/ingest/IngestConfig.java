@@ -33,9 +33,14 @@ public class IngestConfig {
     }
 
     @Bean
-    IngestService ingestService(Catalog catalog, GatewayKeys keys, LedgerIndex ledger, TopicFollower ledgerFollower,
+    IngestMetrics ingestMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        return new IngestMetrics(registry);
+    }
+
+    @Bean
+    IngestService ingestService(IngestMetrics metrics, Catalog catalog, GatewayKeys keys, LedgerIndex ledger, TopicFollower ledgerFollower,
                                 ProducerPool producers, IngestSettings settings, Clock clock,
                                 ObjectProvider<IngestFaults> faults) {
-        return new IngestService(catalog, keys, ledger, producers, settings, clock, faults.getIfAvailable());
+        return new IngestService(catalog, keys, ledger, producers, settings, clock, faults.getIfAvailable(), metrics);
     }
 }

@@ -69,9 +69,11 @@ public final class IngestService {
     private final Clock clock;
     private final IngestFaults faults;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final IngestMetrics metrics;
 
     IngestService(Catalog catalog, GatewayKeys keys, LedgerIndex ledger, ProducerPool producers,
-                  IngestSettings settings, Clock clock, IngestFaults faults) {
+                  IngestSettings settings, Clock clock, IngestFaults faults, IngestMetrics metrics) {
+        this.metrics = metrics;
         this.catalog = catalog;
         this.keys = keys;
         this.ledger = ledger;
@@ -85,6 +87,7 @@ public final class IngestService {
     }
 
     public Outcome<Accepted> contribute(DsxPrincipal caller, String datasetId, byte[] body) {
+        long t0 = System.nanoTime();
         EnvelopeResult<ContributionEnvelope> parsed = ContributionEnvelope.parse(body, limits);
         if (parsed instanceof EnvelopeResult.Failed<ContributionEnvelope> f) {
             return refused(f);
@@ -125,7 +128,9 @@ public final class IngestService {
             return Outcome.refused(Code.UNKNOWN_SCHEMA_VERSION, "dataset " + datasetId + " has no schema version "
                     + manifest.schemaVersion());
         }
+        long t1 = System.nanoTime();
         EnvelopeResult<VerifiedEnvelope> verified = ContributionOpener.verify(envelope, key.certificate());
+        long t2 = System.nanoTime();
         if (verified instanceof EnvelopeResult.Failed<VerifiedEnvelope> f) {
             return refused(f);
         }
@@ -134,6 +139,10 @@ public final class IngestService {
         if (opened instanceof EnvelopeResult.Failed<OpenedContribution> f) {
             return refused(f);
         }
+        long t3 = System.nanoTime();
+        metrics.record("check", t1 - t0);
+        metrics.record("verify", t2 - t1);
+        metrics.record("open", t3 - t2);
         if (!inFlight.add(manifest.contributionId())) {
             return Outcome.refused(Code.CONTRIBUTION_IN_PROGRESS, "contribution " + manifest.contributionId()
                     + " is being written right now; retry to get its receipt");
@@ -169,20 +178,26 @@ public final class IngestService {
                            DatasetSchema schema) {
         Manifest manifest = envelope.manifest();
         String topic = Topics.data(dataset.id());
+        long start = System.nanoTime();
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(opened.records().size());
         Set<String> dekIds = new LinkedHashSet<>();
         String keyField = schema.keyField().map(f -> f.name()).orElse(null);
+        List<byte[]> plaintexts = new ArrayList<>(opened.records().size());
+        List<byte[]> aads = new ArrayList<>(opened.records().size());
         for (OpenedRecord r : opened.records()) {
-            byte[] plaintext = concat(r.salt(), r.bytes());
-            EncryptedRecord encrypted;
-            try {
-                encrypted = keys.deks().encrypt(dataset.id(), plaintext,
-                        StoredRecordValue.aad(dataset.id(), manifest.schemaVersion(), manifest.contributionId(), r.index()));
-            } catch (CryptoException e) {
-                throw new IllegalStateException("record encryption failed (" + e.reason() + ")", e);
-            } finally {
-                Arrays.fill(plaintext, (byte) 0);
-            }
+            plaintexts.add(concat(r.salt(), r.bytes()));
+            aads.add(StoredRecordValue.aad(dataset.id(), manifest.schemaVersion(), manifest.contributionId(), r.index()));
+        }
+        List<EncryptedRecord> sealed;
+        try {
+            sealed = keys.deks().encryptAll(dataset.id(), plaintexts, aads);
+        } catch (CryptoException e) {
+            throw new IllegalStateException("record encryption failed (" + e.reason() + ")", e);
+        } finally {
+            plaintexts.forEach(p -> Arrays.fill(p, (byte) 0));
+        }
+        for (OpenedRecord r : opened.records()) {
+            EncryptedRecord encrypted = sealed.get((int) r.index());
             encrypted.newDek().ifPresent(keys::created);
             dekIds.add(encrypted.keyId());
             RecordHeaders headers = new RecordHeaders();
@@ -194,6 +209,7 @@ public final class IngestService {
             }
             records.add(new ProducerRecord<>(topic, null, key, encrypted.value(), headers));
         }
+        long encrypted = System.nanoTime();
         Producer<byte[], byte[]> producer;
         try {
             producer = producers.take();
@@ -202,6 +218,9 @@ public final class IngestService {
             throw new IllegalStateException("interrupted waiting for a producer", e);
         }
         boolean healthy = true;
+        long acquired = System.nanoTime();
+        metrics.record("encrypt", encrypted - start);
+        metrics.record("wait_producer", acquired - encrypted);
         try {
             producer.beginTransaction();
             List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
@@ -218,12 +237,17 @@ public final class IngestService {
             List<RecordSegment> segments = segments(sent);
             Instant acceptedAt = clock.instant();
             LedgerEntry entry = LedgerEntry.of(envelope, acceptedAt, keys.keyStore().receiptKeyId(), segments);
-            RecordMetadata at = producer.send(new ProducerRecord<>(Topics.LEDGER,
-                    manifest.contributionId().getBytes(StandardCharsets.UTF_8), entry.toBytes())).get();
+            // its offset is known once the commit has flushed it: no extra round trip inside the transaction
+            Future<RecordMetadata> ledgerWrite = producer.send(new ProducerRecord<>(Topics.LEDGER,
+                    manifest.contributionId().getBytes(StandardCharsets.UTF_8), entry.toBytes()));
             if (faults != null) {
                 faults.beforeCommit(manifest.contributionId());
             }
+            long sentAll = System.nanoTime();
             producer.commitTransaction();
+            RecordMetadata at = ledgerWrite.get();
+            metrics.record("produce", sentAll - acquired);
+            metrics.record("commit", System.nanoTime() - sentAll);
             keys.persistedNow(dekWritten);
             LedgerIndex.Located located = new LedgerIndex.Located(entry, at.partition(), at.offset());
             ledger.put(located);

@@ -110,7 +110,7 @@ public final class IngestBench {
                     "--logging.level.root=WARN", "--logging.level.io.dsx=WARN", "--spring.main.banner-mode=off");
             try {
                 new IngestBench(o, broker, issuer, Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port")))
-                        .run();
+                        .run(gateway.getBean(io.dsx.gateway.ingest.IngestMetrics.class));
             } finally {
                 gateway.close();
             }
@@ -130,7 +130,7 @@ public final class IngestBench {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    private void run() throws Exception {
+    private void run(io.dsx.gateway.ingest.IngestMetrics metrics) throws Exception {
         InstitutionCredentials creds = InstitutionKeys.generate(SignatureAlgorithm.ED25519, "CN=bench-hospital",
                 Duration.ofDays(1), Clock.systemUTC(), new SecureRandom());
         String operator = issuer.token("bench-operator", "operator", null);
@@ -180,6 +180,9 @@ public final class IngestBench {
                 }
             }
         }
+        StringBuilder phases = new StringBuilder("gateway phases, mean ms per contribution:");
+        metrics.meanMillis().forEach((phase, ms) -> phases.append(String.format(" %s=%.1f", phase, ms)));
+        log(phases.toString());
         double rawMedian = median(raw);
         double gwMedian = median(gw);
         System.out.printf("RESULT ingest ratio=%.3f gateway_rps=%.0f raw_rps=%.0f%n", gwMedian / rawMedian, gwMedian, rawMedian);
