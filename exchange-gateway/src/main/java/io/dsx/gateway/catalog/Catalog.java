@@ -5,6 +5,7 @@ import io.dsx.crypto.keys.KeyIds;
 import io.dsx.crypto.sign.SignatureAlgorithm;
 import io.dsx.schemas.dataset.DatasetSchema;
 import io.dsx.schemas.dataset.DatasetSchemaException;
+import io.dsx.schemas.events.CatalogChange;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The in-memory view of {@code dsx.catalog}. {@link #apply} is idempotent, so the events a gateway
+ * The in-memory view of {@code dsx.catalog} (events: schemas' {@code CatalogEvent}). {@link #apply} is idempotent, so the events a gateway
  * writes itself and the same events seen again by its tailing consumer converge. Readers see
  * immutable snapshots.
  */
@@ -54,22 +55,23 @@ public final class Catalog {
     private final Map<String, String> revocations = new ConcurrentHashMap<>(); // institution:keyId -> reason
     private final Map<String, Dataset> datasets = new ConcurrentHashMap<>();
 
-    public synchronized void apply(CatalogEvent event) {
-        if (event instanceof CatalogEvent.InstitutionRegistered e) {
+    public synchronized void apply(CatalogChange event) {
+        if (event instanceof CatalogChange.InstitutionRegistered e) {
                 Map<String, SignerKey> keys = new LinkedHashMap<>();
-                for (X509Certificate c : e.certificates()) {
+                for (CatalogChange.SignerCertificate sc : e.certificates()) {
+                    X509Certificate c = certificate(sc.certificateDer());
                     keys.put(KeyIds.of(c), new SignerKey(KeyIds.of(c), c, algorithmOf(c)));
                 }
                 institutions.put(e.institutionId(), new Institution(e.institutionId(), e.displayName(), keys));
-        } else if (event instanceof CatalogEvent.KeyRevoked e) {
+        } else if (event instanceof CatalogChange.KeyRevoked e) {
             revocations.put(e.institutionId() + ":" + e.keyId(), e.reason());
-        } else if (event instanceof CatalogEvent.DatasetRegistered e) {
+        } else if (event instanceof CatalogChange.DatasetRegistered e) {
             datasets.computeIfAbsent(e.datasetId(), id -> {
                 TreeMap<Integer, DatasetSchema> versions = new TreeMap<>();
                 versions.put(1, parse(e.schema(), id));
                 return new Dataset(id, e.ownerInstitutionId(), e.title(), e.description(), List.copyOf(e.duo()), versions);
             });
-        } else if (event instanceof CatalogEvent.SchemaVersionAdded e) {
+        } else if (event instanceof CatalogChange.SchemaVersionAdded e) {
                 Dataset d = datasets.get(e.datasetId());
                 if (d == null) {
                     LOG.warn("catalog: schema version for unknown dataset {} ignored", e.datasetId());
@@ -78,6 +80,16 @@ public final class Catalog {
                 TreeMap<Integer, DatasetSchema> versions = new TreeMap<>(d.versions());
                 versions.putIfAbsent(e.schemaVersion(), parse(e.schema(), e.datasetId()));
                 datasets.put(d.id(), new Dataset(d.id(), d.owner(), d.title(), d.description(), d.duo(), versions));
+        }
+    }
+
+    private static X509Certificate certificate(byte[] der) {
+        try {
+            return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(der));
+        } catch (java.security.cert.CertificateException e) {
+            // it was validated before it was written; a bad one on the topic is corruption
+            throw new IllegalStateException("dsx.catalog holds a certificate that is not valid DER X.509", e);
         }
     }
 

@@ -11,6 +11,8 @@ import io.dsx.gateway.web.Refusal.Code;
 import io.dsx.schemas.dataset.Compatibility;
 import io.dsx.schemas.dataset.DatasetSchema;
 import io.dsx.schemas.dataset.DatasetSchemaException;
+import io.dsx.schemas.events.CatalogChange;
+import io.dsx.schemas.events.CatalogEvent;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -67,7 +69,7 @@ public final class CatalogService {
             }
             certs.add(((Outcome.Ok<X509Certificate>) cert).value());
         }
-        write(actor, new CatalogEvent.InstitutionRegistered(id, name, certs));
+        write(actor, new CatalogChange.InstitutionRegistered(id, name, signers(certs)));
         return Outcome.ok(catalog.institution(id).orElseThrow());
     }
 
@@ -90,7 +92,7 @@ public final class CatalogService {
         }
         List<X509Certificate> certs = new ArrayList<>(inst.keys().values().stream().map(Catalog.SignerKey::certificate).toList());
         certs.add(c);
-        write(actor, new CatalogEvent.InstitutionRegistered(inst.id(), inst.name(), certs));
+        write(actor, new CatalogChange.InstitutionRegistered(inst.id(), inst.name(), signers(certs)));
         return Outcome.ok(catalog.institution(institutionId).orElseThrow().keys().get(keyId));
     }
 
@@ -107,7 +109,7 @@ public final class CatalogService {
             return Outcome.refused(Code.MALFORMED_REQUEST, "reason is at most 500 characters");
         }
         if (!catalog.isRevoked(institutionId, keyId)) {
-            write(actor, new CatalogEvent.KeyRevoked(institutionId, keyId, why));
+            write(actor, new CatalogChange.KeyRevoked(institutionId, keyId, why));
         }
         return Outcome.ok(keyId);
     }
@@ -135,7 +137,7 @@ public final class CatalogService {
             return new Outcome.Refused<>(r.refusal());
         }
         topics.ensureDataTopic(id);
-        write(actor, new CatalogEvent.DatasetRegistered(id, owner, title, description == null ? "" : description,
+        write(actor, new CatalogChange.DatasetRegistered(id, owner, title, description == null ? "" : description,
                 List.copyOf(codes), schemaJson));
         return Outcome.ok(catalog.dataset(id).orElseThrow());
     }
@@ -159,7 +161,7 @@ public final class CatalogService {
                     + d.latestVersion() + ": " + String.join("; ", compatible.reasons()));
         }
         int next = d.latestVersion() + 1;
-        write(actor, new CatalogEvent.SchemaVersionAdded(datasetId, next, schemaJson));
+        write(actor, new CatalogChange.SchemaVersionAdded(datasetId, next, schemaJson));
         return Outcome.ok(next);
     }
 
@@ -188,10 +190,37 @@ public final class CatalogService {
         }
     }
 
-    private void write(String actor, CatalogEvent event) {
-        CatalogEvent.Envelope envelope = new CatalogEvent.Envelope(UUID.randomUUID().toString(), clock.instant(), actor, event);
+    private static List<CatalogChange.SignerCertificate> signers(List<X509Certificate> certs) {
+        List<CatalogChange.SignerCertificate> out = new ArrayList<>();
+        for (X509Certificate c : certs) {
+            try {
+                out.add(new CatalogChange.SignerCertificate(KeyIds.of(c), c.getEncoded()));
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalArgumentException("certificate cannot be encoded", e);
+            }
+        }
+        return out;
+    }
+
+    /** The compaction key: the latest event per key is all a replay needs. */
+    static String compactionKey(CatalogChange change) {
+        if (change instanceof CatalogChange.InstitutionRegistered e) {
+            return "institution:" + e.institutionId();
+        } else if (change instanceof CatalogChange.KeyRevoked e) {
+            return "revocation:" + e.institutionId() + ":" + e.keyId();
+        } else if (change instanceof CatalogChange.DatasetRegistered e) {
+            return "dataset:" + e.datasetId();
+        } else if (change instanceof CatalogChange.SchemaVersionAdded e) {
+            return "schema:" + e.datasetId() + ":" + e.schemaVersion();
+        }
+        throw new IllegalArgumentException("unknown catalog change " + change);
+    }
+
+    private void write(String actor, CatalogChange event) {
+        CatalogEvent envelope = new CatalogEvent(CatalogEvent.VERSION, UUID.randomUUID().toString(), clock.instant(),
+                actor, event);
         try {
-            producer.send(new ProducerRecord<>(Topics.CATALOG, event.key(), CatalogCodec.encode(envelope)))
+            producer.send(new ProducerRecord<>(Topics.CATALOG, compactionKey(event), envelope.toBytes()))
                     .get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

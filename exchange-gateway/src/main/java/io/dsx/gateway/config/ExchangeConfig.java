@@ -1,7 +1,6 @@
 package io.dsx.gateway.config;
 
 import io.dsx.gateway.catalog.Catalog;
-import io.dsx.gateway.catalog.CatalogCodec;
 import io.dsx.gateway.catalog.CatalogService;
 import io.dsx.gateway.kafka.KafkaSettings;
 import io.dsx.gateway.kafka.TopicAdmin;
@@ -81,7 +80,7 @@ public class ExchangeConfig {
     TopicFollower catalogFollower(Catalog catalog, KafkaClients clients, TopicAdmin topics) {
         return TopicFollower.start(clients.base(), Topics.CATALOG, record -> {
             try {
-                catalog.apply(CatalogCodec.decode(record.value()).event());
+                catalog.apply(io.dsx.schemas.events.CatalogEvent.parse(record.value()).change());
             } catch (WireFormatException e) {
                 throw new IllegalStateException("dsx.catalog offset " + record.offset() + ": " + e.getMessage());
             }
