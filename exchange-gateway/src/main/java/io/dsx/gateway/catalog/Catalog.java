@@ -57,12 +57,12 @@ public final class Catalog {
 
     public synchronized void apply(CatalogChange event) {
         if (event instanceof CatalogChange.InstitutionRegistered e) {
-                Map<String, SignerKey> keys = new LinkedHashMap<>();
-                for (CatalogChange.SignerCertificate sc : e.certificates()) {
-                    X509Certificate c = certificate(sc.certificateDer());
-                    keys.put(KeyIds.of(c), new SignerKey(KeyIds.of(c), c, algorithmOf(c)));
-                }
-                institutions.put(e.institutionId(), new Institution(e.institutionId(), e.displayName(), keys));
+            Map<String, SignerKey> keys = new LinkedHashMap<>();
+            for (CatalogChange.SignerCertificate sc : e.certificates()) {
+                X509Certificate c = certificate(sc.certificateDer());
+                keys.put(KeyIds.of(c), new SignerKey(KeyIds.of(c), c, algorithmOf(c)));
+            }
+            institutions.put(e.institutionId(), new Institution(e.institutionId(), e.displayName(), keys));
         } else if (event instanceof CatalogChange.KeyRevoked e) {
             revocations.put(e.institutionId() + ":" + e.keyId(), e.reason());
         } else if (event instanceof CatalogChange.DatasetRegistered e) {
@@ -72,14 +72,14 @@ public final class Catalog {
                 return new Dataset(id, e.ownerInstitutionId(), e.title(), e.description(), List.copyOf(e.duo()), versions);
             });
         } else if (event instanceof CatalogChange.SchemaVersionAdded e) {
-                Dataset d = datasets.get(e.datasetId());
-                if (d == null) {
-                    LOG.warn("catalog: schema version for unknown dataset {} ignored", e.datasetId());
-                    return;
-                }
-                TreeMap<Integer, DatasetSchema> versions = new TreeMap<>(d.versions());
-                versions.putIfAbsent(e.schemaVersion(), parse(e.schema(), e.datasetId()));
-                datasets.put(d.id(), new Dataset(d.id(), d.owner(), d.title(), d.description(), d.duo(), versions));
+            Dataset d = datasets.get(e.datasetId());
+            if (d == null) {
+                LOG.warn("catalog: schema version for unknown dataset {} ignored", e.datasetId());
+                return;
+            }
+            TreeMap<Integer, DatasetSchema> versions = new TreeMap<>(d.versions());
+            versions.putIfAbsent(e.schemaVersion(), parse(e.schema(), e.datasetId()));
+            datasets.put(d.id(), new Dataset(d.id(), d.owner(), d.title(), d.description(), d.duo(), versions));
         }
     }
 
