@@ -310,15 +310,16 @@ final class Evaluator {
 
     private boolean callExpr(Term.Call c, Frame f, Cont k) {
         String name = c.operator();
-        int n = arityOf(name);
+        CallInfo ci = fnOverrides.isEmpty() ? info(name) : null;
+        int n = ci != null ? ci.arity() : arityOf(name);
         List<Term> args = c.args();
         if (n >= 0 && args.size() == n + 1) {
             Term out = args.get(n);
-            return args(args, 0, n, new Value[n], f,
-                    vals -> call(name, vals, c, v -> unifyValue(out, v, f, k)));
+            return args(args, 0, n, new Value[n], false, f,
+                    vals -> call(name, ci, vals, c, v -> unifyValue(out, v, f, k)));
         }
-        return args(args, 0, args.size(), new Value[args.size()], f,
-                vals -> call(name, vals, c, v -> v == BoolValue.FALSE || k.go()));
+        return args(args, 0, args.size(), new Value[args.size()], false, f,
+                vals -> call(name, ci, vals, c, v -> v == BoolValue.FALSE || k.go()));
     }
 
     /** What a call name refers to, derived from the policy alone and memoised per policy. */
@@ -354,8 +355,16 @@ final class Evaluator {
 
     /** Evaluates operands left to right; bare unbound variables wait until the others bound them. */
     private boolean args(List<Term> args, int i, int n, Value[] acc, Frame f, ArgsCont k) {
+        return args(args, i, n, acc, false, f, k);
+    }
+
+    /**
+     * shared: an earlier operand enumerated (so acc is refilled on backtracking and the
+     * continuation gets a copy); otherwise acc is handed over as is.
+     */
+    private boolean args(List<Term> args, int i, int n, Value[] acc, boolean shared, Frame f, ArgsCont k) {
         if (i == n) {
-            Value[] out = acc.clone();
+            Value[] out = shared ? acc.clone() : acc;
             for (int j = 0; j < n; j++) {
                 if (out[j] == null) {
                     Term.Var v = (Term.Var) args.get(j);
@@ -369,7 +378,7 @@ final class Evaluator {
         }
         if (args.get(i) instanceof Term.Var v && f.get(v.name()) == null) {
             acc[i] = null;
-            return args(args, i + 1, n, acc, f, k);
+            return args(args, i + 1, n, acc, shared, f, k);
         }
         Value d = direct(args.get(i), f);
         if (d != NOT_DIRECT) {
@@ -377,11 +386,11 @@ final class Evaluator {
                 return true;
             }
             acc[i] = d;
-            return args(args, i + 1, n, acc, f, k);
+            return args(args, i + 1, n, acc, shared, f, k);
         }
         return term(args.get(i), f, v -> {
             acc[i] = v;
-            return args(args, i + 1, n, acc, f, k);
+            return args(args, i + 1, n, acc, true, f, k);
         });
     }
 
@@ -440,6 +449,11 @@ final class Evaluator {
 
     /** Calls a builtin or function by name with evaluated operands. */
     boolean call(String name, Value[] vals, Term.Call site, VCont k) {
+        return call(name, null, vals, site, k);
+    }
+
+    /** As {@link #call(String, Value[], Term.Call, VCont)}; ci is the name's info when known (no overrides). */
+    private boolean call(String name, CallInfo ci, Value[] vals, Term.Call site, VCont k) {
         Object over = fnOverrides.isEmpty() ? null : fnOverrides.get(name);
         if (over != null) {
             if (over instanceof Value v) {
@@ -469,7 +483,9 @@ final class Evaluator {
                 return true;
             }
         }
-        CallInfo ci = info(name);
+        if (ci == null) {
+            ci = info(name);
+        }
         if (ci.function()) {
             Value v = data.function(name, vals, site.loc());
             return v == null || k.go(v);
@@ -549,7 +565,8 @@ final class Evaluator {
         }
         if (t instanceof Term.Call c) {
             int n = c.args().size();
-            return args(c.args(), 0, n, new Value[n], f, vals -> call(c.operator(), vals, c, k));
+            CallInfo ci = fnOverrides.isEmpty() ? info(c.operator()) : null;
+            return args(c.args(), 0, n, new Value[n], false, f, vals -> call(c.operator(), ci, vals, c, k));
         }
         if (t instanceof Term.ArrayTerm a) {
             int n = a.elems().size();
