@@ -22,6 +22,7 @@ import io.dsx.policy.value.StringValue;
 import io.dsx.policy.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -413,8 +414,16 @@ final class Evaluator {
         if (t instanceof Term.Ref r && r.head() instanceof Term.Var hv) {
             String name = hv.name();
             Value cur;
+            List<Term> path = r.path();
+            int start = 0;
             if (name == "input") {
                 cur = input;
+                if (cur != null && path.size() > 1 && path.get(0) instanceof Term.Scalar
+                        && path.get(1) instanceof Term.Scalar) {
+                    InputPrefix p = inputPrefix(r, path);
+                    cur = p.value;
+                    start = p.length;
+                }
             } else if (name == "data") {
                 return NOT_DIRECT;
             } else {
@@ -423,8 +432,7 @@ final class Evaluator {
                     return NOT_DIRECT;
                 }
             }
-            List<Term> path = r.path();
-            for (int j = 0; j < path.size(); j++) {
+            for (int j = start; j < path.size(); j++) {
                 Term p = path.get(j);
                 Value key;
                 if (p instanceof Term.Scalar s) {
@@ -445,6 +453,41 @@ final class Evaluator {
             return cur;
         }
         return NOT_DIRECT;
+    }
+
+    /** A ref's leading constant keys into input resolved once: valid while input is the same value. */
+    private static final class InputPrefix {
+        Value input;
+        Value value;
+        int length;
+    }
+
+    private IdentityHashMap<Term.Ref, InputPrefix> inputPrefixes;
+
+    /** input.k1.k2... along r's leading constant keys (at least two), memoised per evaluation. */
+    private InputPrefix inputPrefix(Term.Ref r, List<Term> path) {
+        if (inputPrefixes == null) {
+            inputPrefixes = new IdentityHashMap<>();
+        }
+        InputPrefix p = inputPrefixes.get(r);
+        if (p == null) {
+            p = new InputPrefix();
+            inputPrefixes.put(r, p);
+        } else if (p.input == input) {
+            return p;
+        }
+        Value cur = input;
+        int j = 0;
+        while (j < path.size() && path.get(j) instanceof Term.Scalar s) {
+            if (cur != null) {
+                cur = index(cur, s.value());
+            }
+            j++;
+        }
+        p.input = input;
+        p.value = cur;
+        p.length = j;
+        return p;
     }
 
     /** Calls a builtin or function by name with evaluated operands. */
