@@ -17,7 +17,7 @@ public final class BuiltinContext {
     private final Map<String, String> env;
     private final boolean strict;
     private final Runnable cancellation;
-    private final Map<Object, Object> memo = new HashMap<>();
+    private Map<Object, Object> memo;
 
     private BuiltinContext(Builder b) {
         this.nowNs = b.nowNs;
@@ -59,6 +59,9 @@ public final class BuiltinContext {
     /** The cached result for key within this query, computing it once. */
     @SuppressWarnings("unchecked")
     public <T> T memo(Object key, Supplier<T> compute) {
+        if (memo == null) {
+            memo = new HashMap<>();
+        }
         return (T) memo.computeIfAbsent(key, k -> compute.get());
     }
 

@@ -31,7 +31,28 @@ final class DataResolver {
     }
 
     /** A function call: name and operands (functions are pure within a query, as in OPA). */
-    record FnKey(String name, List<Value> args) {
+    static final class FnKey {
+        private final String name;
+        private final Value[] args;
+        private final int hash;
+
+        /** args is not copied: operand arrays are not changed after the call. */
+        FnKey(String name, Value[] args) {
+            this.name = name;
+            this.args = args;
+            this.hash = name.hashCode() * 31 + java.util.Arrays.hashCode(args);
+        }
+
+        @java.lang.Override
+        public boolean equals(Object o) {
+            return o instanceof FnKey k && k.hash == hash && k.name.equals(name)
+                    && java.util.Arrays.equals(k.args, args);
+        }
+
+        @java.lang.Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private final Evaluator ev;
@@ -397,7 +418,7 @@ final class DataResolver {
     // ---- functions --------------------------------------------------------------------------
 
     Value function(String name, Value[] args, Loc site) {
-        FnKey key = ev.fnOverrides.isEmpty() ? new FnKey(name, List.of(args)) : null;
+        FnKey key = ev.fnOverrides.isEmpty() ? new FnKey(name, args) : null;
         if (key != null) {
             Value hit = fnCache.get(key);
             if (hit != null) {

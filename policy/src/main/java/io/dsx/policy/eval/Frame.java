@@ -10,8 +10,12 @@ import java.util.Arrays;
  * from the top beats hashing.
  */
 final class Frame {
-    private String[] names = new String[8];
-    private Value[] vals = new Value[8];
+    private static final String[] NO_NAMES = {};
+    private static final Value[] NO_VALS = {};
+
+    // allocated on the first binding: many rule bodies bind nothing
+    private String[] names = NO_NAMES;
+    private Value[] vals = NO_VALS;
     private int n;
 
     Value get(String name) {
@@ -25,8 +29,9 @@ final class Frame {
 
     void bind(String name, Value v) {
         if (n == names.length) {
-            names = Arrays.copyOf(names, n * 2);
-            vals = Arrays.copyOf(vals, n * 2);
+            int cap = n == 0 ? 4 : n * 2;
+            names = Arrays.copyOf(names, cap);
+            vals = Arrays.copyOf(vals, cap);
         }
         names[n] = name;
         vals[n++] = v;
