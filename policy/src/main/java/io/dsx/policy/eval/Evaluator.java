@@ -324,14 +324,35 @@ final class Evaluator {
     }
 
     /** What a call name refers to, derived from the policy alone and memoised per policy. */
-    record CallInfo(int arity, boolean function, BuiltinFunction fn, BuiltinDeclaration decl) {
+    record CallInfo(int arity, boolean function, BuiltinFunction fn, BuiltinDeclaration decl, int special) {
+    }
+
+    private static final int NOT_SPECIAL = 0;
+    private static final int WALK = 1;
+    private static final int PRINT = 2;
+    private static final int MEMBER_2 = 3;
+    private static final int MEMBER_3 = 4;
+    private static final int EQ = 5;
+    private static final int RUNTIME = 6;
+
+    /** Calls the evaluator handles itself, decided once per name. */
+    private static int special(String name) {
+        return switch (name) {
+            case "walk" -> WALK;
+            case "print", "internal.print", "trace" -> PRINT;
+            case "internal.member_2" -> MEMBER_2;
+            case "internal.member_3" -> MEMBER_3;
+            case "eq", "assign" -> EQ;
+            case "opa.runtime" -> RUNTIME;
+            default -> NOT_SPECIAL;
+        };
     }
 
     CallInfo info(String name) {
         Object o = policy.evalCache().get(name);
         if (o == null) {
             o = new CallInfo(policy.arity(name), policy.isFunction(name), registry.get(name),
-                    BuiltinDeclarations.standard().get(name));
+                    BuiltinDeclarations.standard().get(name), special(name));
             policy.evalCache().putIfAbsent(name, o);
         }
         return (CallInfo) o;
@@ -533,21 +554,18 @@ final class Evaluator {
             Value v = data.function(name, vals, site.loc());
             return v == null || k.go(v);
         }
-        switch (name) {
-            case "walk":
+        switch (ci.special()) {
+            case WALK:
                 return Special.walk(vals[0], k);
-            case "print":
-            case "internal.print":
-            case "trace":
+            case PRINT:
                 return k.go(BoolValue.TRUE);
-            case "internal.member_2":
+            case MEMBER_2:
                 return k.go(BoolValue.of(Special.member(vals[0], vals[1])));
-            case "internal.member_3":
+            case MEMBER_3:
                 return k.go(BoolValue.of(Special.member3(vals[0], vals[1], vals[2])));
-            case "eq":
-            case "assign":
+            case EQ:
                 return k.go(BoolValue.of(vals[0].equals(vals[1])));
-            case "opa.runtime":
+            case RUNTIME:
                 return k.go(Special.runtime(bctx));
             default:
                 break;

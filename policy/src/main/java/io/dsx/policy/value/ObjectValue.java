@@ -116,7 +116,26 @@ public final class ObjectValue implements Value {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ObjectValue v && (v == this || v.map.equals(map));
+        if (!(o instanceof ObjectValue v)) {
+            return false;
+        }
+        if (v == this) {
+            return true;
+        }
+        if (v.map.size() != map.size()) {
+            return false;
+        }
+        // both maps are sorted by the same order: compare entries pairwise, without lookups
+        var a = map.entrySet().iterator();
+        var b = v.map.entrySet().iterator();
+        while (a.hasNext()) {
+            var x = a.next();
+            var y = b.next();
+            if (Values.compare(x.getKey(), y.getKey()) != 0 || !x.getValue().equals(y.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -87,7 +87,16 @@ public final class SetValue implements Value, Iterable<Value> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SetValue s && (s == this || s.elems.equals(elems));
+        if (!(o instanceof SetValue s)) {
+            return false;
+        }
+        if (s == this) {
+            return true;
+        }
+        if (s.elems.size() != elems.size()) {
+            return false;
+        }
+        return Values.compareSorted(elems.iterator(), s.elems.iterator()) == 0;
     }
 
     @Override
