@@ -403,7 +403,7 @@ final class DataResolver {
 
     private boolean keys(List<Term> rem, int i, List<Value> acc, Frame f, KeysCont k) {
         if (i == rem.size()) {
-            return k.go(new ArrayList<>(acc));
+            return k.go(acc.isEmpty() ? List.of() : new ArrayList<>(acc));
         }
         return ev.term(rem.get(i), f, v -> {
             acc.add(v);

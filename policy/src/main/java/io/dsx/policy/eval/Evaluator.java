@@ -39,6 +39,7 @@ final class Evaluator {
     final EvalOptions options;
     final DataResolver data;
     private final long deadline;
+    private final long maxSteps;
     private long steps;
     Value input;
     /** function/builtin name to replacement (a {@code Term.Call} with no args naming a function, or a value term). */
@@ -52,6 +53,7 @@ final class Evaluator {
         this.options = options;
         this.input = options.input();
         this.deadline = System.nanoTime() + options.timeout().toNanos();
+        this.maxSteps = options.maxSteps();
         this.bctx = BuiltinContext.builder().nowNs(options.nowNs()).random(options.random())
                 .env(options.env()).strict(options.strictBuiltinErrors()).cancellation(this::checkDeadline).build();
         this.data = new DataResolver(this);
@@ -63,10 +65,11 @@ final class Evaluator {
         }
     }
 
-    private void step(Loc loc) {
-        if (++steps > options.maxSteps()) {
-            throw new RegoException(RegoException.Code.EVAL_LIMIT, "step limit exceeded (" + options.maxSteps()
-                    + " expressions)", loc);
+    /** Counts one step; e (null for a solution) gives the location only when the limit is hit. */
+    private void step(Expr e) {
+        if (++steps > maxSteps) {
+            throw new RegoException(RegoException.Code.EVAL_LIMIT, "step limit exceeded (" + maxSteps
+                    + " expressions)", e == null ? null : e.loc());
         }
         if ((steps & 255) == 0) {
             checkDeadline();
@@ -91,7 +94,7 @@ final class Evaluator {
     }
 
     boolean expr(Expr e, Frame f, Cont k) {
-        step(e.loc());
+        step(e);
         if (e instanceof Expr.TermExpr t) {
             if (t.term() instanceof Term.Call c) {
                 return callExpr(c, f, k);

@@ -52,7 +52,18 @@ public final class SetValue implements Value, Iterable<Value> {
 
     @Override
     public Iterator<Value> iterator() {
-        return elements().iterator();
+        Iterator<Value> it = elems.iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Value next() {
+                return it.next();
+            }
+        };
     }
 
     public SetValue union(SetValue o) {
