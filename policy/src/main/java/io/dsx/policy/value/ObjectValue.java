@@ -50,9 +50,36 @@ public final class ObjectValue implements Value {
         return map.isEmpty();
     }
 
+    /** Objects up to this size are looked up by a scan of their keys, not a hash map. */
+    private static final int SMALL = 8;
+
+    /** Keys and values interleaved, for a scan (objects of 2 to SMALL entries); built on first use. */
+    private volatile Value[] small;
+
     /** The value at key, or null when absent. */
     public Value get(Value key) {
-        return lookup().get(key);
+        int n = map.size();
+        if (n <= 1 || n > SMALL) {
+            return lookup().get(key);
+        }
+        Value[] s = small;
+        if (s == null) {
+            s = new Value[n * 2];
+            int i = 0;
+            for (var e : map.entrySet()) {
+                s[i++] = e.getKey();
+                s[i++] = e.getValue();
+            }
+            small = s;
+        }
+        int h = key.hashCode();
+        for (int i = 0; i < s.length; i += 2) {
+            Value k = s[i];
+            if (k == key || (k.hashCode() == h && k.equals(key))) {
+                return s[i + 1];
+            }
+        }
+        return null;
     }
 
     /** The value at a string key, or null when absent. */
