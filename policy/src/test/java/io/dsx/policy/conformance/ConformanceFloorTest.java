@@ -23,15 +23,15 @@ class ConformanceFloorTest {
         if (prop != null) {
             return Path.of(prop);
         }
-        // the cases vendored in the repository (policy/conformance-cases), so CI runs them on a fresh clone
-        return Stream.of("conformance-cases/opa-v1", "../../shared/conformance/opa-v1")
+        // the cases vendored in the repository (policy/src/test/conformance-cases), so CI runs them on a fresh clone
+        return Stream.of("src/test/conformance-cases/opa-v1", "../../shared/conformance/opa-v1")
                 .map(Path::of).filter(Files::isDirectory).findFirst().orElse(null);
     }
 
     @Test
     void sharedConformanceCasesPassAtLeastAtTheFloor() throws Exception {
         Path dir = casesDir();
-        assertThat(dir).as("conformance cases (policy/conformance-cases/opa-v1 or -Ddsx.conformance.dir)")
+        assertThat(dir).as("conformance cases (policy/src/test/conformance-cases/opa-v1 or -Ddsx.conformance.dir)")
                 .isNotNull().isDirectory();
         Properties floor = new Properties();
         try (InputStream in = getClass().getResourceAsStream("/conformance-floor.properties")) {
