@@ -53,24 +53,20 @@ public final class TopicAdmin implements AutoCloseable {
         if (missing.isEmpty()) {
             return;
         }
-        try {
-            admin.createTopics(missing).values().forEach((name, future) -> {
-                try {
-                    future.get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + name + ": " + e.getCause().getMessage(), e);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted creating " + name, e);
-                } catch (TimeoutException e) {
-                    throw new IllegalStateException("timed out creating topic " + name, e);
+        admin.createTopics(missing).values().forEach((name, future) -> {
+            try {
+                future.get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("cannot create topic " + name + ": " + e.getCause().getMessage(), e);
                 }
-            });
-        } catch (RuntimeException e) {
-            throw e;
-        }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted creating " + name, e);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("timed out creating topic " + name, e);
+            }
+        });
     }
 
     @Override

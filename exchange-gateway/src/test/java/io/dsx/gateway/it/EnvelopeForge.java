@@ -8,6 +8,7 @@ import io.dsx.crypto.merkle.MerkleTree;
 import io.dsx.crypto.sign.SigningKey;
 import io.dsx.schemas.dataset.DatasetSchema;
 import io.dsx.schemas.envelope.Manifest;
+import io.dsx.schemas.envelope.UuidV7;
 import io.dsx.schemas.record.FramedRecord;
 import io.dsx.schemas.record.RecordCodec;
 import io.dsx.schemas.record.RecordFraming;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
@@ -77,9 +77,6 @@ final class EnvelopeForge {
 
     /** A UUIDv7 (time-ordered) as the manifest requires. */
     static String uuid7() {
-        long ms = System.currentTimeMillis();
-        long msb = (ms << 16) | 0x7000L | (RANDOM.nextInt() & 0x0FFFL);
-        long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(msb, lsb).toString();
+        return new UuidV7(java.time.Clock.systemUTC(), RANDOM).next().toString();
     }
 }
