@@ -31,6 +31,8 @@ public final class SigningKey {
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
     private volatile boolean destroyed;
+    /** Bouncy Castle's form of an Ed25519 key, made on first use: RFC 8032 signing ~10x faster than JDK 17's. */
+    private volatile Ed25519PrivateKeyParameters ed25519;
 
     private SigningKey(SignatureAlgorithm algorithm, PrivateKey privateKey, PublicKey publicKey) {
         this.algorithm = algorithm;
@@ -93,6 +95,12 @@ public final class SigningKey {
     public byte[] sign(byte[] message) {
         Objects.requireNonNull(message, "message");
         checkLive();
+        if (algorithm == SignatureAlgorithm.ED25519) {
+            byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
+            ed25519().sign(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null, message, 0,
+                message.length, signature, 0);
+            return signature;
+        }
         try {
             Signature s = Jca.signature(algorithm);
             s.initSign(privateKey);
@@ -101,6 +109,19 @@ public final class SigningKey {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(algorithm.wireName() + " signing failed", e);
         }
+    }
+
+    private Ed25519PrivateKeyParameters ed25519() {
+        Ed25519PrivateKeyParameters k = ed25519;
+        if (k == null) {
+            try {
+                k = (Ed25519PrivateKeyParameters) PrivateKeyFactory.createKey(privateKey.getEncoded());
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("Ed25519 private key not readable as PKCS#8", e);
+            }
+            ed25519 = k;
+        }
+        return k;
     }
 
     /** PKCS#8 DER of the private key, only for writing the owner's own key file or keystore. */
@@ -112,6 +133,7 @@ public final class SigningKey {
     /** Forgets the key; the JDK's key classes may refuse to wipe their bytes, which is tolerated. */
     public void destroy() {
         destroyed = true;
+        ed25519 = null;
         try {
             privateKey.destroy();
         } catch (DestroyFailedException | RuntimeException e) {
