@@ -45,13 +45,23 @@ public class ContributionController {
         if (declared > settings.maxContributionBytes()) {
             throw Refusal.of(Code.TOO_LARGE, "the body exceeds " + settings.maxContributionBytes() + " bytes");
         }
-        byte[] body = readLimited(request.getInputStream(), settings.maxContributionBytes());
+        byte[] body = declared >= 0 ? readDeclared(request.getInputStream(), (int) declared)
+                : readLimited(request.getInputStream(), settings.maxContributionBytes());
         if (declared >= 0 && body.length != declared) {
             throw Refusal.of(Code.MALFORMED_ENVELOPE, "the body is shorter than its Content-Length");
         }
         Accepted accepted = ingest.contribute(caller, datasetId, body).orThrow();
         return ResponseEntity.status(accepted.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(view(accepted.receipt(), accepted.institutionId()));
+    }
+
+    /** A body of known length (already checked against the limit) is read straight into its array. */
+    private static byte[] readDeclared(InputStream in, int length) throws IOException {
+        byte[] body = in.readNBytes(length);
+        if (body.length == length && in.read() != -1) {
+            throw Refusal.of(Code.MALFORMED_ENVELOPE, "the body is longer than its Content-Length");
+        }
+        return body;
     }
 
     private static byte[] readLimited(InputStream in, long limit) throws IOException {

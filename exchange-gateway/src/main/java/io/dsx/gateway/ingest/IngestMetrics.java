@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Where an accepted contribution's time goes, per phase ({@code dsx_ingest_phase_seconds{phase=...}}
  * on /actuator/prometheus): check (parse, ids, keys), verify (signature), open (HPKE, Merkle, decode),
- * encrypt (per-record AES-GCM), wait_producer, produce (send records and ledger entry), commit.
+ * encrypt (per-record AES-GCM), queue (waiting for a producer
+ * or for the group's leader), produce (send records and ledger entries), commit; and
+ * {@code dsx_ingest_group_contributions}: contributions per Kafka transaction.
  */
 public final class IngestMetrics {
 
@@ -24,6 +26,16 @@ public final class IngestMetrics {
         timers.computeIfAbsent(phase, p -> Timer.builder("dsx.ingest.phase").tag("phase", p)
                 .description("time an accepted contribution spends in each ingest phase").register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void recordGroup(int contributions) {
+        registry.summary("dsx.ingest.group.contributions").record(contributions);
+    }
+
+    /** Mean contributions per Kafka transaction (group commit), NaN before the first. */
+    public double meanGroupSize() {
+        var s = registry.find("dsx.ingest.group.contributions").summary();
+        return s == null ? Double.NaN : s.mean();
     }
 
     /** Mean milliseconds per phase, for reports (the benchmark prints them). */

@@ -22,24 +22,22 @@ import io.dsx.schemas.envelope.OpenedRecord;
 import io.dsx.schemas.envelope.VerifiedEnvelope;
 import io.dsx.schemas.events.LedgerEntry;
 import io.dsx.schemas.events.Receipt;
-import io.dsx.schemas.events.RecordSegment;
 import io.dsx.schemas.events.StoredRecordHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +51,8 @@ import org.slf4j.LoggerFactory;
  *   <li>the signer key is a registered, unrevoked key of the caller's institution;</li>
  *   <li>the signature verifies — before any decryption;</li>
  *   <li>HPKE open, count, Merkle root, every record decodes under the named schema version;</li>
- *   <li>each record encrypted at rest; records, new wrapped DEKs and the ledger entry in one transaction.</li>
+ *   <li>each record encrypted at rest; records, new wrapped DEKs and the ledger entry in one transaction
+ *       (shared with other contributions arriving at the same time: {@link GroupWriter}).</li>
  * </ol>
  * Logs name contributions and counts only, never record bytes, field values or keys.
  */
@@ -64,10 +63,8 @@ public final class IngestService {
     private final Catalog catalog;
     private final GatewayKeys keys;
     private final LedgerIndex ledger;
-    private final ProducerPool producers;
+    private final GroupWriter writer;
     private final EnvelopeLimits limits;
-    private final Clock clock;
-    private final IngestFaults faults;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final IngestMetrics metrics;
 
@@ -77,10 +74,8 @@ public final class IngestService {
         this.catalog = catalog;
         this.keys = keys;
         this.ledger = ledger;
-        this.producers = producers;
+        this.writer = new GroupWriter(producers, GroupWriter.Keys.of(keys), clock, faults, metrics, settings.maxGroupRecords());
         this.limits = new EnvelopeLimits(settings.maxContributionBytes(), settings.maxRecords());
-        this.clock = clock;
-        this.faults = faults;
         if (faults != null) {
             LOG.warn("ingest fault seam installed ({}): for tests only", faults.getClass().getSimpleName());
         }
@@ -196,99 +191,39 @@ public final class IngestService {
         } finally {
             plaintexts.forEach(p -> Arrays.fill(p, (byte) 0));
         }
+        // DESIGN 3.2 headers: those equal for the whole contribution are made once and shared (read-only)
+        Header contributionHeader = header(StoredRecordHeaders.CONTRIBUTION_ID, manifest.contributionId());
+        Header versionHeader = header(StoredRecordHeaders.SCHEMA_VERSION, Integer.toString(manifest.schemaVersion()));
+        Map<String, Header> keyIdHeaders = new HashMap<>();
         for (OpenedRecord r : opened.records()) {
             EncryptedRecord encrypted = sealed.get((int) r.index());
             encrypted.newDek().ifPresent(keys::created);
             dekIds.add(encrypted.keyId());
-            RecordHeaders headers = new RecordHeaders();
-            new StoredRecordHeaders(manifest.contributionId(), r.index(), manifest.schemaVersion(), encrypted.keyId())
-                    .encode().forEach(headers::add);
+            Headers headers = new RecordHeaders(new Header[] {contributionHeader,
+                header(StoredRecordHeaders.LEAF_INDEX, Long.toString(r.index())), versionHeader,
+                keyIdHeaders.computeIfAbsent(encrypted.keyId(), id -> header(StoredRecordHeaders.KEY_ID, id))});
             byte[] key = null;
             if (keyField != null && r.value().get(keyField) != null) {
                 key = r.value().get(keyField).toString().getBytes(StandardCharsets.UTF_8);
             }
             records.add(new ProducerRecord<>(topic, null, key, encrypted.value(), headers));
         }
-        long encrypted = System.nanoTime();
-        Producer<byte[], byte[]> producer;
+        metrics.record("encrypt", System.nanoTime() - start);
+        LedgerIndex.Located located;
         try {
-            producer = producers.take();
+            located = writer.write(new GroupWriter.Pending(envelope, records, dekIds));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted waiting for a producer", e);
+            throw new IllegalStateException("interrupted while writing the contribution", e);
         }
-        boolean healthy = true;
-        long acquired = System.nanoTime();
-        metrics.record("encrypt", encrypted - start);
-        metrics.record("wait_producer", acquired - encrypted);
-        try {
-            producer.beginTransaction();
-            List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
-            for (ProducerRecord<byte[], byte[]> record : records) {
-                sent.add(producer.send(record));
-            }
-            List<String> dekWritten = new ArrayList<>();
-            for (String dekId : dekIds) {
-                keys.unpersisted(dekId).ifPresent(w -> {
-                    producer.send(new ProducerRecord<>(Topics.KEYS, w.keyId().getBytes(StandardCharsets.UTF_8), w.toBytes()));
-                    dekWritten.add(w.keyId());
-                });
-            }
-            List<RecordSegment> segments = segments(sent);
-            Instant acceptedAt = clock.instant();
-            LedgerEntry entry = LedgerEntry.of(envelope, acceptedAt, keys.keyStore().receiptKeyId(), segments);
-            // its offset is known once the commit has flushed it: no extra round trip inside the transaction
-            Future<RecordMetadata> ledgerWrite = producer.send(new ProducerRecord<>(Topics.LEDGER,
-                    manifest.contributionId().getBytes(StandardCharsets.UTF_8), entry.toBytes()));
-            if (faults != null) {
-                faults.beforeCommit(manifest.contributionId());
-            }
-            long sentAll = System.nanoTime();
-            producer.commitTransaction();
-            RecordMetadata at = ledgerWrite.get();
-            metrics.record("produce", sentAll - acquired);
-            metrics.record("commit", System.nanoTime() - sentAll);
-            keys.persistedNow(dekWritten);
-            LedgerIndex.Located located = new LedgerIndex.Located(entry, at.partition(), at.offset());
-            ledger.put(located);
-            LOG.info("contribution {} accepted: {} records of dataset {} (ledger offset {})",
-                    manifest.contributionId(), records.size(), dataset.id(), at.offset());
-            return new Accepted(receipt(ledger.find(manifest.contributionId()).orElse(located)), manifest.institutionId(), false);
-        } catch (ProducerFencedException e) {
-            healthy = false;
-            throw new IllegalStateException("ingest producer fenced (is another gateway using the name?)", e);
-        } catch (Exception e) {
-            try {
-                producer.abortTransaction();
-            } catch (RuntimeException abortFailed) {
-                healthy = false;
-            }
-            LOG.warn("contribution {} aborted: {}", manifest.contributionId(), e.getClass().getSimpleName());
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            throw new IllegalStateException("the contribution could not be written; nothing of it is visible", e);
-        } finally {
-            if (healthy) {
-                producers.release(producer);
-            } else {
-                producers.discard(producer);
-            }
-        }
+        ledger.put(located);
+        LOG.info("contribution {} accepted: {} records of dataset {} (ledger offset {})",
+                manifest.contributionId(), records.size(), dataset.id(), located.offset());
+        return new Accepted(receipt(ledger.find(manifest.contributionId()).orElse(located)), manifest.institutionId(), false);
     }
 
-    private static List<RecordSegment> segments(List<Future<RecordMetadata>> sent) throws Exception {
-        Map<Integer, long[]> byPartition = new TreeMap<>(); // partition -> {first, last, count}
-        for (Future<RecordMetadata> f : sent) {
-            RecordMetadata m = f.get();
-            long[] s = byPartition.computeIfAbsent(m.partition(), p -> new long[] {Long.MAX_VALUE, -1, 0});
-            s[0] = Math.min(s[0], m.offset());
-            s[1] = Math.max(s[1], m.offset());
-            s[2]++;
-        }
-        List<RecordSegment> segments = new ArrayList<>();
-        byPartition.forEach((p, s) -> segments.add(new RecordSegment(p, s[0], s[1], s[2])));
-        return segments;
+    private static Header header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

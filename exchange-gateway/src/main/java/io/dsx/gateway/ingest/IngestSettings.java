@@ -11,9 +11,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxContributionBytes largest accepted request body (the envelope)
  * @param maxRecords           most records in one contribution
+ * @param maxGroupRecords      most records in one Kafka transaction when contributions arriving together
+ *                             are written as a group (a larger contribution is still written whole, alone)
  */
 @Validated
 @ConfigurationProperties("dsx.ingest")
 public record IngestSettings(@Min(1024) @Max(1L << 30) @DefaultValue("67108864") long maxContributionBytes,
-                             @Min(1) @Max(10_000_000) @DefaultValue("1000000") long maxRecords) {
+                             @Min(1) @Max(10_000_000) @DefaultValue("1000000") long maxRecords,
+                             @Min(1) @Max(10_000_000) @DefaultValue("50000") int maxGroupRecords) {
 }

@@ -11,8 +11,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Transactional producers, one per contribution in flight (a transaction belongs to one producer and
- * one thread). Each has a stable {@code transactional.id} derived from the gateway's name, so a
+ * Transactional producers, one per transaction in flight (a transaction belongs to one producer and
+ * one thread; {@link GroupWriter} puts several contributions in one). Each has a stable {@code transactional.id} derived from the gateway's name, so a
  * restarted gateway fences its predecessor's unfinished transactions, which the broker then aborts.
  */
 final class ProducerPool implements AutoCloseable {
@@ -51,6 +51,11 @@ final class ProducerPool implements AutoCloseable {
 
     Producer<byte[], byte[]> take() throws InterruptedException {
         return idle.take();
+    }
+
+    /** An idle producer, or null if none frees up within {@code wait}. */
+    Producer<byte[], byte[]> poll(java.time.Duration wait) throws InterruptedException {
+        return idle.poll(wait.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     void release(Producer<byte[], byte[]> producer) {

@@ -11,11 +11,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param replicationFactor replication of every dsx topic (1 on the local stack, 3 in production)
  * @param dataPartitions    partitions of each {@code dsx.data.<dataset>} topic
- * @param producers         transactional producers in the ingest pool: contributions in flight at once
+ * @param producers         transactional producers in the ingest pool: Kafka transactions in flight at once
+ *                          (contributions arriving together share one, see GroupWriter)
  */
 @Validated
 @ConfigurationProperties("dsx.kafka")
 public record KafkaSettings(@Min(1) @Max(5) @DefaultValue("1") short replicationFactor,
                             @Min(1) @Max(64) @DefaultValue("1") int dataPartitions,
-                            @Min(1) @Max(32) @DefaultValue("4") int producers) {
+                            @Min(1) @Max(32) @DefaultValue("2") int producers) {
 }
