@@ -62,9 +62,9 @@ public final class IngestBench {
               {"name":"notes","type":"string","dsx.sensitivity":"sensitive"},
               {"name":"ward","type":"string","dsx.sensitivity":"non_sensitive"}]}""";
 
-    record Options(int contributions, int records, int recordBytes, int clients, int rounds) {
+    record Options(int contributions, int records, int recordBytes, int clients, int rounds, int warmup) {
         static Options parse(String[] args) {
-            int c = 40, r = 1000, b = 500, k = 4, n = 3;
+            int c = 100, r = 1000, b = 500, k = 4, n = 5, w = 2;
             for (int i = 0; i < args.length; i++) {
                 String v = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -73,15 +73,19 @@ public final class IngestBench {
                     case "--record-bytes" -> b = Integer.parseInt(v);
                     case "--clients" -> k = Integer.parseInt(v);
                     case "--rounds" -> n = Integer.parseInt(v);
+                    case "--warmup" -> w = Integer.parseInt(v);
                     case "-h", "--help" -> {
-                        System.out.println("usage: bench/ingest/run [--contributions N] [--records N] [--record-bytes N] [--clients N] [--rounds N]");
+                        System.out.println("usage: bench/ingest/run [--contributions N] [--records N] [--record-bytes N] [--clients N] [--rounds N] [--warmup N]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
                 i++;
             }
-            return new Options(c, r, b, k, n);
+            if (c < 1 || r < 1 || b < 1 || k < 1 || n < 1 || w < 0) {
+                throw new IllegalArgumentException("every count must be positive (--warmup may be 0)");
+            }
+            return new Options(c, r, b, k, n, w);
         }
     }
 
@@ -106,11 +110,16 @@ public final class IngestBench {
                     "--dsx.keys.gateway-keystore=" + work.resolve("gateway-keys.p12"),
                     "--dsx.keys.kms-keystore=" + work.resolve("kms.p12"),
                     "--dsx.keys.password=bench-" + work.getFileName(),
-                    "--dsx.kafka.producers=" + Math.max(4, o.clients()),
+                    "--dsx.kafka.producers=" + System.getProperty("dsx.bench.producers", "2"),
                     "--logging.level.root=WARN", "--logging.level.io.dsx=WARN", "--spring.main.banner-mode=off");
             try {
                 new IngestBench(o, broker, issuer, Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port")))
                         .run(gateway.getBean(io.dsx.gateway.ingest.IngestMetrics.class));
+            } catch (Exception e) {
+                Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+                System.err.println("bench ingest: failed: " + cause.getMessage());
+                gateway.close();
+                System.exit(1);
             } finally {
                 gateway.close();
             }
@@ -145,7 +154,8 @@ public final class IngestBench {
         HpkePublicKey hpke = HpkePublicKey.of(Base64.getUrlDecoder().decode(wk.get("hpkeKeys").get(0).get("publicKey").asText()));
         DatasetSchema schema = DatasetSchema.parse(SCHEMA);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("bench.raw", 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic("bench.raw", 1, (short) 1), new NewTopic("bench.txn", 1, (short) 1),
+                    new NewTopic("bench.txn-ledger", 1, (short) 1))).all().get();
         }
         ContributionBuilder builder = new ContributionBuilder(Clock.systemUTC(), new SecureRandom());
         ContributionBuilder.Target target = new ContributionBuilder.Target("bench-hospital", "bench", schema, 1, hpke,
@@ -158,9 +168,9 @@ public final class IngestBench {
         List<Double> raw = new ArrayList<>();
         List<Double> gw = new ArrayList<>();
         try (KafkaProducer<byte[], byte[]> producer = rawProducer()) {
-            for (int round = 0; round <= o.rounds(); round++) {
-                boolean warmup = round == 0;
-                int contributions = warmup ? Math.max(2, o.contributions() / 4) : o.contributions();
+            for (int round = 0; round < o.warmup() + o.rounds(); round++) {
+                boolean warmup = round < o.warmup();
+                int contributions = o.contributions();
                 List<List<GenericRecord>> batches = new ArrayList<>();
                 for (int c = 0; c < contributions; c++) {
                     List<GenericRecord> batch = new ArrayList<>(o.records());
@@ -169,11 +179,20 @@ public final class IngestBench {
                     }
                     batches.add(batch);
                 }
+                long records = (long) contributions * o.records();
+                CpuClock rawCpu = CpuClock.start();
                 double rawRps = rawRound(producer, schema, batches);
+                String rawCost = rawCpu.perRecord(records);
+                CpuClock txnCpu = CpuClock.start();
+                double txnRps = txnRound(schema, batches, round);
+                String txnCost = txnCpu.perRecord(records);
                 List<byte[]> bodies = batches.stream().map(b -> builder.build(target, b).toBytes()).toList();
+                CpuClock gwCpu = CpuClock.start();
                 double gwRps = gatewayRound(institution, bodies);
-                log(String.format("round %d%s: raw %.0f rec/s, gateway %.0f rec/s, ratio %.3f", round,
-                        warmup ? " (warm-up)" : "", rawRps, gwRps, gwRps / rawRps));
+                String gwCost = gwCpu.perRecord(records);
+                log(String.format("round %d%s: raw %.0f rec/s, gateway %.0f rec/s, ratio %.3f (Kafka transactions alone %.0f rec/s,"
+                        + " ratio %.3f); CPU µs/record raw [%s] kafka-txn [%s] gateway [%s]", round, warmup ? " (warm-up)" : "",
+                        rawRps, gwRps, gwRps / rawRps, txnRps, txnRps / rawRps, rawCost, txnCost, gwCost));
                 if (!warmup) {
                     raw.add(rawRps);
                     gw.add(gwRps);
@@ -182,6 +201,7 @@ public final class IngestBench {
         }
         StringBuilder phases = new StringBuilder("gateway phases, mean ms per contribution:");
         metrics.meanMillis().forEach((phase, ms) -> phases.append(String.format(" %s=%.1f", phase, ms)));
+        phases.append(String.format("; contributions per Kafka transaction %.2f", metrics.meanGroupSize()));
         log(phases.toString());
         double rawMedian = median(raw);
         double gwMedian = median(gw);
@@ -210,11 +230,21 @@ public final class IngestBench {
     }
 
     private KafkaProducer<byte[], byte[]> rawProducer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        return new KafkaProducer<>(producerConfig(null));
+    }
+
+    /** The gateway's producer settings (exchange-gateway ProducerPool), transactional when {@code transactionalId} is set. */
+    private Map<String, Object> producerConfig(String transactionalId) {
+        Map<String, Object> config = new java.util.HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 2, ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 << 20,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        if (transactionalId != null) {
+            config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        }
+        return config;
     }
 
     /** The baseline: the same records, Avro-encoded, straight into Kafka. */
@@ -241,31 +271,109 @@ public final class IngestBench {
         return n / ((System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * Not part of the ratio: the gateway's Kafka write pattern alone, to tell Kafka's share of the gap
+     * from the gateway's. {@code clients} transactional producers, one transaction per contribution:
+     * its records (random bytes of the stored size, the four stored-record headers), every ack, one
+     * ledger-sized record, commit. No HTTP, no crypto, no validation.
+     */
+    private double txnRound(DatasetSchema schema, List<List<GenericRecord>> batches, int round) throws Exception {
+        RecordCodec codec = RecordCodec.of(schema);
+        Random random = new Random(round);
+        List<List<ProducerRecord<byte[], byte[]>>> contributions = new ArrayList<>();
+        long n = 0;
+        for (List<GenericRecord> batch : batches) {
+            String id = java.util.UUID.randomUUID().toString();
+            org.apache.kafka.common.header.Header contribution = header("dsx-contribution-id", id);
+            org.apache.kafka.common.header.Header version = header("dsx-schema-version", "1");
+            org.apache.kafka.common.header.Header keyId = header("dsx-key-id", "dek-0123456789abcdef01234567");
+            List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                GenericRecord r = batch.get(i);
+                byte[] value = new byte[codec.encode(r).length + STORED_OVERHEAD];
+                random.nextBytes(value);
+                records.add(new ProducerRecord<>("bench.txn", null, r.get("subject").toString().getBytes(), value,
+                        new org.apache.kafka.common.header.internals.RecordHeaders(new org.apache.kafka.common.header.Header[] {
+                            contribution, header("dsx-leaf-index", Integer.toString(i)), version, keyId})));
+                n++;
+            }
+            contributions.add(records);
+        }
+        ConcurrentLinkedQueue<List<ProducerRecord<byte[], byte[]>>> queue = new ConcurrentLinkedQueue<>(contributions);
+        List<KafkaProducer<byte[], byte[]>> producers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(o.clients());
+        try {
+            for (int i = 0; i < o.clients(); i++) {
+                KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(producerConfig("bench-txn-" + round + "-" + i));
+                p.initTransactions();
+                producers.add(p);
+            }
+            long start = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (KafkaProducer<byte[], byte[]> p : producers) {
+                done.add(pool.submit(() -> {
+                    for (List<ProducerRecord<byte[], byte[]>> c; (c = queue.poll()) != null; ) {
+                        p.beginTransaction();
+                        List<Future<?>> acks = new ArrayList<>(c.size());
+                        for (ProducerRecord<byte[], byte[]> record : c) {
+                            acks.add(p.send(record));
+                        }
+                        for (Future<?> f : acks) {
+                            f.get();
+                        }
+                        p.send(new ProducerRecord<>("bench.txn-ledger", new byte[36], new byte[LEDGER_ENTRY_BYTES]));
+                        p.commitTransaction();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            return n / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            queue.clear();
+            pool.shutdownNow();
+            producers.forEach(KafkaProducer::close);
+        }
+    }
+
+    /** Bytes a stored value adds to the record: version, key id, nonce, salt, GCM tag (docs/formats.md). */
+    private static final int STORED_OVERHEAD = 1 + 1 + 28 + 12 + 16 + 16;
+    private static final int LEDGER_ENTRY_BYTES = 400;
+
+    private static org.apache.kafka.common.header.Header header(String name, String value) {
+        return new org.apache.kafka.common.header.internals.RecordHeader(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** The gateway: every contribution over HTTP, {@code clients} at a time, until every receipt is back. */
     private double gatewayRound(String token, List<byte[]> bodies) throws Exception {
         ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>(bodies);
         ExecutorService pool = Executors.newFixedThreadPool(o.clients());
-        long start = System.nanoTime();
-        List<Future<Long>> done = new ArrayList<>();
-        for (int i = 0; i < o.clients(); i++) {
-            done.add(pool.submit(() -> {
-                long records = 0;
-                for (byte[] body; (body = queue.poll()) != null; ) {
-                    HttpResponse<String> r = post("/v1/datasets/bench/contributions", token,
-                            "application/vnd.dsx.contribution.v1+avro", body);
-                    expect(r, 201);
-                    records += JSON.readTree(r.body()).get("recordCount").asLong();
-                }
-                return records;
-            }));
+        try {
+            long start = System.nanoTime();
+            List<Future<Long>> done = new ArrayList<>();
+            for (int i = 0; i < o.clients(); i++) {
+                done.add(pool.submit(() -> {
+                    long records = 0;
+                    for (byte[] body; (body = queue.poll()) != null; ) {
+                        HttpResponse<String> r = post("/v1/datasets/bench/contributions", token,
+                                "application/vnd.dsx.contribution.v1+avro", body);
+                        expect(r, 201);
+                        records += JSON.readTree(r.body()).get("recordCount").asLong();
+                    }
+                    return records;
+                }));
+            }
+            long records = 0;
+            for (Future<Long> f : done) {
+                records += f.get();
+            }
+            return records / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            queue.clear();
+            pool.shutdownNow();
         }
-        long records = 0;
-        for (Future<Long> f : done) {
-            records += f.get();
-        }
-        double rps = records / ((System.nanoTime() - start) / 1e9);
-        pool.shutdown();
-        return rps;
     }
 
     private HttpResponse<String> post(String path, String token, String type, byte[] body) throws Exception {
@@ -278,6 +386,23 @@ public final class IngestBench {
         if (r.statusCode() != status) {
             throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
         }
+    }
+
+    /** CPU time of this JVM (load generator, and the gateway when in-process) and of its child processes (the broker). */
+    record CpuClock(long self, long children) {
+        static CpuClock start() {
+            return new CpuClock(cpu(ProcessHandle.current()), ProcessHandle.current().descendants().mapToLong(IngestBench::cpu).sum());
+        }
+
+        String perRecord(long records) {
+            CpuClock end = start();
+            return String.format("this-jvm %.1f, broker %.1f", (end.self - self) / 1e3 / records,
+                    (end.children - children) / 1e3 / records);
+        }
+    }
+
+    private static long cpu(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     private static double median(List<Double> xs) {
