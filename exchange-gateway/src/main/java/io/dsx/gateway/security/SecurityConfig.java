@@ -46,8 +46,9 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/.well-known/dsx", "/actuator/health", "/actuator/health/**",
-                                "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
-                        .requestMatchers("/v1/admin/**").hasRole(PrincipalKind.OPERATOR.name())
+                                "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
+                        // metrics name datasets, institutions and traffic: operators only
+                        .requestMatchers("/v1/admin/**", "/actuator/prometheus").hasRole(PrincipalKind.OPERATOR.name())
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/datasets",
                                 "/v1/datasets/*/schemas", "/v1/datasets/*/contributions")
                         .hasRole(PrincipalKind.INSTITUTION.name())
