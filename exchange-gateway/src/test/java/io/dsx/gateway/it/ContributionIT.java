@@ -39,10 +39,12 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Contributions end to end: real tokens, real crypto, real broker, transactions and refusals. */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class ContributionIT extends GatewayIT {
 
     static final String MEDIA = "application/vnd.dsx.contribution.v1+avro";
@@ -103,7 +105,7 @@ class ContributionIT extends GatewayIT {
     }
 
     @Test
-    void acceptedContributionIsStoredEncryptedAndProvable() throws Exception {
+    void acceptedContributionIsStoredEncryptedAndProvable(CapturedOutput log) throws Exception {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         List<GenericRecord> records = records(50, marker);
         ContributionEnvelope envelope = honest(records);
@@ -123,6 +125,8 @@ class ContributionIT extends GatewayIT {
             String raw = new String(r.value(), StandardCharsets.ISO_8859_1) + headersText(r);
             assertThat(raw).doesNotContain(marker).doesNotContain("diagnosis-");
         }
+        assertThat(log.getAll()).as("the gateway's log").contains(envelope.manifest().contributionId())
+                .doesNotContain(marker);
         // keys are the pseudonymous subject id the schema marks with dsx.key
         assertThat(new String(stored.get(0).key(), StandardCharsets.UTF_8)).startsWith("patient-" + marker);
 
@@ -166,7 +170,7 @@ class ContributionIT extends GatewayIT {
     }
 
     @Test
-    void abortedContributionLeavesNothingVisibleAndItsRetrySucceedsOnce() throws Exception {
+    void abortedContributionLeavesNothingVisibleAndItsRetrySucceedsOnce(CapturedOutput log) throws Exception {
         ContributionEnvelope envelope = honest(records(20, "abort"));
         faults.abortOnce(envelope.manifest().contributionId());
         HttpResponse<String> failed = post(envelope.toBytes());
@@ -180,6 +184,7 @@ class ContributionIT extends GatewayIT {
         long ledgerEntries = readAll("dsx.ledger").stream()
                 .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(envelope.manifest().contributionId())).count();
         assertThat(ledgerEntries).isEqualTo(1);
+        assertThat(log.getAll()).as("the gateway's log").contains("aborted").doesNotContain("abort-");
     }
 
     @Test
@@ -229,14 +234,16 @@ class ContributionIT extends GatewayIT {
     }
 
     @Test
-    void aRecordThatDoesNotDecodeIsRefused() throws Exception {
+    void aRecordThatDoesNotDecodeIsRefused(CapturedOutput log) throws Exception {
         DatasetSchema other = DatasetSchema.parse("""
                 {"type":"record","name":"Other","fields":[{"name":"note","type":"string","dsx.sensitivity":"non_sensitive"}]}""");
         GenericRecord r = new GenericData.Record(other.avro());
-        r.put("note", "x");
+        String value = "value-" + UUID.randomUUID();
+        r.put("note", value);
         byte[] body = EnvelopeForge.forge("hospital-a", dataset, 1, other, List.of(r), gatewayKey,
                 hospitalA.signingKey(), hospitalA.keyId(), EnvelopeForge.Tamper.none());
         assertRefused(body, 400, "record_invalid");
+        assertThat(log.getAll()).as("the gateway's log").doesNotContain(value);
     }
 
     @Test

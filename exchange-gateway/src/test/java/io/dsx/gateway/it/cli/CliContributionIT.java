@@ -51,6 +51,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -59,6 +60,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * operator registers the certificate, dataset register, contribute 10,000 CSV rows; then the raw
  * topics are read back and every claim is checked against the real broker and Keycloak.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class CliContributionIT extends GatewayIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int ROWS = 10_000;
@@ -102,7 +104,7 @@ class CliContributionIT extends GatewayIT {
   }
 
   @Test
-  void tenThousandCsvRowsContributedWithTheCliLandEncryptedSignedAndProvable() throws Exception {
+  void tenThousandCsvRowsContributedWithTheCliLandEncryptedSignedAndProvable(CapturedOutput log) throws Exception {
     // keygen, and the operator registers the certificate for hospital-a
     Path keys = dir.resolve("keys");
     Run keygen = dsx("keygen", "--institution", "hospital-a", "--out", keys.toString());
@@ -197,6 +199,10 @@ class CliContributionIT extends GatewayIT {
       Receipt parsed = Receipt.parse(Base64.getUrlDecoder().decode(receipt.get("receipt").asText()));
       assertThat(parsed.verify(gatewayKeys.keyStore().receiptKey().publicKey())).isTrue();
     }
+
+    // the gateway logged the contributions, and none of their values or record keys
+    assertThat(log.getAll()).as("the gateway's log").contains(receiptById.keySet().iterator().next())
+        .doesNotContain("dx-" + marker).doesNotContain("note " + marker).doesNotContain("pseudo-");
   }
 
   private Path writeCsv(Path file) throws Exception {
