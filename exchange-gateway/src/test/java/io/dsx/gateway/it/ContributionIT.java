@@ -242,7 +242,9 @@ class ContributionIT extends GatewayIT {
         r.put("note", value);
         byte[] body = EnvelopeForge.forge("hospital-a", dataset, 1, other, List.of(r), gatewayKey,
                 hospitalA.signingKey(), hospitalA.keyId(), EnvelopeForge.Tamper.none());
-        assertRefused(body, 400, "record_invalid");
+        HttpResponse<String> refused = assertRefused(body, 400, "record_invalid");
+        assertThat(refused.body()).as("the problem names the record, not its content").contains("record 0")
+                .doesNotContain(value);
         assertThat(log.getAll()).as("the gateway's log").doesNotContain(value);
     }
 
@@ -306,10 +308,12 @@ class ContributionIT extends GatewayIT {
                 m.createdAt(), m.recordCount(), root, m.recipientKeyId(), m.signerKeyId(), m.signatureAlgorithm());
     }
 
-    private void assertRefused(byte[] body, int status, String code) throws Exception {
+    private HttpResponse<String> assertRefused(byte[] body, int status, String code) throws Exception {
         Map<TopicPartition, Long> before = endOffsets();
-        assertProblem(post(body), status, code);
+        HttpResponse<String> response = post(body);
+        assertProblem(response, status, code);
         assertThat(endOffsets()).as("no topic changed").isEqualTo(before);
+        return response;
     }
 
     private static void assertProblem(HttpResponse<String> r, int status, String code) {
