@@ -17,7 +17,7 @@ public final class DsxSchemas {
   static final List<String> FILES =
       List.of(
           "Sha256", "ContributionManifest", "Contribution", "LedgerEntry", "Receipt",
-          "CatalogEvent", "WrappedDek", "AuditEvent");
+          "CatalogEvent", "AuditEvent");
 
   private static final Schema.Parser PARSER = parseAll();
 
@@ -28,7 +28,6 @@ public final class DsxSchemas {
   public static final Schema RECEIPT = named("Receipt");
   public static final Schema RECEIPT_BODY = named("ReceiptBody");
   public static final Schema CATALOG_EVENT = named("CatalogEvent");
-  public static final Schema WRAPPED_DEK = named("WrappedDek");
   public static final Schema AUDIT_EVENT = named("AuditEvent");
 
   private DsxSchemas() {}
