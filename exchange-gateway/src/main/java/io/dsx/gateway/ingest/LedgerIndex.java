@@ -22,15 +22,21 @@ public final class LedgerIndex {
     void accept(ConsumerRecord<byte[], byte[]> record) {
         try {
             LedgerEntry entry = LedgerEntry.parse(record.value());
-            byContribution.putIfAbsent(entry.manifest().contributionId(),
-                    new Located(entry, record.partition(), record.offset()));
+            put(new Located(entry, record.partition(), record.offset()));
         } catch (WireFormatException e) {
             throw new IllegalStateException("dsx.ledger offset " + record.offset() + " is not a ledger entry: " + e.getMessage());
         }
     }
 
+    /**
+     * Records where a contribution's ledger entry is. Should two entries ever carry the same id (two
+     * gateways accepting the same new contribution at the same instant), every gateway keeps the one
+     * that comes first on {@code dsx.ledger}, whichever it saw first, so all of them answer a resend
+     * with the same receipt.
+     */
     void put(Located located) {
-        byContribution.putIfAbsent(located.entry().manifest().contributionId(), located);
+        byContribution.merge(located.entry().manifest().contributionId(), located,
+                (held, offered) -> offered.offset() < held.offset() ? offered : held);
     }
 
     public Optional<Located> find(String contributionId) {
