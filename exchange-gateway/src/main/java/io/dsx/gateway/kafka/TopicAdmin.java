@@ -33,7 +33,8 @@ public final class TopicAdmin implements AutoCloseable {
 
     public void ensureDataTopic(String datasetId) {
         create(List.of(new NewTopic(Topics.data(datasetId), Optional.of(settings.dataPartitions()),
-                Optional.of(settings.replicationFactor())).configs(Map.of("cleanup.policy", "delete"))));
+                Optional.of(settings.replicationFactor())).configs(Map.of("cleanup.policy", "delete",
+                "retention.ms", Long.toString(settings.dataRetentionMs())))));
     }
 
     public Set<String> listTopics() {

@@ -127,6 +127,24 @@ class ContributionIT extends GatewayIT {
         }
         assertThat(log.getAll()).as("the gateway's log").contains(envelope.manifest().contributionId())
                 .doesNotContain(marker);
+
+        // stored records are kept as long as the ledger that points at them: no time or size retention
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack().bootstrapServers()))) {
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "dsx.data." + dataset);
+            var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            assertThat(config.get("retention.ms").value()).isEqualTo("-1");
+            assertThat(config.get("retention.bytes").value()).isEqualTo("-1");
+            assertThat(config.get("cleanup.policy").value()).isEqualTo("delete");
+        }
+
+        // catalog events carry UUIDv7 ids (docs/formats.md §12)
+        List<ConsumerRecord<byte[], byte[]>> catalog = readAll("dsx.catalog");
+        assertThat(catalog).isNotEmpty();
+        for (ConsumerRecord<byte[], byte[]> r : catalog) {
+            assertThat(io.dsx.schemas.envelope.UuidV7.isCanonical(
+                    io.dsx.schemas.events.CatalogEvent.parse(r.value()).eventId())).isTrue();
+        }
         // keys are the pseudonymous subject id the schema marks with dsx.key
         assertThat(new String(stored.get(0).key(), StandardCharsets.UTF_8)).startsWith("patient-" + marker);
 
