@@ -17,7 +17,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,12 +38,14 @@ public final class CatalogService {
     private final Producer<String, byte[]> producer;
     private final TopicAdmin topics;
     private final Clock clock;
+    private final io.dsx.schemas.envelope.UuidV7 eventIds;
 
     public CatalogService(Catalog catalog, Producer<String, byte[]> producer, TopicAdmin topics, Clock clock) {
         this.catalog = catalog;
         this.producer = producer;
         this.topics = topics;
         this.clock = clock;
+        this.eventIds = new io.dsx.schemas.envelope.UuidV7(clock, new java.security.SecureRandom());
     }
 
     public synchronized Outcome<Catalog.Institution> registerInstitution(String actor, String id, String name,
@@ -217,7 +218,7 @@ public final class CatalogService {
     }
 
     private void write(String actor, CatalogChange event) {
-        CatalogEvent envelope = new CatalogEvent(CatalogEvent.VERSION, UUID.randomUUID().toString(), clock.instant(),
+        CatalogEvent envelope = new CatalogEvent(CatalogEvent.VERSION, eventIds.next().toString(), clock.instant(),
                 actor, event);
         try {
             producer.send(new ProducerRecord<>(Topics.CATALOG, compactionKey(event), envelope.toBytes()))

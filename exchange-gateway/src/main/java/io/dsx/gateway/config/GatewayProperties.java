@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings under {@code dsx.*}. The gateway refuses to start when one is missing or invalid.
  *
- * @param name     this gateway instance's name, stamped on receipts and audit events
+ * @param name     this gateway instance's name: published in /.well-known/dsx and /v1/admin/config, and the
+ *                 root of its Kafka transactional ids (each gateway sharing a broker needs its own)
  * @param security how access tokens are validated
  */
 @Validated
