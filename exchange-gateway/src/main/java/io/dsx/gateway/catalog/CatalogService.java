@@ -166,13 +166,17 @@ public final class CatalogService {
         return Outcome.ok(next);
     }
 
-    private static Outcome<X509Certificate> certificate(String pem) {
+    private Outcome<X509Certificate> certificate(String pem) {
         if (pem == null || pem.length() > 64 * 1024) {
             return Outcome.refused(Code.INVALID_CERTIFICATE, "a PEM certificate of at most 64 KiB is required");
         }
         try {
             X509Certificate c = Pem.readCertificate(pem);
             SignatureAlgorithm.forCertificate(c);
+            if (!c.getNotAfter().toInstant().isAfter(clock.instant())) {
+                return Outcome.refused(Code.INVALID_CERTIFICATE, "the certificate expired at "
+                        + c.getNotAfter().toInstant());
+            }
             return Outcome.ok(c);
         } catch (CryptoException e) {
             return Outcome.refused(Code.INVALID_CERTIFICATE, "not a usable certificate: " + e.reason().name().toLowerCase()

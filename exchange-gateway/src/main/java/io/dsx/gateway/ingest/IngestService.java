@@ -25,6 +25,7 @@ import io.dsx.schemas.events.Receipt;
 import io.dsx.schemas.events.StoredRecordHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ import org.slf4j.LoggerFactory;
  *   <li>parse the envelope strictly (size-limited);</li>
  *   <li>the manifest names this dataset and the caller's institution; the caller owns the dataset;</li>
  *   <li>an id already accepted returns its first receipt (no write);</li>
- *   <li>the signer key is a registered, unrevoked key of the caller's institution;</li>
+ *   <li>the signer key is a registered, unrevoked key of the caller's institution, its certificate valid now;</li>
  *   <li>the signature verifies — before any decryption;</li>
  *   <li>HPKE open, count, Merkle root, every record decodes under the named schema version;</li>
  *   <li>each record encrypted at rest; records, new wrapped DEKs and the ledger entry in one transaction
@@ -64,6 +65,7 @@ public final class IngestService {
     private final GatewayKeys keys;
     private final LedgerIndex ledger;
     private final GroupWriter writer;
+    private final Clock clock;
     private final EnvelopeLimits limits;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final IngestMetrics metrics;
@@ -74,6 +76,7 @@ public final class IngestService {
         this.catalog = catalog;
         this.keys = keys;
         this.ledger = ledger;
+        this.clock = clock;
         this.writer = new GroupWriter(producers, GroupWriter.Keys.of(keys), clock, faults, metrics, settings.maxGroupRecords());
         this.limits = new EnvelopeLimits(settings.maxContributionBytes(), settings.maxRecords());
         if (faults != null) {
@@ -117,6 +120,13 @@ public final class IngestService {
         }
         if (catalog.isRevoked(institution, key.keyId())) {
             return Outcome.refused(Code.KEY_REVOKED, "key " + key.keyId() + " has been revoked");
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(key.certificate().getNotBefore().toInstant())
+                || now.isAfter(key.certificate().getNotAfter().toInstant())) {
+            return Outcome.refused(Code.CERTIFICATE_NOT_VALID, "the certificate of key " + key.keyId() + " is valid from "
+                    + key.certificate().getNotBefore().toInstant() + " to " + key.certificate().getNotAfter().toInstant()
+                    + ", not now");
         }
         DatasetSchema schema = dataset.version(manifest.schemaVersion()).orElse(null);
         if (schema == null) {

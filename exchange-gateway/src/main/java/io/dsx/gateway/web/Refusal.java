@@ -24,6 +24,7 @@ public record Refusal(Code code, String detail) {
         INVALID_SCHEMA(HttpStatus.UNPROCESSABLE_CONTENT),
         FOREIGN_KEY(HttpStatus.FORBIDDEN),
         KEY_REVOKED(HttpStatus.FORBIDDEN),
+        CERTIFICATE_NOT_VALID(HttpStatus.FORBIDDEN),
         NOT_OWNER(HttpStatus.FORBIDDEN),
         UNKNOWN_INSTITUTION(HttpStatus.NOT_FOUND),
         UNKNOWN_DATASET(HttpStatus.NOT_FOUND),

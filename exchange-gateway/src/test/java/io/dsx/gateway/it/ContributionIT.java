@@ -231,6 +231,32 @@ class ContributionIT extends GatewayIT {
     }
 
     @Test
+    void aKeyWhoseCertificateIsNotValidNowIsRefused() throws Exception {
+        // registered in advance (valid from tomorrow), used today
+        InstitutionCredentials early = io.dsx.crypto.keys.InstitutionKeys.generate(
+                io.dsx.crypto.sign.SignatureAlgorithm.ED25519, "CN=hospital-a early,O=dsx test", java.time.Duration.ofDays(30),
+                java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(1)), new java.security.SecureRandom());
+        HttpResponse<String> added = postJson("/v1/admin/institutions/hospital-a/keys", stack().tokens().forUser("operator"),
+                JSON.writeValueAsString(Map.of("certificate", io.dsx.crypto.keys.Pem.writeCertificate(early.certificate()))));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        byte[] body = EnvelopeForge.forge("hospital-a", dataset, 1, schema, records(3, "early"), gatewayKey,
+                early.signingKey(), early.keyId(), EnvelopeForge.Tamper.none());
+        HttpResponse<String> refused = assertRefused(body, 403, "certificate_not_valid");
+        assertThat(refused.body()).contains("not now");
+    }
+
+    @Test
+    void anExpiredCertificateIsNotRegistered() throws Exception {
+        InstitutionCredentials old = io.dsx.crypto.keys.InstitutionKeys.generate(
+                io.dsx.crypto.sign.SignatureAlgorithm.ED25519, "CN=hospital-a old,O=dsx test", java.time.Duration.ofDays(1),
+                java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(-10)), new java.security.SecureRandom());
+        HttpResponse<String> added = postJson("/v1/admin/institutions/hospital-a/keys", stack().tokens().forUser("operator"),
+                JSON.writeValueAsString(Map.of("certificate", io.dsx.crypto.keys.Pem.writeCertificate(old.certificate()))));
+        assertProblem(added, 422, "invalid_certificate");
+        assertThat(added.body()).contains("expired");
+    }
+
+    @Test
     void anUnknownDatasetIsRefused() throws Exception {
         byte[] body = honest(records(2, "unknown")).toBytes();
         Map<TopicPartition, Long> before = endOffsets();
