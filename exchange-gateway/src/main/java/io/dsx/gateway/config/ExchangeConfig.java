@@ -20,7 +20,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,10 +39,17 @@ public class ExchangeConfig {
         }
     }
 
+    /**
+     * Spring Boot's common Kafka settings ({@code spring.kafka.bootstrap-servers}, {@code spring.kafka.security.*},
+     * {@code spring.kafka.ssl.*}, {@code spring.kafka.properties.*}: TLS and SASL for a production cluster)
+     * are the base of every client the gateway makes.
+     */
     @Bean
-    KafkaClients kafkaClients(@Value("${spring.kafka.bootstrap-servers}") String bootstrap) {
-        return new KafkaClients(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                CommonClientConfigs.CLIENT_DNS_LOOKUP_CONFIG, "use_all_dns_ips"));
+    KafkaClients kafkaClients(org.springframework.boot.kafka.autoconfigure.KafkaProperties kafka) {
+        Map<String, Object> base = new HashMap<>();
+        base.put(CommonClientConfigs.CLIENT_DNS_LOOKUP_CONFIG, "use_all_dns_ips");
+        base.putAll(kafka.buildAdminProperties());
+        return new KafkaClients(Map.copyOf(base));
     }
 
     @Bean

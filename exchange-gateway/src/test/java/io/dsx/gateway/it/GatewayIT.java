@@ -31,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @org.springframework.context.annotation.Import(GatewayIT.Faults.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"dsx.security.clock-skew=0s", "server.address=127.0.0.1", "dsx.ingest.max-contribution-bytes=8388608"})
+        properties = {"dsx.security.clock-skew=0s", "server.address=127.0.0.1", "dsx.ingest.max-contribution-bytes=8388608",
+                "spring.kafka.properties.reconnect.backoff.max.ms=1001"})
 public abstract class GatewayIT {
 
     protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
