@@ -35,10 +35,20 @@ final class GatewayOptions {
       description = "Token endpoint (default: the gateway's issuer + /protocol/openid-connect/token).")
   URI tokenUrl;
 
+  @Option(names = "--allow-http",
+      description = "Allow plain http to a gateway or token endpoint that is not on this machine. Without TLS the "
+          + "client secret, tokens and the gateway's public key cross the network unprotected: an attacker on the "
+          + "path could read the secret or have the records sealed to a key of theirs.")
+  boolean allowHttp;
+
   /** A client for the gateway; the token endpoint is found lazily, from /.well-known/dsx. */
   GatewayClient connect(CliContext ctx) throws CliFailure {
     if (!"http".equals(gateway.getScheme()) && !"https".equals(gateway.getScheme())) {
       throw new CliFailure("--gateway must be an http or https URL");
+    }
+    requireProtected(gateway, "--gateway", allowHttp);
+    if (tokenUrl != null) {
+      requireProtected(tokenUrl, "--token-url", allowHttp);
     }
     String id = clientId != null ? clientId : ctx.envVar(ENV_CLIENT_ID);
     String token = ctx.envVar(ENV_TOKEN);
@@ -52,7 +62,7 @@ final class GatewayOptions {
     if (secret == null) {
       throw new CliFailure("no client secret: give --client-secret-file FILE or env " + ENV_CLIENT_SECRET);
     }
-    LazyTokens tokens = new LazyTokens(ctx, id, secret, tokenUrl);
+    LazyTokens tokens = new LazyTokens(ctx, id, secret, tokenUrl, allowHttp);
     tokens.client = new GatewayClient(gateway, tokens, ctx.http(), ctx.retry());
     return tokens.client;
   }
@@ -65,18 +75,25 @@ final class GatewayOptions {
     private final URI endpoint;
     private GatewayClient client;
     private TokenSource resolved;
+    private final boolean allowHttp;
 
-    LazyTokens(CliContext ctx, String clientId, String secret, URI endpoint) {
+    LazyTokens(CliContext ctx, String clientId, String secret, URI endpoint, boolean allowHttp) {
       this.ctx = ctx;
       this.clientId = clientId;
       this.secret = secret;
       this.endpoint = endpoint;
+      this.allowHttp = allowHttp;
     }
 
     @Override
     public synchronized String token() throws GatewayException {
       if (resolved == null) {
         URI uri = endpoint != null ? endpoint : ClientCredentialsTokens.keycloakEndpoint(client.info().issuer());
+        if (!allowHttp && isUnprotected(uri)) {
+          throw new GatewayException(0, "insecure_issuer",
+              "the gateway names an issuer over plain http on another machine (" + uri.getHost()
+                  + "): the client secret would cross the network unprotected; give --token-url https://... or --allow-http");
+        }
         resolved = new ClientCredentialsTokens(uri, clientId, secret, ctx.http(), ctx.clock());
       }
       return resolved.token();
@@ -86,6 +103,26 @@ final class GatewayOptions {
     public String toString() {
       return "LazyTokens[" + clientId + ", secret=***]";
     }
+  }
+
+  /** Plain http leaves this machine: refused unless the user allowed it. */
+  static void requireProtected(URI uri, String option, boolean allowHttp) throws CliFailure {
+    if (!allowHttp && isUnprotected(uri)) {
+      throw new CliFailure(option + " " + uri + " is plain http to another machine: the client secret, tokens and "
+          + "the gateway's public key would cross the network unprotected; use https, or --allow-http on a network you trust");
+    }
+  }
+
+  static boolean isUnprotected(URI uri) {
+    return "http".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost());
+  }
+
+  private static boolean isLoopback(String host) {
+    if (host == null) {
+      return false;
+    }
+    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    return h.equalsIgnoreCase("localhost") || h.equals("::1") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 
   private String secret(CliContext ctx) throws CliFailure {

@@ -54,4 +54,35 @@ class DatasetCommandTest {
     assertThat(run.errLine()).startsWith("dsx: " + dir.resolve("s.avsc") + ": ").contains("age");
     assertThat(gateway.tokenForms).as("not even a token was asked for").isEmpty();
   }
+
+  @Test
+  void plainHttpToAnotherMachineIsRefusedUnlessAllowed() throws Exception {
+    Path file = dir.resolve("s.avsc");
+    Files.writeString(file, ContributeCommandTest.SCHEMA);
+    Path secret = dir.resolve("secret");
+    Files.writeString(secret, FakeGateway.SECRET + "\n");
+    String[] args = {"dataset", "register", "--gateway", "http://gateway.invalid:8080", "--client-id", "hospital-a",
+        "--client-secret-file", secret.toString(), "--id", "visits3", "--schema", file.toString(), "--title", "V"};
+    CliRun refused = CliRun.of(args);
+    assertThat(refused.exit()).isEqualTo(DsxCli.FAILURE);
+    assertThat(refused.errLine()).contains("--gateway http://gateway.invalid:8080 is plain http to another machine")
+        .contains("--allow-http");
+
+    String[] allowed = java.util.Arrays.copyOf(args, args.length + 1);
+    allowed[args.length] = "--allow-http";
+    CliRun tried = CliRun.of(allowed);
+    assertThat(tried.exit()).as("still fails: the host does not exist").isNotZero();
+    assertThat(tried.err()).doesNotContain("plain http");
+    assertThat(gateway.tokenForms).as("the secret went nowhere").isEmpty();
+  }
+
+  @Test
+  void loopbackOverHttpNeedsNoFlag() {
+    assertThat(GatewayOptions.isUnprotected(java.net.URI.create("http://127.0.0.1:8080"))).isFalse();
+    assertThat(GatewayOptions.isUnprotected(java.net.URI.create("http://localhost:8080"))).isFalse();
+    assertThat(GatewayOptions.isUnprotected(java.net.URI.create("http://[::1]:8080"))).isFalse();
+    assertThat(GatewayOptions.isUnprotected(java.net.URI.create("https://gateway.example"))).isFalse();
+    assertThat(GatewayOptions.isUnprotected(java.net.URI.create("http://127.0.0.1.example.com"))).isTrue();
+    assertThat(GatewayOptions.isUnprotected(java.net.URI.create("http://10.0.0.1:8080"))).isTrue();
+  }
 }
