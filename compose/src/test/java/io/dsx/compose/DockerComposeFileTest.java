@@ -53,6 +53,9 @@ class DockerComposeFileTest {
         Result full = config(true);
         assertThat(full.exit()).isZero();
         assertThat(full.output()).contains("KC_DB: postgres").contains("KAFKA_DEFAULT_REPLICATION_FACTOR: 3");
+        // the second gateway starts once the first is healthy: one of them creates the shared key stores
+        String gateway2 = full.output().substring(full.output().indexOf("  gateway-2:"));
+        assertThat(gateway2).containsSubsequence("depends_on:", "gateway-1:", "condition: service_healthy");
     }
 
     @Test
