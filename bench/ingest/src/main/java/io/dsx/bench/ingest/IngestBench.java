@@ -166,6 +166,7 @@ public final class IngestBench {
                 + o.contributions() + " contributions per round, " + o.clients() + " concurrent uploaders");
 
         List<Double> raw = new ArrayList<>();
+        List<Double> txn = new ArrayList<>();
         List<Double> gw = new ArrayList<>();
         try (KafkaProducer<byte[], byte[]> producer = rawProducer()) {
             for (int round = 0; round < o.warmup() + o.rounds(); round++) {
@@ -196,6 +197,7 @@ public final class IngestBench {
                 if (!warmup) {
                     raw.add(rawRps);
                     gw.add(gwRps);
+                    txn.add(txnRps);
                 }
             }
         }
@@ -204,6 +206,10 @@ public final class IngestBench {
         phases.append(String.format("; contributions per Kafka transaction %.2f", metrics.meanGroupSize()));
         log(phases.toString());
         double rawMedian = median(raw);
+        double txnMedian = median(txn);
+        log(String.format("medians: raw %.0f rec/s, Kafka transactions alone %.0f rec/s (%.3f of raw), gateway %.0f rec/s"
+                + " (%.3f of raw, %.3f of Kafka transactions alone)", rawMedian, txnMedian, txnMedian / rawMedian,
+                median(gw), median(gw) / rawMedian, median(gw) / txnMedian));
         double gwMedian = median(gw);
         System.out.printf("RESULT ingest ratio=%.3f gateway_rps=%.0f raw_rps=%.0f%n", gwMedian / rawMedian, gwMedian, rawMedian);
     }
