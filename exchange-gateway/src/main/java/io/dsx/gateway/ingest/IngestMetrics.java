@@ -18,8 +18,12 @@ public final class IngestMetrics {
     private final MeterRegistry registry;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
+    private final io.micrometer.core.instrument.DistributionSummary groups;
+
     public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.groups = io.micrometer.core.instrument.DistributionSummary.builder("dsx.ingest.group.contributions")
+                .description("contributions written per Kafka transaction (group commit)").register(registry);
     }
 
     void record(String phase, long nanos) {
@@ -29,13 +33,12 @@ public final class IngestMetrics {
     }
 
     void recordGroup(int contributions) {
-        registry.summary("dsx.ingest.group.contributions").record(contributions);
+        groups.record(contributions);
     }
 
     /** Mean contributions per Kafka transaction (group commit), NaN before the first. */
     public double meanGroupSize() {
-        var s = registry.find("dsx.ingest.group.contributions").summary();
-        return s == null ? Double.NaN : s.mean();
+        return groups.count() == 0 ? Double.NaN : groups.mean();
     }
 
     /** Mean milliseconds per phase, for reports (the benchmark prints them). */

@@ -203,7 +203,8 @@ public final class IngestBench {
         }
         StringBuilder phases = new StringBuilder("gateway phases, mean ms per contribution:");
         metrics.meanMillis().forEach((phase, ms) -> phases.append(String.format(" %s=%.1f", phase, ms)));
-        phases.append(String.format("; contributions per Kafka transaction %.2f", metrics.meanGroupSize()));
+        phases.append(String.format("; contributions per Kafka transaction %.2f; sent again after an abort: %d",
+                metrics.meanGroupSize(), retries.get()));
         log(phases.toString());
         double rawMedian = median(raw);
         double txnMedian = median(txn);
@@ -319,16 +320,29 @@ public final class IngestBench {
             for (KafkaProducer<byte[], byte[]> p : producers) {
                 done.add(pool.submit(() -> {
                     for (List<ProducerRecord<byte[], byte[]>> c; (c = queue.poll()) != null; ) {
-                        p.beginTransaction();
-                        List<Future<?>> acks = new ArrayList<>(c.size());
-                        for (ProducerRecord<byte[], byte[]> record : c) {
-                            acks.add(p.send(record));
+                        for (int attempt = 1; ; attempt++) {
+                            p.beginTransaction();
+                            try {
+                                List<Future<?>> acks = new ArrayList<>(c.size());
+                                for (ProducerRecord<byte[], byte[]> record : c) {
+                                    acks.add(p.send(record));
+                                }
+                                for (Future<?> f : acks) {
+                                    f.get();
+                                }
+                                p.send(new ProducerRecord<>("bench.txn-ledger", new byte[36], new byte[LEDGER_ENTRY_BYTES]));
+                                p.commitTransaction();
+                                break;
+                            } catch (java.util.concurrent.ExecutionException | org.apache.kafka.common.KafkaException e) {
+                                // an abortable failure (the broker gave up on the transaction): abort and send it
+                                // again, as the gateway's clients do with its 500 answers
+                                p.abortTransaction();
+                                retries.incrementAndGet();
+                                if (attempt == MAX_ATTEMPTS) {
+                                    throw e;
+                                }
+                            }
                         }
-                        for (Future<?> f : acks) {
-                            f.get();
-                        }
-                        p.send(new ProducerRecord<>("bench.txn-ledger", new byte[36], new byte[LEDGER_ENTRY_BYTES]));
-                        p.commitTransaction();
                     }
                     return null;
                 }));
@@ -343,6 +357,10 @@ public final class IngestBench {
             producers.forEach(KafkaProducer::close);
         }
     }
+
+    private static final int MAX_ATTEMPTS = 5;
+    /** Transactions (path c) and contributions (path b) sent again after an abort, over the whole run. */
+    private final java.util.concurrent.atomic.AtomicLong retries = new java.util.concurrent.atomic.AtomicLong();
 
     /** Bytes a stored value adds to the record: version, key id, nonce, salt, GCM tag (docs/formats.md). */
     private static final int STORED_OVERHEAD = 1 + 1 + 28 + 12 + 16 + 16;
@@ -365,7 +383,16 @@ public final class IngestBench {
                     for (byte[] body; (body = queue.poll()) != null; ) {
                         HttpResponse<String> r = post("/v1/datasets/bench/contributions", token,
                                 "application/vnd.dsx.contribution.v1+avro", body);
-                        expect(r, 201);
+                        // a 5xx (transaction aborted) or 409 contribution_in_progress is retried with the same
+                        // body, as the dsx CLI does; the contribution id makes that safe
+                        for (int attempt = 1; attempt < MAX_ATTEMPTS
+                                && (r.statusCode() >= 500 || r.statusCode() == 409); attempt++) {
+                            retries.incrementAndGet();
+                            r = post("/v1/datasets/bench/contributions", token, "application/vnd.dsx.contribution.v1+avro", body);
+                        }
+                        if (r.statusCode() != 200) {
+                            expect(r, 201);
+                        }
                         records += JSON.readTree(r.body()).get("recordCount").asLong();
                     }
                     return records;
