@@ -3,6 +3,7 @@ package io.dsx.gateway.ingest;
 import io.dsx.gateway.kafka.Topics;
 import io.dsx.crypto.dek.WrappedDek;
 import io.dsx.gateway.keys.GatewayKeys;
+import io.dsx.gateway.web.TransientFailure;
 import io.dsx.schemas.envelope.ContributionEnvelope;
 import io.dsx.schemas.events.LedgerEntry;
 import io.dsx.schemas.events.RecordSegment;
@@ -109,7 +110,7 @@ final class GroupWriter {
      * Writes {@code pending} (alone or with others) and returns where its ledger entry landed once
      * the transaction has committed.
      *
-     * @throws IllegalStateException if its transaction did not commit: nothing of it is visible
+     * @throws TransientFailure if its transaction did not commit: nothing of it is visible, and it may be sent again
      */
     LedgerIndex.Located write(Pending pending) throws InterruptedException {
         queue.add(pending);
@@ -128,7 +129,7 @@ final class GroupWriter {
         try {
             return pending.result.get();
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof IllegalStateException ise ? ise
+            throw e.getCause() instanceof TransientFailure failure ? failure
                     : new IllegalStateException("the contribution could not be written", e.getCause());
         }
     }
@@ -198,7 +199,8 @@ final class GroupWriter {
             metrics.recordGroup(group.size());
         } catch (ProducerFencedException e) {
             healthy = false;
-            fail(group, new IllegalStateException("ingest producer fenced (is another gateway using the name?)", e));
+            fail(group, new TransientFailure("write_aborted", "the contribution was not written (ingest producer fenced:"
+                    + " is another gateway using this one's name?); nothing of it is visible, send it again", e));
         } catch (Exception e) {
             try {
                 producer.abortTransaction();
@@ -208,7 +210,8 @@ final class GroupWriter {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            fail(group, new IllegalStateException("the contribution could not be written; nothing of it is visible", e));
+            fail(group, new TransientFailure("write_aborted", "the contribution was not written (its Kafka transaction was"
+                    + " aborted); nothing of it is visible, send it again", e));
         } finally {
             if (healthy) {
                 producers.release(producer);
@@ -218,7 +221,7 @@ final class GroupWriter {
         }
     }
 
-    private static void fail(List<Pending> group, IllegalStateException e) {
+    private static void fail(List<Pending> group, TransientFailure e) {
         for (Pending p : group) {
             LOG.warn("contribution {} aborted: {}", p.envelope.manifest().contributionId(),
                     e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName());

@@ -53,6 +53,14 @@ public class Problems extends ResponseEntityExceptionHandler {
                 .body(problem(refusal.code().status(), refusal.code().wire(), refusal.detail()));
     }
 
+    @ExceptionHandler(TransientFailure.class)
+    ResponseEntity<ProblemDetail> transientFailure(TransientFailure e) {
+        LOG.warn("{} ({})", e.code(), e.getCause() == null ? "no cause" : e.getCause().getClass().getName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.getMessage()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (e instanceof ErrorResponse known) {

@@ -159,7 +159,8 @@ class GroupWriterTest {
         pool.release(held);
 
         for (Future<LedgerIndex.Located> f : List.of(good, failing)) {
-            assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(io.dsx.gateway.web.TransientFailure.class)
                     .hasMessageContaining("nothing of it is visible");
         }
         MockProducer<byte[], byte[]> producer = made.get(0);

@@ -192,7 +192,8 @@ class ContributionIT extends GatewayIT {
         ContributionEnvelope envelope = honest(records(20, "abort"));
         faults.abortOnce(envelope.manifest().contributionId());
         HttpResponse<String> failed = post(envelope.toBytes());
-        assertThat(failed.statusCode()).isEqualTo(500);
+        assertProblem(failed, 503, "write_aborted");
+        assertThat(failed.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(failed.body()).doesNotContain("abort-");
         assertThat(readAll("dsx.data." + dataset)).isEmpty();
 
@@ -202,7 +203,7 @@ class ContributionIT extends GatewayIT {
         long ledgerEntries = readAll("dsx.ledger").stream()
                 .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(envelope.manifest().contributionId())).count();
         assertThat(ledgerEntries).isEqualTo(1);
-        assertThat(log.getAll()).as("the gateway's log").contains("aborted").doesNotContain("abort-");
+        assertThat(log.getAll()).as("the gateway's log").contains("write_aborted").doesNotContain("abort-");
     }
 
     @Test
