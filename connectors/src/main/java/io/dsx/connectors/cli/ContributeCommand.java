@@ -10,6 +10,7 @@ import io.dsx.connectors.source.SourceException;
 import io.dsx.connectors.source.SourceFormat;
 import io.dsx.connectors.source.SourceReader;
 import io.dsx.connectors.source.SourceReaders;
+import io.dsx.schemas.envelope.ContributionEnvelope;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
@@ -28,7 +29,11 @@ import picocli.CommandLine.Option;
       "contributions of at most --batch-records records and --batch-bytes bytes, each signed with",
       "--key, sealed to the gateway's published key, uploaded (retried safely on network and server",
       "errors) and its receipt verified against the gateway's receipt key, printed and kept in",
-      "--receipts. A bad row stops the run: its contribution is not sent; earlier ones stay accepted."})
+      "--receipts. A bad row stops the run: its contribution is not sent; earlier ones stay accepted.",
+      "Running the same command again (same file, dataset, mapping and batch sizes) resumes: batches",
+      "accepted before are skipped, one interrupted mid-upload is sent again byte for byte (the gateway",
+      "answers with its first receipt if it had accepted it), so no record is contributed twice. The",
+      "journal lives in --receipts/.dsx-journal/."})
 final class ContributeCommand implements Callable<Integer> {
   /** Room left in an envelope for manifest, HPKE enc, tag and signature (docs/formats.md section 2). */
   static final long ENVELOPE_OVERHEAD = 8 * 1024;
@@ -102,7 +107,10 @@ final class ContributeCommand implements Callable<Integer> {
       int maxRecords = (int) Math.min(batchRecords, contributor.gateway().maxRecordsPerContribution());
       try (SourceReader source = SourceReaders.open(input, fmt, contributor.schema(), mapping, ctx.stdin())) {
         Progress progress = new Progress(ctx.err(), ctx.terminal(), SourceReaders.size(input), System::nanoTime);
-        run(contributor, new Batcher(source, contributor.schema(), maxRecords, maxBytes), source, progress);
+        Journal journal = dryRun || input.equals("-") ? null : Journal.open(receipts, Path.of(input),
+            List.of("dsx contribute v1", dataset, String.valueOf(fmt), String.valueOf(map), String.valueOf(maxRecords),
+                String.valueOf(maxBytes)));
+        run(contributor, new Batcher(source, contributor.schema(), maxRecords, maxBytes), source, progress, journal);
       }
       return 0;
     } finally {
@@ -110,9 +118,11 @@ final class ContributeCommand implements Callable<Integer> {
     }
   }
 
-  private void run(Contributor contributor, Batcher batches, SourceReader source, Progress progress)
+  private void run(Contributor contributor, Batcher batches, SourceReader source, Progress progress, Journal journal)
       throws CliFailure, IOException {
     ReceiptStore store = new ReceiptStore(receipts);
+    long skipped = 0;
+    long skippedRecords = 0;
     try {
       for (Batch batch = batches.next(); batch != null; batch = batches.next()) {
         if (dryRun) {
@@ -120,8 +130,24 @@ final class ContributeCommand implements Callable<Integer> {
           checkedBatches++;
           continue;
         }
-        ContributionReceipt receipt = contributor.contribute(batch.genericRecords());
+        Journal.Entry earlier = journal == null ? null : journal.get(batch.firstLine(), batch.lastLine());
+        if (earlier != null && earlier.done()) {
+          skipped++;
+          skippedRecords += batch.records().size();
+          continue;
+        }
+        ContributionEnvelope envelope = earlier == null ? null : journal.envelope(earlier.contributionId());
+        if (envelope == null) {
+          envelope = contributor.seal(batch.genericRecords());
+          if (journal != null) {
+            journal.pending(batch.firstLine(), batch.lastLine(), envelope);
+          }
+        }
+        ContributionReceipt receipt = contributor.send(envelope);
         Path file = store.save(receipt);
+        if (journal != null) {
+          journal.done(batch.firstLine(), batch.lastLine(), receipt.contributionId());
+        }
         ctx.out().println(receipt.contributionId() + " records=" + receipt.recordCount() + " lines=" + batch.firstLine()
             + "-" + batch.lastLine() + " ledger=" + receipt.ledgerTopic() + "/" + receipt.ledgerPartition() + "@"
             + receipt.ledgerOffset() + " root=" + receipt.merkleRootHex() + " receipt=" + file);
@@ -140,6 +166,10 @@ final class ContributeCommand implements Callable<Integer> {
       ctx.err().println("dsx: dry run: " + checked + " records in " + checkedBatches
           + " contributions would be sent to " + dataset + "; nothing was sent");
       return;
+    }
+    if (skipped > 0) {
+      ctx.err().println("dsx: skipped " + skippedRecords + " records in " + skipped
+          + " contributions accepted in an earlier run (journal " + journal.file() + ")");
     }
     ctx.err().println("dsx: contributed " + progress.records() + " records in " + progress.contributions()
         + " contributions to " + dataset + "; receipts in " + store.dir());

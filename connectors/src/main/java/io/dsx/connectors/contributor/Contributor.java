@@ -56,17 +56,30 @@ public final class Contributor {
 
   /** Contributes {@code records} as one envelope; returns its verified receipt. */
   public ContributionReceipt contribute(List<GenericRecord> records) throws GatewayException {
+    return send(seal(records));
+  }
+
+  /** Builds, signs and seals one envelope of {@code records} without sending it. */
+  public ContributionEnvelope seal(List<GenericRecord> records) throws GatewayException {
     if (records.size() > info.maxRecordsPerContribution()) {
       throw new IllegalArgumentException(records.size() + " records, the gateway takes at most "
           + info.maxRecordsPerContribution() + " per contribution");
     }
     ContributionEnvelope envelope = builder.build(target, records);
-    byte[] bytes = envelope.toBytes();
-    if (bytes.length > info.maxContributionBytes()) {
-      throw new GatewayException(0, "too_large", "envelope of " + bytes.length + " bytes, the gateway takes at most "
+    long size = envelope.toBytes().length;
+    if (size > info.maxContributionBytes()) {
+      throw new GatewayException(0, "too_large", "envelope of " + size + " bytes, the gateway takes at most "
           + info.maxContributionBytes() + " (lower --batch-bytes)");
     }
-    ContributionReceipt receipt = client.contribute(target.datasetId(), bytes);
+    return envelope;
+  }
+
+  /**
+   * Sends a sealed envelope (again, after an interruption: the same bytes get the first receipt if the
+   * gateway accepted them before) and returns its verified receipt.
+   */
+  public ContributionReceipt send(ContributionEnvelope envelope) throws GatewayException {
+    ContributionReceipt receipt = client.contribute(target.datasetId(), envelope.toBytes());
     receipt.verify(info.receiptKey(), envelope.manifest());
     return receipt;
   }

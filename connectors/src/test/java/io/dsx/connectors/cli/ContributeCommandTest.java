@@ -74,7 +74,7 @@ class ContributeCommandTest {
     assertThat(r1234.get("diagnosis").toString()).isEqualTo("I1234, chronic");
     assertThat(RecordCodec.of(gateway.schema).decode(all.get(1233).bytes()).get("diagnosis")).isNull();
     try (Stream<Path> receipts = Files.list(dir.resolve("receipts"))) {
-      assertThat(receipts.map(p -> p.getFileName().toString()))
+      assertThat(receipts.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
           .hasSize(3).allMatch(n -> n.matches("[0-9a-f-]{36}\\.json"));
     }
     assertThat(run.out().lines()).hasSize(3).allMatch(l -> l.contains("records=") && l.contains("ledger=dsx.ledger/0@"));
@@ -181,5 +181,45 @@ class ContributeCommandTest {
     assertThat(bad.exit()).isEqualTo(DsxCli.FAILURE);
     assertThat(bad.errLine()).endsWith(":2402: field 'age': expected int (dry run: nothing was sent)");
     assertThat(gateway.uploads).isEmpty();
+  }
+
+  @Test
+  void runningTheSameCommandAgainSendsNothingTwice() throws Exception {
+    Path input = csv(2500, -1);
+    CliRun first = contribute(input, "--batch-records", "1000");
+    assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(gateway.uploads).hasSize(3);
+
+    CliRun again = contribute(input, "--batch-records", "1000");
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(gateway.uploads).as("nothing sent the second time").hasSize(3);
+    assertThat(gateway.accepted).hasSize(3);
+    assertThat(again.err()).contains("skipped 2500 records in 3 contributions accepted in an earlier run");
+
+    CliRun otherBatches = contribute(input, "--batch-records", "500");
+    assertThat(otherBatches.exit()).as(otherBatches.err()).isZero();
+    assertThat(gateway.accepted).as("other batch sizes are another journal: the user asked for it").hasSize(8);
+  }
+
+  @Test
+  void aRunInterruptedAfterTheGatewayAcceptedResumesWithoutDuplicates() throws Exception {
+    Path input = csv(2500, -1);
+    gateway.loseAnswers(1, 10); // the 2nd contribution is accepted, but no answer gets back, retries included
+    CliRun interrupted = contribute(input, "--batch-records", "1000");
+    assertThat(interrupted.exit()).isNotZero();
+    assertThat(gateway.accepted).hasSize(2);
+    String lost = gateway.accepted.get(1).envelope().manifest().contributionId();
+
+    gateway.loseAnswers(0, 0);
+    CliRun resumed = contribute(input, "--batch-records", "1000");
+    assertThat(resumed.exit()).as(resumed.err()).isZero();
+    assertThat(gateway.accepted).as("the lost one was not accepted twice").hasSize(3)
+        .extracting(c -> c.records().size()).containsExactly(1000, 1000, 500);
+    assertThat(resumed.err()).contains("skipped 1000 records in 1 contributions");
+    assertThat(Files.exists(dir.resolve("receipts").resolve(lost + ".json"))).as("the first receipt of the lost one")
+        .isTrue();
+    try (Stream<Path> receipts = Files.list(dir.resolve("receipts"))) {
+      assertThat(receipts.filter(Files::isRegularFile)).hasSize(3);
+    }
   }
 }

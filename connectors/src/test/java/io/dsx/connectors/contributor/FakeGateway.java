@@ -67,6 +67,19 @@ public final class FakeGateway implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
+  private int uploadsSeen;
+  private int loseFrom = Integer.MAX_VALUE;
+  private int loseUntil;
+
+  /**
+   * Uploads number {@code skip + 1} to {@code skip + times} (counting from now) are processed as usual —
+   * accepted or replayed — but answered with a 500, as when the answer is lost on the way back.
+   */
+  public synchronized void loseAnswers(int skip, int times) {
+    loseFrom = uploadsSeen + skip + 1;
+    loseUntil = uploadsSeen + skip + times;
+  }
+
   /** The next {@code times} contribution uploads get {@code status} (a problem with code {@code code_<status>}). */
   public synchronized void failNext(int status, int times) {
     for (int i = 0; i < times; i++) {
@@ -113,6 +126,8 @@ public final class FakeGateway implements AutoCloseable {
 
   private synchronized void contribution(HttpExchange x, byte[] body) throws IOException {
     uploads.add(body);
+    uploadsSeen++;
+    boolean lose = uploadsSeen >= loseFrom && uploadsSeen <= loseUntil;
     int[] failure = scripted.poll();
     if (failure != null) {
       send(x, failure[0], problem(failure[0], "code_" + failure[0], "scripted"));
@@ -130,7 +145,7 @@ public final class FakeGateway implements AutoCloseable {
     ContributionEnvelope envelope = parsed.value();
     String id = envelope.manifest().contributionId();
     if (receipts.containsKey(id)) {
-      send(x, 200, view(receipts.get(id)));
+      send(x, lose ? 500 : 200, lose ? problem(500, "internal", "answer lost") : view(receipts.get(id)));
       return;
     }
     EnvelopeResult<OpenedContribution> opened = ContributionOpener.verify(envelope, institution.certificate())
@@ -144,7 +159,7 @@ public final class FakeGateway implements AutoCloseable {
     LedgerEntry entry = LedgerEntry.of(envelope, Clock.systemUTC().instant(), "receipt-1", List.of());
     Receipt receipt = Receipt.sign(entry.receiptBody(0, receipts.size(), "ed25519"), receiptKey);
     receipts.put(id, receipt);
-    send(x, 201, view(receipt));
+    send(x, lose ? 500 : 201, lose ? problem(500, "internal", "answer lost") : view(receipt));
   }
 
   /** The receipt JSON as docs/api.md describes it. */

@@ -139,6 +139,12 @@ class CliContributionIT extends GatewayIT {
     System.out.println("CliContributionIT: " + ROWS + " records contributed by the CLI in " + millis + " ms");
     Map<String, JsonNode> receiptById = readReceipts(receipts);
     assertThat(receiptById).hasSize(ROWS / 1000);
+    // the run's journal: every batch done, no envelope left behind
+    try (Stream<Path> journal = Files.list(receipts.resolve(".dsx-journal"))) {
+      List<Path> files = journal.toList();
+      assertThat(files).hasSize(1);
+      assertThat(Files.readAllLines(files.get(0))).filteredOn(l -> l.startsWith("done ")).hasSize(ROWS / 1000);
+    }
 
     // the dataset topic holds exactly the 10,000 records, and no plaintext value in any raw byte
     List<ConsumerRecord<byte[], byte[]>> stored = readAll("dsx.data." + dataset);
@@ -239,7 +245,7 @@ class CliContributionIT extends GatewayIT {
   private static Map<String, JsonNode> readReceipts(Path dir) throws Exception {
     Map<String, JsonNode> out = new HashMap<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.toList()) {
+      for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
         JsonNode receipt = JSON.readTree(f.toFile());
         out.put(receipt.get("contributionId").asText(), receipt);
       }
