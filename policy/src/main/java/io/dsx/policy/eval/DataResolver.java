@@ -178,6 +178,16 @@ final class DataResolver {
         }
         if (node == null || node.hasRules() || i == path.size()) {
             Value v = fullValue(node, base, at);
+            if (node == null) {
+                // base documents are JSON: their objects have string keys, so data.a[2] reads data.a["2"]
+                // (as OPA's storage paths do); arrays are still indexed by number
+                while (v != null && i < path.size() && path.get(i) instanceof Term.Scalar s
+                        && s.value() instanceof io.dsx.policy.value.NumberValue
+                        && v instanceof io.dsx.policy.value.ObjectValue) {
+                    v = Evaluator.index(v, StringValue.of(s.value().toString()));
+                    i++;
+                }
+            }
             return v == null || ev.path(v, path, i, f, k);
         }
         Term p = path.get(i);

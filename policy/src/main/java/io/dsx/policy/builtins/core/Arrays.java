@@ -9,10 +9,11 @@ final class Arrays {
     private Arrays() {
     }
 
+    /** One level, as OPA's array.flatten: [[1], [[2]]] gives [1, [2]]. */
     private static void flatten(ArrayValue a, java.util.List<Value> out) {
         for (Value v : a.elements()) {
             if (v instanceof ArrayValue inner) {
-                flatten(inner, out);
+                out.addAll(inner.elements());
             } else {
                 out.add(v);
             }
