@@ -105,24 +105,12 @@ final class DataResolver {
     private record Landing(RuleNode node, Value base, int i, List<Value> at) {
     }
 
-    /** Identity key: refs are records, whose structural hash is too slow for the hot path. */
-    private record RefKey(Term.Ref ref) {
-        @java.lang.Override
-        public boolean equals(Object o) {
-            return o instanceof RefKey k && k.ref == ref;
-        }
-
-        @java.lang.Override
-        public int hashCode() {
-            return System.identityHashCode(ref);
-        }
-    }
 
     boolean refCached(Term.Ref r, Frame f, VCont k) {
         if (!overrides.isEmpty()) {
             return ref(r, f, k);
         }
-        RefKey key = new RefKey(r);
+        Object key = new IdentityKey(r);
         Object o = ev.policy.evalCache().get(key);
         if (o == null) {
             RuleNode node = ev.policy.root();
@@ -179,12 +167,10 @@ final class DataResolver {
         if (node == null || node.hasRules() || i == path.size()) {
             Value v = fullValue(node, base, at);
             if (node == null) {
-                // base documents are JSON: their objects have string keys, so data.a[2] reads data.a["2"]
-                // (as OPA's storage paths do); arrays are still indexed by number
-                while (v != null && i < path.size() && path.get(i) instanceof Term.Scalar s
-                        && s.value() instanceof io.dsx.policy.value.NumberValue
-                        && v instanceof io.dsx.policy.value.ObjectValue) {
-                    v = Evaluator.index(v, StringValue.of(s.value().toString()));
+                // constant keys into base data, as OPA's storage paths read them (dataKey)
+                while (v instanceof io.dsx.policy.value.ObjectValue && i < path.size()
+                        && path.get(i) instanceof Term.Scalar s && s.value() instanceof io.dsx.policy.value.NumberValue) {
+                    v = Evaluator.index(v, dataKey(s.value(), v));
                     i++;
                 }
             }
@@ -199,8 +185,7 @@ final class DataResolver {
         Value fromBase = base;
         int next = i + 1;
         return ev.term(p, f, k0 -> {
-            // base documents have string keys only: data[2] reads data["2"]
-            Value key = k0 instanceof io.dsx.policy.value.NumberValue ? StringValue.of(k0.toString()) : k0;
+            Value key = dataKey(k0, fromBase);
             RuleNode child = key instanceof StringValue s ? fromNode.child(s.value()) : null;
             Value childBase = Evaluator.index(fromBase, key);
             if (child == null && childBase == null && !overrideBelow(at, key)) {
@@ -213,6 +198,16 @@ final class DataResolver {
                 at.remove(at.size() - 1);
             }
         });
+    }
+
+    /**
+     * The key a ref into data uses at one step: objects of base documents (JSON) and packages have
+     * string keys only, so a number reads its decimal string (data[2] reads data["2"], as OPA's storage
+     * paths do); an array is still indexed by the number.
+     */
+    private static Value dataKey(Value key, Value container) {
+        return key instanceof io.dsx.policy.value.NumberValue && !(container instanceof io.dsx.policy.value.ArrayValue)
+                ? StringValue.of(key.toString()) : key;
     }
 
     private Value exactOverride(List<Value> at) {

@@ -54,7 +54,7 @@ public final class QueryEval {
     /** The query's output variables, memoised per compiled query. */
     @SuppressWarnings("unchecked")
     private static Set<String> queryVars(CompiledPolicy policy, List<Expr> query) {
-        Object key = new QueryKey(query);
+        Object key = new IdentityKey(query);
         Object cached = policy.evalCache().get(key);
         if (cached == null) {
             Set<String> names = new LinkedHashSet<>();
@@ -68,18 +68,6 @@ public final class QueryEval {
         return (Set<String>) cached;
     }
 
-    /** Identity key for a compiled query. */
-    private record QueryKey(List<Expr> query) {
-        @java.lang.Override
-        public boolean equals(Object o) {
-            return o instanceof QueryKey k && k.query == query;
-        }
-
-        @java.lang.Override
-        public int hashCode() {
-            return System.identityHashCode(query);
-        }
-    }
 
     /** Strict mode: the first builtin error, with the solutions found before it. */
     public static final class PartialResultException extends RuntimeException {
