@@ -4,13 +4,13 @@ import io.dsx.connectors.contributor.ContributionReceipt;
 import io.dsx.connectors.contributor.Contributor;
 import io.dsx.connectors.contributor.GatewayClient;
 import io.dsx.connectors.contributor.GatewayException;
+import io.dsx.connectors.contributor.SealedContribution;
 import io.dsx.connectors.source.Batch;
 import io.dsx.connectors.source.Batcher;
 import io.dsx.connectors.source.SourceException;
 import io.dsx.connectors.source.SourceFormat;
 import io.dsx.connectors.source.SourceReader;
 import io.dsx.connectors.source.SourceReaders;
-import io.dsx.schemas.envelope.ContributionEnvelope;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
@@ -136,14 +136,14 @@ final class ContributeCommand implements Callable<Integer> {
           skippedRecords += batch.records().size();
           continue;
         }
-        ContributionEnvelope envelope = earlier == null ? null : journal.envelope(earlier.contributionId());
-        if (envelope == null) {
-          envelope = contributor.seal(batch.genericRecords());
+        SealedContribution sealed = earlier == null ? null : journal.envelope(earlier.contributionId());
+        if (sealed == null) {
+          sealed = contributor.seal(batch.genericRecords());
           if (journal != null) {
-            journal.pending(batch.firstLine(), batch.lastLine(), envelope);
+            journal.pending(batch.firstLine(), batch.lastLine(), sealed);
           }
         }
-        ContributionReceipt receipt = contributor.send(envelope);
+        ContributionReceipt receipt = contributor.send(sealed);
         Path file = store.save(receipt);
         if (journal != null) {
           journal.done(batch.firstLine(), batch.lastLine(), receipt.contributionId());

@@ -1,5 +1,6 @@
 package io.dsx.connectors.cli;
 
+import io.dsx.connectors.contributor.SealedContribution;
 import io.dsx.crypto.hash.Hex;
 import io.dsx.schemas.envelope.ContributionEnvelope;
 import io.dsx.schemas.envelope.EnvelopeLimits;
@@ -82,23 +83,24 @@ final class Journal {
   }
 
   /** Keeps the envelope, then records that it is about to be sent. */
-  void pending(long firstLine, long lastLine, ContributionEnvelope envelope) throws IOException {
-    String id = envelope.manifest().contributionId();
+  void pending(long firstLine, long lastLine, SealedContribution sealed) throws IOException {
+    String id = sealed.contributionId();
     Files.createDirectories(dir);
-    Files.write(dir.resolve(id + ".envelope"), envelope.toBytes(), StandardOpenOption.CREATE,
+    Files.write(dir.resolve(id + ".envelope"), sealed.bytes(), StandardOpenOption.CREATE,
         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
     append("pending " + firstLine + " " + lastLine + " " + id);
   }
 
   /** The envelope kept for a pending batch, or null if it is gone or unreadable. */
-  ContributionEnvelope envelope(String contributionId) throws IOException {
+  SealedContribution envelope(String contributionId) throws IOException {
     Path file = dir.resolve(contributionId + ".envelope");
     if (!Files.exists(file)) {
       return null;
     }
-    EnvelopeResult<ContributionEnvelope> parsed = ContributionEnvelope.parse(Files.readAllBytes(file),
-        EnvelopeLimits.DEFAULT);
-    return parsed.isOk() && parsed.value().manifest().contributionId().equals(contributionId) ? parsed.value() : null;
+    byte[] bytes = Files.readAllBytes(file);
+    EnvelopeResult<ContributionEnvelope> parsed = ContributionEnvelope.parse(bytes, EnvelopeLimits.DEFAULT);
+    return parsed.isOk() && parsed.value().manifest().contributionId().equals(contributionId)
+        ? new SealedContribution(parsed.value(), bytes) : null;
   }
 
   /** Records that the batch's receipt is kept, and drops its envelope. */

@@ -4,7 +4,6 @@ import io.dsx.crypto.keys.KeyIds;
 import io.dsx.crypto.sign.SigningKey;
 import io.dsx.schemas.dataset.DatasetSchema;
 import io.dsx.schemas.envelope.ContributionBuilder;
-import io.dsx.schemas.envelope.ContributionEnvelope;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -60,27 +59,26 @@ public final class Contributor {
   }
 
   /** Builds, signs and seals one envelope of {@code records} without sending it. */
-  public ContributionEnvelope seal(List<GenericRecord> records) throws GatewayException {
+  public SealedContribution seal(List<GenericRecord> records) throws GatewayException {
     if (records.size() > info.maxRecordsPerContribution()) {
       throw new IllegalArgumentException(records.size() + " records, the gateway takes at most "
           + info.maxRecordsPerContribution() + " per contribution");
     }
-    ContributionEnvelope envelope = builder.build(target, records);
-    long size = envelope.toBytes().length;
-    if (size > info.maxContributionBytes()) {
-      throw new GatewayException(0, "too_large", "envelope of " + size + " bytes, the gateway takes at most "
-          + info.maxContributionBytes() + " (lower --batch-bytes)");
+    SealedContribution sealed = SealedContribution.of(builder.build(target, records));
+    if (sealed.bytes().length > info.maxContributionBytes()) {
+      throw new GatewayException(0, "too_large", "envelope of " + sealed.bytes().length
+          + " bytes, the gateway takes at most " + info.maxContributionBytes() + " (lower --batch-bytes)");
     }
-    return envelope;
+    return sealed;
   }
 
   /**
    * Sends a sealed envelope (again, after an interruption: the same bytes get the first receipt if the
    * gateway accepted them before) and returns its verified receipt.
    */
-  public ContributionReceipt send(ContributionEnvelope envelope) throws GatewayException {
-    ContributionReceipt receipt = client.contribute(target.datasetId(), envelope.toBytes());
-    receipt.verify(info.receiptKey(), envelope.manifest());
+  public ContributionReceipt send(SealedContribution sealed) throws GatewayException {
+    ContributionReceipt receipt = client.contribute(target.datasetId(), sealed.bytes());
+    receipt.verify(info.receiptKey(), sealed.envelope().manifest());
     return receipt;
   }
 }

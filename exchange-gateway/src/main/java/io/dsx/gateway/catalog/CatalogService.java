@@ -40,12 +40,13 @@ public final class CatalogService {
     private final Clock clock;
     private final io.dsx.schemas.envelope.UuidV7 eventIds;
 
-    public CatalogService(Catalog catalog, Producer<String, byte[]> producer, TopicAdmin topics, Clock clock) {
+    public CatalogService(Catalog catalog, Producer<String, byte[]> producer, TopicAdmin topics, Clock clock,
+                          java.security.SecureRandom random) {
         this.catalog = catalog;
         this.producer = producer;
         this.topics = topics;
         this.clock = clock;
-        this.eventIds = new io.dsx.schemas.envelope.UuidV7(clock, new java.security.SecureRandom());
+        this.eventIds = new io.dsx.schemas.envelope.UuidV7(clock, random);
     }
 
     public synchronized Outcome<Catalog.Institution> registerInstitution(String actor, String id, String name,

@@ -104,7 +104,7 @@ public class ExchangeConfig {
 
     @Bean
     CatalogService catalogService(Catalog catalog, TopicFollower catalogFollower, Producer<String, byte[]> catalogProducer,
-                                  TopicAdmin topics, Clock clock) {
-        return new CatalogService(catalog, catalogProducer, topics, clock);
+                                  TopicAdmin topics, Clock clock, SecureRandom random) {
+        return new CatalogService(catalog, catalogProducer, topics, clock, random);
     }
 }

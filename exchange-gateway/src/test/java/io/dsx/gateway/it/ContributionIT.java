@@ -234,11 +234,8 @@ class ContributionIT extends GatewayIT {
     @Test
     void aKeyWhoseCertificateIsNotValidNowIsRefused() throws Exception {
         // registered in advance (valid from tomorrow), used today
-        InstitutionCredentials early = io.dsx.crypto.keys.InstitutionKeys.generate(
-                io.dsx.crypto.sign.SignatureAlgorithm.ED25519, "CN=hospital-a early,O=dsx test", java.time.Duration.ofDays(30),
-                java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(1)), new java.security.SecureRandom());
-        HttpResponse<String> added = postJson("/v1/admin/institutions/hospital-a/keys", stack().tokens().forUser("operator"),
-                JSON.writeValueAsString(Map.of("certificate", io.dsx.crypto.keys.Pem.writeCertificate(early.certificate()))));
+        InstitutionCredentials early = keyValidFrom(java.time.Duration.ofDays(1), java.time.Duration.ofDays(30));
+        HttpResponse<String> added = addKey(early);
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         byte[] body = EnvelopeForge.forge("hospital-a", dataset, 1, schema, records(3, "early"), gatewayKey,
                 early.signingKey(), early.keyId(), EnvelopeForge.Tamper.none());
@@ -246,13 +243,22 @@ class ContributionIT extends GatewayIT {
         assertThat(refused.body()).contains("not now");
     }
 
+    /** A hospital-a key whose certificate is valid from now + {@code start} for {@code validity}. */
+    private static InstitutionCredentials keyValidFrom(java.time.Duration start, java.time.Duration validity)
+            throws Exception {
+        return io.dsx.crypto.keys.InstitutionKeys.generate(io.dsx.crypto.sign.SignatureAlgorithm.ED25519,
+                "CN=hospital-a from " + start + ",O=dsx test", validity,
+                java.time.Clock.offset(java.time.Clock.systemUTC(), start), new java.security.SecureRandom());
+    }
+
+    private HttpResponse<String> addKey(InstitutionCredentials key) throws Exception {
+        return postJson("/v1/admin/institutions/hospital-a/keys", stack().tokens().forUser("operator"),
+                JSON.writeValueAsString(Map.of("certificate", io.dsx.crypto.keys.Pem.writeCertificate(key.certificate()))));
+    }
+
     @Test
     void anExpiredCertificateIsNotRegistered() throws Exception {
-        InstitutionCredentials old = io.dsx.crypto.keys.InstitutionKeys.generate(
-                io.dsx.crypto.sign.SignatureAlgorithm.ED25519, "CN=hospital-a old,O=dsx test", java.time.Duration.ofDays(1),
-                java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(-10)), new java.security.SecureRandom());
-        HttpResponse<String> added = postJson("/v1/admin/institutions/hospital-a/keys", stack().tokens().forUser("operator"),
-                JSON.writeValueAsString(Map.of("certificate", io.dsx.crypto.keys.Pem.writeCertificate(old.certificate()))));
+        HttpResponse<String> added = addKey(keyValidFrom(java.time.Duration.ofDays(-10), java.time.Duration.ofDays(1)));
         assertProblem(added, 422, "invalid_certificate");
         assertThat(added.body()).contains("expired");
     }

@@ -11,6 +11,7 @@ import io.dsx.crypto.sign.SignatureAlgorithm;
 import io.dsx.gateway.GatewayApplication;
 import io.dsx.schemas.dataset.DatasetSchema;
 import io.dsx.schemas.envelope.ContributionBuilder;
+import io.dsx.schemas.events.StoredRecordHeaders;
 import io.dsx.schemas.record.RecordCodec;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -291,9 +292,9 @@ public final class IngestBench {
         long n = 0;
         for (List<GenericRecord> batch : batches) {
             String id = java.util.UUID.randomUUID().toString();
-            org.apache.kafka.common.header.Header contribution = header("dsx-contribution-id", id);
-            org.apache.kafka.common.header.Header version = header("dsx-schema-version", "1");
-            org.apache.kafka.common.header.Header keyId = header("dsx-key-id", "dek-0123456789abcdef01234567");
+            org.apache.kafka.common.header.Header contribution = header(StoredRecordHeaders.CONTRIBUTION_ID, id);
+            org.apache.kafka.common.header.Header version = header(StoredRecordHeaders.SCHEMA_VERSION, "1");
+            org.apache.kafka.common.header.Header keyId = header(StoredRecordHeaders.KEY_ID, DEK_ID);
             List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 GenericRecord r = batch.get(i);
@@ -301,7 +302,7 @@ public final class IngestBench {
                 random.nextBytes(value);
                 records.add(new ProducerRecord<>("bench.txn", null, r.get("subject").toString().getBytes(), value,
                         new org.apache.kafka.common.header.internals.RecordHeaders(new org.apache.kafka.common.header.Header[] {
-                            contribution, header("dsx-leaf-index", Integer.toString(i)), version, keyId})));
+                            contribution, header(StoredRecordHeaders.LEAF_INDEX, Integer.toString(i)), version, keyId})));
                 n++;
             }
             contributions.add(records);
@@ -362,8 +363,10 @@ public final class IngestBench {
     /** Transactions (path c) and contributions (path b) sent again after an abort, over the whole run. */
     private final java.util.concurrent.atomic.AtomicLong retries = new java.util.concurrent.atomic.AtomicLong();
 
-    /** Bytes a stored value adds to the record: version, key id, nonce, salt, GCM tag (docs/formats.md). */
-    private static final int STORED_OVERHEAD = 1 + 1 + 28 + 12 + 16 + 16;
+    private static final String DEK_ID = "dek-0123456789abcdef01234567";
+    /** Bytes a stored value adds to the record: version, key id length and id, nonce, salt, GCM tag (docs/formats.md §8). */
+    private static final int STORED_OVERHEAD = 1 + 1 + DEK_ID.length() + io.dsx.crypto.aead.AesGcmKey.NONCE_LENGTH + 16
+            + io.dsx.crypto.aead.AesGcmKey.TAG_LENGTH;
     private static final int LEDGER_ENTRY_BYTES = 400;
 
     private static org.apache.kafka.common.header.Header header(String name, String value) {
