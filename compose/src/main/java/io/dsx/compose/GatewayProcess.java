@@ -29,14 +29,17 @@ public final class GatewayProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("gateway jar not found at " + jar + " (build first: ./mvnw -DskipTests install)");
         }
+        OwnerOnly.directories(workDir);
+        // secrets go through an owner-only file and the environment, not the command line (which ps shows)
+        Path kafka = stack.gatewayKafkaLogin().writeSpringConfig(workDir.resolve("kafka-client.properties"));
         List<String> cmd = new ArrayList<>(List.of(JavaRuntime.javaExecutable(), "-Xmx1g", "-jar", jar.toString(),
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + stack.bootstrapServers(),
+                "--spring.config.import=file:" + kafka.toAbsolutePath(),
                 "--dsx.security.issuer-uri=" + stack.keycloak().issuer()));
-        // secrets go through the environment, not the command line (which ps shows)
         Map<String, String> env = Map.of("DSX_KEYS_PASSWORD", keysPassword,
                 "DSX_DATA_DIR", workDir.toAbsolutePath().toString());
-        ManagedProcess process = ManagedProcess.start("gateway", cmd, Files.createDirectories(workDir), env,
+        ManagedProcess process = ManagedProcess.start("gateway", cmd, workDir, env,
                 workDir.resolve("gateway.log"));
         GatewayProcess gateway = new GatewayProcess(process, port);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -1,35 +1,63 @@
 package io.dsx.compose;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 
 /**
  * A real single-node KRaft Kafka broker (combined broker and controller) started as a process from
  * the jars the build laid out in {@code compose/target/stack/kafka-libs}. Its log directory is
  * formatted on first start and reused afterwards, so a local run keeps its topics across restarts.
+ *
+ * <p>Locked down as a production cluster is (DESIGN §3.2: nobody but the gateway touches dsx's
+ * topics). Three loopback listeners, all SASL: {@code CLIENT} (SCRAM-SHA-512, the only one clients
+ * use), {@code BROKER} (inter-broker) and {@code CONTROLLER} (PLAIN as the broker's own identity:
+ * KRaft cannot use SCRAM there, its credentials live in the metadata the controller serves). The
+ * standard KRaft authorizer denies whatever no ACL allows; the broker's principal is the only super
+ * user; {@link KafkaAcls} gives the gateway's principal {@code dsx.*} and nothing else. Passwords come
+ * from {@link StackCredentials} (generated, owner-only) and reach the broker through its owner-only
+ * configuration file, never its command line.
  */
 public final class KafkaBroker implements AutoCloseable {
 
-    private final ManagedProcess process;
-    private final int port;
+    public static final String BROKER_USER = "dsx-broker";
+    public static final String GATEWAY_USER = "dsx-gateway";
 
-    private KafkaBroker(ManagedProcess process, int port) {
+    private final ManagedProcess process;
+    private final Options options;
+
+    private KafkaBroker(ManagedProcess process, Options options) {
         this.process = process;
-        this.port = port;
+        this.options = options;
     }
 
-    public record Options(Path libsDir, Path dataDir, int port, int controllerPort, Duration startTimeout) {
+    /**
+     * @param port         the SCRAM client listener (the bootstrap address)
+     * @param internalPort the broker's own listener (inter-broker traffic and provisioning)
+     */
+    public record Options(Path libsDir, Path dataDir, int port, int controllerPort, int internalPort,
+                          StackCredentials credentials, Duration startTimeout) {
+        @Override
+        public String toString() {
+            return "KafkaBroker.Options[" + dataDir + ", ports " + port + "/" + controllerPort + "/" + internalPort + "]";
+        }
     }
 
     public static KafkaBroker start(Options options) throws IOException, InterruptedException {
@@ -38,11 +66,13 @@ public final class KafkaBroker implements AutoCloseable {
             throw new IOException("Kafka broker jars not found in " + libs
                     + " (build first: ./mvnw -DskipTests install)");
         }
-        Path dataDir = Files.createDirectories(options.dataDir());
-        Path config = writeServerProperties(dataDir, options.port(), options.controllerPort());
+        Path dataDir = OwnerOnly.directories(options.dataDir());
+        Path config = writeServerProperties(dataDir, options);
+        writeAdminClientConfig(dataDir, superLogin(options));
         Path log4j = writeLog4jConfig(dataDir);
         String classpath = libs.toAbsolutePath() + "/*";
         if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
+            OwnerOnly.directories(dataDir.resolve("logs"));
             List<String> format = javaCommand(classpath, log4j, "512m");
             format.addAll(List.of("kafka.tools.StorageTool", "format", "--standalone",
                     "-t", Uuid.randomUuid().toString(), "-c", config.toString()));
@@ -53,9 +83,10 @@ public final class KafkaBroker implements AutoCloseable {
         server.addAll(List.of("kafka.Kafka", config.toString()));
         ManagedProcess process = ManagedProcess.start("kafka", server, dataDir, Map.of(),
                 dataDir.resolve("broker.log"));
-        KafkaBroker broker = new KafkaBroker(process, options.port());
+        KafkaBroker broker = new KafkaBroker(process, options);
         try {
             broker.awaitReady(options.startTimeout());
+            broker.provisionGateway(options.startTimeout());
         } catch (IOException | InterruptedException | RuntimeException e) {
             broker.close();
             throw e;
@@ -74,16 +105,34 @@ public final class KafkaBroker implements AutoCloseable {
         return cmd;
     }
 
-    private static Path writeServerProperties(Path dataDir, int port, int controllerPort) throws IOException {
+    private static Path writeServerProperties(Path dataDir, Options o) throws IOException {
+        String host = "127.0.0.1:";
+        String brokerPassword = o.credentials().get(StackCredentials.KAFKA_BROKER_PASSWORD);
+        String plain = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + BROKER_USER
+                + "\" password=\"" + brokerPassword + "\" user_" + BROKER_USER + "=\"" + brokerPassword + "\";";
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
-        p.setProperty("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
-        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.setProperty("controller.quorum.bootstrap.servers", host + o.controllerPort());
+        p.setProperty("listeners", "CLIENT://" + host + o.port() + ",BROKER://" + host + o.internalPort()
+                + ",CONTROLLER://" + host + o.controllerPort());
+        p.setProperty("advertised.listeners", "CLIENT://" + host + o.port() + ",BROKER://" + host + o.internalPort());
         p.setProperty("controller.listener.names", "CONTROLLER");
-        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("inter.broker.listener.name", "BROKER");
+        p.setProperty("listener.security.protocol.map",
+                "CLIENT:SASL_PLAINTEXT,BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        p.setProperty("listener.name.client.sasl.enabled.mechanisms", KafkaLogin.MECHANISM);
+        p.setProperty("listener.name.client.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        for (String listener : List.of("broker", "controller")) {
+            p.setProperty("listener.name." + listener + ".sasl.enabled.mechanisms", "PLAIN");
+            p.setProperty("listener.name." + listener + ".plain.sasl.jaas.config", plain);
+        }
+        p.setProperty("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        p.setProperty("sasl.mechanism.controller.protocol", "PLAIN");
+        p.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.setProperty("allow.everyone.if.no.acl.found", "false");
+        p.setProperty("super.users", "User:" + BROKER_USER);
         p.setProperty("log.dirs", dataDir.resolve("logs").toAbsolutePath().toString());
         p.setProperty("num.partitions", "1");
         p.setProperty("auto.create.topics.enable", "false");
@@ -95,8 +144,9 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("transaction.state.log.num.partitions", "4");
         p.setProperty("offsets.topic.num.partitions", "4");
         Path file = dataDir.resolve("server.properties");
-        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            p.store(out, "dsx local single-node KRaft broker (PLAINTEXT on loopback only: local use)");
+        OwnerOnly.createFile(file);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            p.store(out, "dsx local single-node KRaft broker: SASL on loopback, ACLs, owner-readable only");
         }
         return file;
     }
@@ -117,32 +167,114 @@ public final class KafkaBroker implements AutoCloseable {
                 </Configuration>
                 """;
         Path file = dataDir.resolve("log4j2.xml");
+        OwnerOnly.createFile(file);
         Files.writeString(file, xml, StandardCharsets.UTF_8);
         return file;
     }
 
+    /** The broker's own (super user) login at its BROKER listener: for provisioning and operators' tools. */
+    private static Map<String, Object> superLogin(Options options) {
+        String password = options.credentials().get(StackCredentials.KAFKA_BROKER_PASSWORD);
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + options.internalPort());
+        config.put("security.protocol", KafkaLogin.SECURITY_PROTOCOL);
+        config.put("sasl.mechanism", "PLAIN");
+        config.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                + BROKER_USER + "\" password=\"" + password + "\";");
+        return config;
+    }
+
+    /** Kafka's admin tools' {@code --command-config} for the broker's own login (owner-only file). */
+    private static void writeAdminClientConfig(Path dataDir, Map<String, Object> login) throws IOException {
+        Properties p = new Properties();
+        login.forEach((k, v) -> p.setProperty(k, String.valueOf(v)));
+        Path file = dataDir.resolve("admin-client.properties");
+        OwnerOnly.createFile(file);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            p.store(out, "the broker's own super-user login, for Kafka's admin tools (--command-config); owner-only");
+        }
+    }
+
+    private Admin superAdmin() {
+        Map<String, Object> config = superLogin(options);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        return Admin.create(config);
+    }
+
     private void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
         // the broker accepts connections before it has joined its own quorum: ask for the cluster's nodes
         Readiness.await(process, timeout, () -> {
-            if (!Ports.isListening(port)) {
+            if (!Ports.isListening(options.port())) {
                 return false;
             }
+            try (Admin admin = superAdmin()) {
+                return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+            }
+        });
+    }
+
+    /** Gives the gateway's principal its SCRAM credential and its ACLs (idempotent: every start). */
+    private void provisionGateway(Duration timeout) throws IOException, InterruptedException {
+        KafkaLogin gateway = gatewayLogin();
+        try (Admin admin = superAdmin()) {
+            upsertScram(admin, gateway);
+            admin.createAcls(KafkaAcls.gateway(GATEWAY_USER)).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("could not provision the gateway's Kafka principal: " + e.getMessage(), e);
+        }
+        awaitLogin(gateway, timeout);
+    }
+
+    /**
+     * Creates (or re-keys) a SCRAM principal with no ACLs at all and waits until the broker accepts it.
+     * Tests use it for "a valid login of someone else".
+     */
+    public KafkaLogin addUser(String user, String password) throws IOException, InterruptedException {
+        KafkaLogin login = new KafkaLogin(bootstrapServers(), user, password);
+        if (BROKER_USER.equals(user) || GATEWAY_USER.equals(user)) {
+            throw new IllegalArgumentException(user + " is reserved");
+        }
+        try (Admin admin = superAdmin()) {
+            upsertScram(admin, login);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("could not add Kafka user " + user + ": " + e.getMessage(), e);
+        }
+        awaitLogin(login, options.startTimeout());
+        return login;
+    }
+
+    private static void upsertScram(Admin admin, KafkaLogin login)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(login.user(),
+                new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), login.password())))
+                .all().get(30, TimeUnit.SECONDS);
+    }
+
+    /** The controller commits a credential before the broker applies it: wait until it authenticates. */
+    private void awaitLogin(KafkaLogin login, Duration timeout) throws IOException, InterruptedException {
+        Map<String, Object> config = new HashMap<>(login.clientConfig());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        Readiness.await(process, timeout, () -> {
             try (Admin admin = Admin.create(config)) {
                 return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
             }
         });
     }
 
+    /** The gateway's login: the one principal allowed to read and write {@code dsx.*}. */
+    public KafkaLogin gatewayLogin() {
+        return new KafkaLogin(bootstrapServers(), GATEWAY_USER,
+                options.credentials().get(StackCredentials.KAFKA_GATEWAY_PASSWORD));
+    }
+
     public String bootstrapServers() {
-        return "127.0.0.1:" + port;
+        return "127.0.0.1:" + options.port();
     }
 
     public int port() {
-        return port;
+        return options.port();
     }
 
     public ManagedProcess process() {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -31,19 +33,24 @@ public final class LocalStack implements AutoCloseable {
      * @param keycloakDb      {@code dev-mem} for tests, {@code dev-file} for the local run
      */
     public record Options(Path stackDir, Path dataDir, Path keycloakInstall, String keycloakDb,
-                          int kafkaPort, int kafkaControllerPort, int keycloakPort,
+                          int kafkaPort, int kafkaControllerPort, int kafkaInternalPort, int keycloakPort,
                           StackCredentials credentials, Duration startTimeout) {
+        @Override
+        public String toString() {
+            return "LocalStack.Options[" + dataDir + "]";
+        }
     }
 
     public static LocalStack start(Options o) throws IOException, InterruptedException {
-        Files.createDirectories(o.dataDir());
+        OwnerOnly.directories(o.dataDir());
         CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> unchecked(() ->
                 KeycloakServer.start(new KeycloakServer.Options(o.stackDir().resolve("keycloak-dist.zip"),
                         o.keycloakInstall(), o.keycloakDb(), o.keycloakPort(), o.credentials(), o.startTimeout()))));
         KafkaBroker broker;
         try {
             broker = KafkaBroker.start(new KafkaBroker.Options(o.stackDir().resolve("kafka-libs"),
-                    o.dataDir().resolve("kafka"), o.kafkaPort(), o.kafkaControllerPort(), o.startTimeout()));
+                    o.dataDir().resolve("kafka"), o.kafkaPort(), o.kafkaControllerPort(), o.kafkaInternalPort(),
+                    o.credentials(), o.startTimeout()));
         } catch (IOException | InterruptedException | RuntimeException e) {
             keycloak.handle((k, t) -> { if (k != null) { k.close(); } return null; });
             throw e;
@@ -76,8 +83,22 @@ public final class LocalStack implements AutoCloseable {
                 + " or pass -Ddsx.stack.dir");
     }
 
+    /** Where clients connect; every connection needs a login ({@link #kafkaClientConfig()}). */
     public String bootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /** The gateway's Kafka login: the one principal that may read and write {@code dsx.*}. */
+    public KafkaLogin gatewayKafkaLogin() {
+        return broker.gatewayLogin();
+    }
+
+    /**
+     * A Kafka client's settings (bootstrap servers and SASL) as the gateway's principal: what a test
+     * uses to look at dsx's topics as the gateway sees them. Add serializers, group, isolation to it.
+     */
+    public Map<String, Object> kafkaClientConfig() {
+        return new HashMap<>(broker.gatewayLogin().clientConfig());
     }
 
     public KafkaBroker broker() {

@@ -25,7 +25,8 @@ public final class LocalStackMain {
 
             Options:
               --data-dir DIR        state folder (default: .dsx)
-              --kafka-port N        broker port (default: 9092; controller on N+1)
+              --kafka-port N        broker port (default: 9092; controller on N+1,
+                                    the broker's own listener on N+2)
               --keycloak-port N     Keycloak port (default: 8180)
               --gateway-port N      gateway port (default: 8080)
               --no-gateway          start only the broker and Keycloak
@@ -64,12 +65,12 @@ public final class LocalStackMain {
         private static int port(String value, String option) {
             try {
                 int port = Integer.parseInt(value);
-                if (port < 1024 || port > 65534) {
+                if (port < 1024 || port > 65533) {
                     throw new NumberFormatException();
                 }
                 return port;
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " must be a port between 1024 and 65534, not '" + value + "'");
+                throw new IllegalArgumentException(option + " must be a port between 1024 and 65533, not '" + value + "'");
             }
         }
     }
@@ -91,7 +92,7 @@ public final class LocalStackMain {
     }
 
     static int run(Options o, PrintStream out) throws InterruptedException {
-        for (int port : List.of(o.kafkaPort(), o.kafkaPort() + 1, o.keycloakPort(), o.gatewayPort())) {
+        for (int port : List.of(o.kafkaPort(), o.kafkaPort() + 1, o.kafkaPort() + 2, o.keycloakPort(), o.gatewayPort())) {
             if (Ports.isListening(port)) {
                 System.err.println("dsx local: port " + port + " is already in use (another local stack?); "
                         + "stop it or choose other ports (--help)");
@@ -117,7 +118,7 @@ public final class LocalStackMain {
             StackCredentials credentials = StackCredentials.loadOrCreate(o.dataDir().resolve("credentials.properties"));
             out.println("dsx local: starting Kafka and Keycloak (first start unpacks and builds Keycloak: a minute or two) ...");
             LocalStack stack = LocalStack.start(new LocalStack.Options(stackDir, o.dataDir(),
-                    o.dataDir().resolve("keycloak"), "dev-file", o.kafkaPort(), o.kafkaPort() + 1, o.keycloakPort(),
+                    o.dataDir().resolve("keycloak"), "dev-file", o.kafkaPort(), o.kafkaPort() + 1, o.kafkaPort() + 2, o.keycloakPort(),
                     credentials, Duration.ofMinutes(5)));
             started.add(stack);
             GatewayProcess gateway = null;
@@ -145,7 +146,8 @@ public final class LocalStackMain {
         String creds = o.dataDir().resolve("credentials.properties").toString();
         StringBuilder s = new StringBuilder("\n");
         s.append("dsx local stack is up (Ctrl-C stops it)\n");
-        s.append("  kafka     ").append(stack.bootstrapServers()).append("   (PLAINTEXT on loopback: local use only)\n");
+        s.append("  kafka     ").append(stack.bootstrapServers()).append("   (SASL SCRAM-SHA-512 + ACLs; only principal '")
+                .append(KafkaBroker.GATEWAY_USER).append("' may use dsx.*; login in gateway/kafka-client.properties)\n");
         s.append("  keycloak  ").append(stack.keycloak().baseUrl()).append("   realm ").append(KeycloakServer.REALM)
                 .append(", admin console user 'admin'\n");
         if (gateway != null) {
@@ -160,10 +162,12 @@ public final class LocalStackMain {
         s.append("\n");
         s.append("Get a token and ask the gateway who you are:\n");
         s.append("  set -a; . ").append(creds).append("; set +a\n");
-        s.append("  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=hospital-a \\\n")
-                .append("      -d client_secret=$DSX_HOSPITAL_A_SECRET ").append(stack.keycloak().tokenEndpoint())
-                .append(" | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");
-        s.append("  curl -s -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:").append(o.gatewayPort()).append("/v1/me\n");
+        // secrets reach curl on its standard input (printf is a shell builtin): never on a command line
+        s.append("  TOKEN=$(printf 'client_secret=%s' \"$DSX_HOSPITAL_A_SECRET\" | curl -s -d @- \\\n")
+                .append("      -d grant_type=client_credentials -d client_id=hospital-a ").append(stack.keycloak().tokenEndpoint())
+                .append(" \\\n      | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");
+        s.append("  printf 'Authorization: Bearer %s\\n' \"$TOKEN\" | curl -s -H @- http://127.0.0.1:")
+                .append(o.gatewayPort()).append("/v1/me\n");
         s.append("Users (password grant, client dsx-cli): researcher, steward-a, steward-b, auditor, operator;\n")
                 .append("  their passwords are DSX_<USER>_PASSWORD in the secrets file.\n");
         return s.toString();

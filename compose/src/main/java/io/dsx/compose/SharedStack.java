@@ -30,7 +30,7 @@ public final class SharedStack {
             Path dataDir = Files.createTempDirectory("dsx-test-stack-");
             stack = LocalStack.start(new LocalStack.Options(stackDir, dataDir,
                     stackDir.resolve("keycloak-test"), "dev-mem",
-                    Ports.freePort(), Ports.freePort(), Ports.freePort(),
+                    Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort(),
                     StackCredentials.generate(), Duration.ofMinutes(4)));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "dsx-shared-stack-stop"));
             return stack;

@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -15,19 +14,24 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The demo realm's secrets: client secrets of the two hospitals, passwords of the demo users and of
- * Keycloak's bootstrap admin. They are generated at random on first run (never committed, never
+ * The local stack's secrets: client secrets of the two hospitals, passwords of the demo users, of
+ * Keycloak's bootstrap admin and of the broker's and the gateway's Kafka principals. They are generated at random on first run (never committed, never
  * defaults) and kept, readable by the owner only, in the stack's data folder so that a restarted local
  * stack keeps working; tests generate fresh ones for every run.
  */
 public final class StackCredentials {
 
-    /** Placeholder names in {@code compose/keycloak/dataspace-realm.json}. */
+    /** Password of the broker's own principal (inter-broker, controller, the one super user). */
+    public static final String KAFKA_BROKER_PASSWORD = "DSX_KAFKA_BROKER_PASSWORD";
+    /** Password of the gateway's Kafka principal, the only one with access to {@code dsx.*}. */
+    public static final String KAFKA_GATEWAY_PASSWORD = "DSX_KAFKA_GATEWAY_PASSWORD";
+
+    /** Every secret; the first are the placeholder names in {@code compose/keycloak/dataspace-realm.json}. */
     public static final List<String> KEYS = List.of(
             "DSX_HOSPITAL_A_SECRET", "DSX_HOSPITAL_B_SECRET",
             "DSX_RESEARCHER_PASSWORD", "DSX_STEWARD_A_PASSWORD", "DSX_STEWARD_B_PASSWORD",
             "DSX_AUDITOR_PASSWORD", "DSX_OPERATOR_PASSWORD", "DSX_KEYCLOAK_ADMIN_PASSWORD",
-            "DSX_KEYS_PASSWORD");
+            "DSX_KEYS_PASSWORD", KAFKA_BROKER_PASSWORD, KAFKA_GATEWAY_PASSWORD);
 
     private final Map<String, String> values;
 
@@ -36,40 +40,47 @@ public final class StackCredentials {
     }
 
     public static StackCredentials generate() {
-        SecureRandom random = new SecureRandom();
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String key : KEYS) {
-            byte[] bytes = new byte[24];
-            random.nextBytes(bytes);
-            values.put(key, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
-        }
-        return new StackCredentials(values);
+        return new StackCredentials(fillMissing(new LinkedHashMap<>()));
     }
 
-    /** Loads the credentials kept in {@code file}, or generates and stores them there. */
+    private static Map<String, String> fillMissing(Map<String, String> values) {
+        SecureRandom random = new SecureRandom();
+        for (String key : KEYS) {
+            if (values.get(key) == null || values.get(key).isBlank()) {
+                byte[] bytes = new byte[24];
+                random.nextBytes(bytes);
+                values.put(key, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * Loads the credentials kept in {@code file}, or generates and stores them there (owner-only). A
+     * file from an older version gets the secrets it lacks added, so an existing local stack upgrades.
+     */
     public static StackCredentials loadOrCreate(Path file) throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
         if (Files.exists(file)) {
+            Files.setPosixFilePermissions(file, OwnerOnly.FILE);
             Properties p = new Properties();
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(in);
             }
-            Map<String, String> values = new LinkedHashMap<>();
             for (String key : KEYS) {
-                String value = p.getProperty(key);
-                if (value == null || value.isBlank()) {
-                    throw new IOException(file + " lacks " + key + "; delete the data folder to start afresh");
-                }
-                values.put(key, value);
+                values.put(key, p.getProperty(key));
             }
-            return new StackCredentials(values);
+            if (values.values().stream().noneMatch(v -> v == null || v.isBlank())) {
+                return new StackCredentials(values);
+            }
         }
-        StackCredentials created = generate();
-        Files.createDirectories(file.getParent());
+        StackCredentials created = new StackCredentials(fillMissing(values));
+        OwnerOnly.directories(file.toAbsolutePath().getParent());
         Properties p = new Properties();
         created.values.forEach(p::setProperty);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        OwnerOnly.createFile(file);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            p.store(out, "dsx local stack demo credentials (generated; local use only)");
+            p.store(out, "dsx local stack credentials (generated; local use only)");
         }
         return created;
     }

@@ -49,10 +49,15 @@ class DockerComposeFileTest {
         Result services = config(true, "--services");
         assertThat(services.exit()).as(services.output()).isZero();
         assertThat(services.output().lines().sorted().toList())
-                .containsExactly("gateway-1", "gateway-2", "kafka-1", "kafka-2", "kafka-3", "keycloak", "postgres");
+                .containsExactly("gateway-1", "gateway-2", "kafka-1", "kafka-2", "kafka-3", "kafka-secrets", "kafka-setup",
+                        "keycloak", "postgres");
         Result full = config(true);
         assertThat(full.exit()).isZero();
-        assertThat(full.output()).contains("KC_DB: postgres").contains("KAFKA_DEFAULT_REPLICATION_FACTOR: 3");
+        assertThat(full.output()).contains("KC_DB: postgres").contains("REPLICATION: 3").doesNotContain("PLAINTEXT://");
+        // gateways start once their Kafka principal and ACLs exist, and read the login from files
+        String gateway1 = full.output().substring(full.output().indexOf("  gateway-1:"));
+        assertThat(gateway1).containsSubsequence("kafka-setup:", "condition: service_completed_successfully",
+                "SPRING_CONFIG_IMPORT: configtree:/run/dsx/gateway-kafka/");
         // the second gateway starts once the first is healthy: one of them creates the shared key stores
         String gateway2 = full.output().substring(full.output().indexOf("  gateway-2:"));
         assertThat(gateway2).containsSubsequence("depends_on:", "gateway-1:", "condition: service_healthy");

@@ -22,21 +22,24 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The run's broker is a real Kafka: a record goes through it, transactions included. */
+/**
+ * The run's broker is a real Kafka: a record goes through it, transactions included (as the gateway's
+ * principal, the only one with access to {@code dsx.*} topics, groups and transactional ids).
+ */
 @ExtendWith(LocalStackExtension.class)
 class BrokerIT {
 
     @Test
     void recordProducedTransactionallyIsConsumedReadCommitted(LocalStack stack) throws Exception {
         String topic = "dsx.it.broker." + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+        try (Admin admin = Admin.create(stack.kafkaClientConfig())) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
-        Map<String, Object> producerConfig = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "it-" + UUID.randomUUID(),
+        Map<String, Object> producerConfig = stack.kafkaClientConfig();
+        producerConfig.putAll(Map.of(
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "dsx-it-" + UUID.randomUUID(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig)) {
             producer.initTransactions();
             producer.beginTransaction();
@@ -46,13 +49,13 @@ class BrokerIT {
             producer.send(new ProducerRecord<>(topic, "k", "committed"));
             producer.commitTransaction();
         }
-        Map<String, Object> consumerConfig = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
+        Map<String, Object> consumerConfig = stack.kafkaClientConfig();
+        consumerConfig.putAll(Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, "dsx-it-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig)) {
             consumer.subscribe(List.of(topic));

@@ -129,7 +129,7 @@ class ContributionIT extends GatewayIT {
                 .doesNotContain(marker);
 
         // stored records are kept as long as the ledger that points at them: no time or size retention
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack().bootstrapServers()))) {
+        try (Admin admin = Admin.create(stack().kafkaClientConfig())) {
             var resource = new org.apache.kafka.common.config.ConfigResource(
                     org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "dsx.data." + dataset);
             var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
@@ -375,7 +375,7 @@ class ContributionIT extends GatewayIT {
 
     /** End offsets of every partition of every dsx topic. */
     private Map<TopicPartition, Long> endOffsets() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack().bootstrapServers()));
+        try (Admin admin = Admin.create(stack().kafkaClientConfig());
              KafkaConsumer<byte[], byte[]> consumer = consumer("read_uncommitted")) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : admin.listTopics().names().get()) {

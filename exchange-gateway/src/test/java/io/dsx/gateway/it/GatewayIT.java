@@ -43,7 +43,8 @@ public abstract class GatewayIT {
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
         LocalStack stack = SharedStack.get();
-        registry.add("spring.kafka.bootstrap-servers", stack::bootstrapServers);
+        // the gateway's Kafka login (SASL/SCRAM), as an operator gives it: spring.kafka.* settings
+        stack.gatewayKafkaLogin().springProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("dsx.security.issuer-uri", () -> stack.keycloak().issuer());
         registry.add("dsx.keys.gateway-keystore", () -> KEY_DIR.resolve("gateway-keys.p12").toString());
         registry.add("dsx.keys.kms-keystore", () -> KEY_DIR.resolve("kms.p12").toString());
@@ -147,7 +148,7 @@ public abstract class GatewayIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    // ---- reading the broker as an auditor would: read_committed, from the beginning ----
+    // ---- reading the broker as an auditor would (with the gateway's login: no one else may), from the beginning ----
 
     protected List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
@@ -166,10 +167,11 @@ public abstract class GatewayIT {
     }
 
     protected KafkaConsumer<byte[], byte[]> consumer(String isolation) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack().bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        Map<String, Object> config = stack().kafkaClientConfig();
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return new KafkaConsumer<>(config);
     }
 
     protected static Map<String, byte[]> headerMap(ConsumerRecord<byte[], byte[]> r) {

@@ -18,7 +18,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -50,7 +50,9 @@ class SecondGatewayIT extends GatewayIT {
                 ContributionIT.MEDIA, first);
         assertThat(accepted.statusCode()).isEqualTo(201);
 
-        ConfigurableApplicationContext second = SpringApplication.run(GatewayApplication.class,
+        // the Kafka login as settings, not arguments (a real second gateway reads them from a file)
+        ConfigurableApplicationContext second = new SpringApplicationBuilder(GatewayApplication.class)
+                .properties(new java.util.HashMap<>(stack().gatewayKafkaLogin().springProperties())).run(
                 "--server.port=0", "--server.address=127.0.0.1", "--dsx.name=gateway-2",
                 "--spring.kafka.bootstrap-servers=" + stack().bootstrapServers(),
                 "--dsx.security.issuer-uri=" + stack().keycloak().issuer(),

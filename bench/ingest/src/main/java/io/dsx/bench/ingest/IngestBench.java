@@ -3,6 +3,7 @@ package io.dsx.bench.ingest;
 import io.dsx.compose.KafkaBroker;
 import io.dsx.compose.LocalStack;
 import io.dsx.compose.Ports;
+import io.dsx.compose.StackCredentials;
 import io.dsx.crypto.hpke.HpkePublicKey;
 import io.dsx.crypto.keys.InstitutionCredentials;
 import io.dsx.crypto.keys.InstitutionKeys;
@@ -39,7 +40,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -101,11 +102,15 @@ public final class IngestBench {
         }
         Path work = Files.createTempDirectory("dsx-bench-ingest-");
         log("starting a Kafka broker ...");
+        // the broker is locked down as everywhere (SASL/SCRAM, ACLs); the gateway and the baselines
+        // all use the gateway's login, so the ratio compares like with like
         try (KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Options(LocalStack.locateStackDir().resolve("kafka-libs"),
-                work.resolve("kafka"), Ports.freePort(), Ports.freePort(), Duration.ofMinutes(3)));
+                work.resolve("kafka"), Ports.freePort(), Ports.freePort(), Ports.freePort(),
+                StackCredentials.generate(), Duration.ofMinutes(3)));
              BenchIssuer issuer = new BenchIssuer()) {
             log("starting the gateway ...");
-            ConfigurableApplicationContext gateway = SpringApplication.run(GatewayApplication.class,
+            ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
+                    .properties(new java.util.HashMap<>(broker.gatewayLogin().springProperties())).run(
                     "--server.port=0", "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                     "--dsx.security.issuer-uri=" + issuer.issuer(),
                     "--dsx.keys.gateway-keystore=" + work.resolve("gateway-keys.p12"),
@@ -154,9 +159,9 @@ public final class IngestBench {
                 HttpResponse.BodyHandlers.ofString()).body());
         HpkePublicKey hpke = HpkePublicKey.of(Base64.getUrlDecoder().decode(wk.get("hpkeKeys").get(0).get("publicKey").asText()));
         DatasetSchema schema = DatasetSchema.parse(SCHEMA);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("bench.raw", 1, (short) 1), new NewTopic("bench.txn", 1, (short) 1),
-                    new NewTopic("bench.txn-ledger", 1, (short) 1))).all().get();
+        try (Admin admin = Admin.create(broker.gatewayLogin().clientConfig())) {
+            admin.createTopics(List.of(new NewTopic("dsx.bench.raw", 1, (short) 1), new NewTopic("dsx.bench.txn", 1, (short) 1),
+                    new NewTopic("dsx.bench.txn-ledger", 1, (short) 1))).all().get();
         }
         ContributionBuilder builder = new ContributionBuilder(Clock.systemUTC(), new SecureRandom());
         ContributionBuilder.Target target = new ContributionBuilder.Target("bench-hospital", "bench", schema, 1, hpke,
@@ -243,8 +248,8 @@ public final class IngestBench {
 
     /** The gateway's producer settings (exchange-gateway ProducerPool), transactional when {@code transactionalId} is set. */
     private Map<String, Object> producerConfig(String transactionalId) {
-        Map<String, Object> config = new java.util.HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        Map<String, Object> config = new java.util.HashMap<>(broker.gatewayLogin().clientConfig());
+        config.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 2, ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 << 20,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
@@ -270,7 +275,7 @@ public final class IngestBench {
         long start = System.nanoTime();
         List<Future<?>> acks = new ArrayList<>(encoded.size());
         for (byte[][] kv : encoded) {
-            acks.add(producer.send(new ProducerRecord<>("bench.raw", kv[0], kv[1])));
+            acks.add(producer.send(new ProducerRecord<>("dsx.bench.raw", kv[0], kv[1])));
         }
         producer.flush();
         for (Future<?> f : acks) {
@@ -300,7 +305,7 @@ public final class IngestBench {
                 GenericRecord r = batch.get(i);
                 byte[] value = new byte[codec.encode(r).length + STORED_OVERHEAD];
                 random.nextBytes(value);
-                records.add(new ProducerRecord<>("bench.txn", null, r.get("subject").toString().getBytes(), value,
+                records.add(new ProducerRecord<>("dsx.bench.txn", null, r.get("subject").toString().getBytes(), value,
                         new org.apache.kafka.common.header.internals.RecordHeaders(new org.apache.kafka.common.header.Header[] {
                             contribution, header(StoredRecordHeaders.LEAF_INDEX, Integer.toString(i)), version, keyId})));
                 n++;
@@ -312,7 +317,7 @@ public final class IngestBench {
         ExecutorService pool = Executors.newFixedThreadPool(o.clients());
         try {
             for (int i = 0; i < o.clients(); i++) {
-                KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(producerConfig("bench-txn-" + round + "-" + i));
+                KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(producerConfig("dsx-bench-txn-" + round + "-" + i));
                 p.initTransactions();
                 producers.add(p);
             }
@@ -331,7 +336,7 @@ public final class IngestBench {
                                 for (Future<?> f : acks) {
                                     f.get();
                                 }
-                                p.send(new ProducerRecord<>("bench.txn-ledger", new byte[36], new byte[LEDGER_ENTRY_BYTES]));
+                                p.send(new ProducerRecord<>("dsx.bench.txn-ledger", new byte[36], new byte[LEDGER_ENTRY_BYTES]));
                                 p.commitTransaction();
                                 break;
                             } catch (java.util.concurrent.ExecutionException | org.apache.kafka.common.KafkaException e) {
