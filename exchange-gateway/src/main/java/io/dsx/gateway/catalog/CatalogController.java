@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -23,10 +24,12 @@ public class CatalogController {
 
     private final Catalog catalog;
     private final CatalogService service;
+    private final DatasetHoldings holdings;
 
-    public CatalogController(Catalog catalog, CatalogService service) {
+    public CatalogController(Catalog catalog, CatalogService service, DatasetHoldings holdings) {
         this.catalog = catalog;
         this.service = service;
+        this.holdings = holdings;
     }
 
     public record DatasetRequest(String id, String title, String description, List<String> duo, JsonNode schema) {
@@ -58,19 +61,19 @@ public class CatalogController {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id, "schemaVersion", version));
     }
 
-    @Operation(summary = "The catalog's datasets (metadata only)")
+    @Operation(summary = "The catalog's datasets (metadata only): search by text, tag or DUO code")
     @GetMapping(value = "/v1/datasets", produces = "application/json")
-    public List<Map<String, Object>> datasets() {
-        return catalog.datasets().stream().map(d -> summary(d)).toList();
+    public List<Map<String, Object>> datasets(@RequestParam(value = "q", required = false) String q,
+                                              @RequestParam(value = "tag", required = false) String tag,
+                                              @RequestParam(value = "duo", required = false) String duo) {
+        DatasetSearch search = DatasetSearch.of(q, tag, duo);
+        return catalog.datasets().stream().filter(search::matches).map(this::described).toList();
     }
 
     @Operation(summary = "One dataset, with its fields' sensitivity and tags")
     @GetMapping(value = "/v1/datasets/{id}", produces = "application/json")
     public Map<String, Object> dataset(@PathVariable("id") String id) {
-        Catalog.Dataset d = catalog.dataset(id).orElseThrow(() -> Refusal.of(Code.UNKNOWN_DATASET, "no dataset " + id));
-        Map<String, Object> out = summary(d);
-        out.put("fields", d.latest().policyFields());
-        return out;
+        return described(catalog.dataset(id).orElseThrow(() -> Refusal.of(Code.UNKNOWN_DATASET, "no dataset " + id)));
     }
 
     @Operation(summary = "A dataset's Avro schema of one version")
@@ -87,6 +90,13 @@ public class CatalogController {
     public Map<String, Object> institution(@PathVariable("id") String id) {
         return InstitutionViews.view(catalog, catalog.institution(id)
                 .orElseThrow(() -> Refusal.of(Code.UNKNOWN_INSTITUTION, "no institution " + id)));
+    }
+
+    private Map<String, Object> described(Catalog.Dataset d) {
+        Map<String, Object> out = summary(d);
+        out.put("recordCount", holdings.recordCount(d.id()));
+        out.put("fields", d.latest().policyFields());
+        return out;
     }
 
     private static Map<String, Object> summary(Catalog.Dataset d) {

@@ -32,6 +32,11 @@ public final class DsxAuthentication extends AbstractAuthenticationToken {
         return principal;
     }
 
+    /** The token's claims (for the policy input: visas, country); never logged. */
+    public java.util.Map<String, Object> claims() {
+        return jwt.getClaims();
+    }
+
     @Override
     public String getName() {
         return jwt.getSubject();

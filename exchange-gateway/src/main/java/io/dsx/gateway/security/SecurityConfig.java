@@ -45,14 +45,24 @@ public class SecurityConfig {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/.well-known/dsx", "/actuator/health", "/actuator/health/**",
+                        .requestMatchers("/.well-known/dsx", "/.well-known/dsx-job-keys", "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
                         // metrics name datasets, institutions and traffic: operators only
                         .requestMatchers("/v1/admin/**", "/actuator/prometheus").hasRole(PrincipalKind.OPERATOR.name())
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/datasets",
                                 "/v1/datasets/*/schemas", "/v1/datasets/*/contributions")
                         .hasRole(PrincipalKind.INSTITUTION.name())
-                        .requestMatchers("/v1/me", "/v1/datasets", "/v1/datasets/**", "/v1/institutions/**")
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/access-requests", "/v1/jobs",
+                                "/v1/jobs/*/token")
+                        .hasRole(PrincipalKind.RESEARCHER.name())
+                        .requestMatchers("/v1/jobs").hasRole(PrincipalKind.RESEARCHER.name())
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/access-requests/*/approval",
+                                "/v1/access-requests/*/denial")
+                        .hasRole(PrincipalKind.STEWARD.name())
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/access-requests/*/revocation")
+                        .hasAnyRole(PrincipalKind.STEWARD.name(), PrincipalKind.OPERATOR.name())
+                        .requestMatchers("/v1/me", "/v1/datasets", "/v1/datasets/**", "/v1/institutions/**",
+                                "/v1/access-requests", "/v1/access-requests/*", "/v1/grants", "/v1/register")
                         .hasAnyRole(allKinds())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs

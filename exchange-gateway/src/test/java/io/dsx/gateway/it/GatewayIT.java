@@ -49,6 +49,8 @@ public abstract class GatewayIT {
         registry.add("dsx.keys.gateway-keystore", () -> KEY_DIR.resolve("gateway-keys.p12").toString());
         registry.add("dsx.keys.kms-keystore", () -> KEY_DIR.resolve("kms.p12").toString());
         registry.add("dsx.keys.password", () -> "it-" + KEY_DIR.getFileName());
+        registry.add("dsx.jobs.token-keystore", () -> KEY_DIR.resolve("job-token-keys.p12").toString());
+        registry.add("dsx.dataplane.mask-keystore", () -> KEY_DIR.resolve("mask-keys.p12").toString());
     }
 
     private static final java.nio.file.Path KEY_DIR = tempDir();

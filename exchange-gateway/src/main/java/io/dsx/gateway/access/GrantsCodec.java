@@ -1,0 +1,52 @@
+package io.dsx.gateway.access;
+
+import io.dsx.gateway.jobs.JobRecord;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one owner of the {@code dsx.grants} record format (v1, JSON, docs/formats.md): key
+ * {@code request:<id>} holds an {@link AccessRecord}, key {@code job:<id>} a {@link JobRecord}; the
+ * value is the whole current state, so compaction keeps all a replay needs.
+ */
+public final class GrantsCodec {
+
+    public static final String REQUEST_PREFIX = "request:";
+    public static final String JOB_PREFIX = "job:";
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private GrantsCodec() {
+    }
+
+    public static byte[] encode(AccessRecord r) {
+        return JSON.writeValueAsBytes(r);
+    }
+
+    public static byte[] encode(JobRecord j) {
+        return JSON.writeValueAsBytes(j);
+    }
+
+    /** Decodes a record; throws IllegalArgumentException for an unknown key kind or a version this gateway cannot read. */
+    public static Object decode(String key, byte[] value) {
+        Object out;
+        if (key != null && key.startsWith(REQUEST_PREFIX)) {
+            AccessRecord r = JSON.readValue(value, AccessRecord.class);
+            check(r.version());
+            out = r;
+        } else if (key != null && key.startsWith(JOB_PREFIX)) {
+            JobRecord j = JSON.readValue(value, JobRecord.class);
+            check(j.version());
+            out = j;
+        } else {
+            throw new IllegalArgumentException("dsx.grants: unknown record key kind");
+        }
+        return out;
+    }
+
+    private static void check(int version) {
+        if (version != AccessRecord.VERSION) {
+            throw new IllegalArgumentException("dsx.grants: unsupported record version " + version);
+        }
+    }
+}

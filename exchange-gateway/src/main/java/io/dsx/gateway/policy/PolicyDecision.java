@@ -1,0 +1,30 @@
+package io.dsx.gateway.policy;
+
+import io.dsx.policy.decision.Decision;
+import io.dsx.policy.value.Json;
+import java.util.Map;
+
+/**
+ * A decision and the policy that made it.
+ *
+ * @param decision   the fail-closed decision
+ * @param revision   the bundle revision ({@code sha256:...}) it was made under
+ * @param path       the query, {@code data.dsx.<action>.decision}
+ */
+public record PolicyDecision(Decision decision, String revision, String path) {
+
+    /** The obligations as plain JSON-shaped Java values (maps, lists, strings, numbers, booleans). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> obligations() {
+        return (Map<String, Object>) PolicyValues.toJava(decision.obligations());
+    }
+
+    /** The decision's result as the policy returned it, for the record. */
+    public String resultJson() {
+        return Json.write(io.dsx.policy.value.ObjectValue.builder()
+                .put("allow", io.dsx.policy.value.BoolValue.of(decision.allow()))
+                .put("fields", PolicyValues.strings(decision.fields()))
+                .put("reasons", PolicyValues.strings(decision.reasons()))
+                .put("obligations", decision.obligations()).build());
+    }
+}
