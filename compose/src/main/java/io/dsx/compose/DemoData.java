@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,12 +57,13 @@ final class DemoData {
         if (Files.exists(marker)) {
             return Files.readAllLines(marker, StandardCharsets.UTF_8);
         }
-        Files.createDirectories(demoDir);
+        OwnerOnly.directories(demoDir);
         List<String> lines = new ArrayList<>();
         lines.add(seed("hospital-a", "Hospital A", "cardio-visits", "Cardiology visits", List.of("DUO:0000042"),
                 (schema, i) -> cardio(schema, i)));
         lines.add(seed("hospital-b", "Hospital B", "oncology-cohort", "Oncology cohort", List.of("DUO:0000007"),
                 (schema, i) -> oncology(schema, i)));
+        OwnerOnly.createFile(marker);
         Files.write(marker, lines, StandardCharsets.UTF_8);
         return lines;
     }
@@ -72,12 +72,13 @@ final class DemoData {
                         BiFunction<DatasetSchema, Integer, GenericRecord> rows) throws Exception {
         InstitutionCredentials creds = InstitutionKeys.generate(SignatureAlgorithm.ED25519, "CN=" + name + ",O=dsx demo",
                 Duration.ofDays(365), Clock.systemUTC(), new SecureRandom());
-        Path dir = Files.createDirectories(demoDir.resolve(institution));
+        Path dir = OwnerOnly.directories(demoDir.resolve(institution));
         Path key = dir.resolve("key.pem");
         Files.deleteIfExists(key);
-        Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        OwnerOnly.createFile(key);
         Files.writeString(key, Pem.writePrivateKey(creds.signingKey()));
-        Files.writeString(dir.resolve("cert.pem"), Pem.writeCertificate(creds.certificate()));
+        Path cert = OwnerOnly.createFile(dir.resolve("cert.pem"));
+        Files.writeString(cert, Pem.writeCertificate(creds.certificate()));
         expect(post("/v1/admin/institutions", tokens.forUser("operator"), "application/json", JSON.writeValueAsBytes(
                 Map.of("id", institution, "name", name, "certificates", List.of(Pem.writeCertificate(creds.certificate()))))), 201);
         String avsc = resource(dataset + ".avsc");

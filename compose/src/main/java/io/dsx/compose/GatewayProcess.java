@@ -17,15 +17,20 @@ public final class GatewayProcess implements AutoCloseable {
 
     private final ManagedProcess process;
     private final int port;
+    private final int managementPort;
 
-    private GatewayProcess(ManagedProcess process, int port) {
+    private GatewayProcess(ManagedProcess process, int port, int managementPort) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
-    /** Starts the gateway; its key stores (created on first run) live in {@code workDir}. */
-    public static GatewayProcess start(Path jar, Path workDir, LocalStack stack, int port, String keysPassword,
-                                       Duration timeout) throws IOException, InterruptedException {
+    /**
+     * Starts the gateway; its key stores (created on first run) live in {@code workDir}; health and
+     * metrics answer on {@code managementPort}, on loopback.
+     */
+    public static GatewayProcess start(Path jar, Path workDir, LocalStack stack, int port, int managementPort,
+                                       String keysPassword, Duration timeout) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("gateway jar not found at " + jar + " (build first: ./mvnw -DskipTests install)");
         }
@@ -33,7 +38,7 @@ public final class GatewayProcess implements AutoCloseable {
         // secrets go through an owner-only file and the environment, not the command line (which ps shows)
         Path kafka = stack.gatewayKafkaLogin().writeSpringConfig(workDir.resolve("kafka-client.properties"));
         List<String> cmd = new ArrayList<>(List.of(JavaRuntime.javaExecutable(), "-Xmx1g", "-jar", jar.toString(),
-                "--server.port=" + port,
+                "--server.port=" + port, "--management.server.port=" + managementPort,
                 "--spring.kafka.bootstrap-servers=" + stack.bootstrapServers(),
                 "--spring.config.import=file:" + kafka.toAbsolutePath(),
                 "--dsx.security.issuer-uri=" + stack.keycloak().issuer()));
@@ -41,9 +46,9 @@ public final class GatewayProcess implements AutoCloseable {
                 "DSX_DATA_DIR", workDir.toAbsolutePath().toString());
         ManagedProcess process = ManagedProcess.start("gateway", cmd, workDir, env,
                 workDir.resolve("gateway.log"));
-        GatewayProcess gateway = new GatewayProcess(process, port);
+        GatewayProcess gateway = new GatewayProcess(process, port, managementPort);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/actuator/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create(gateway.managementUrl() + "/actuator/health"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         try {
             Readiness.await(process, timeout,
@@ -57,6 +62,11 @@ public final class GatewayProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Health and metrics (loopback only). */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public ManagedProcess process() {

@@ -57,7 +57,9 @@ public final class KeycloakServer implements AutoCloseable {
             ManagedProcess.runToCompletion("keycloak-build",
                     List.of(home.resolve("bin/kc.sh").toString(), "build", "--db=" + o.database(), "--health-enabled=false"),
                     home, env, home.resolve("build.log"), Duration.ofMinutes(5));
-            Files.writeString(built, o.database());
+            // the build rewrites lib/ with its own permissions: take group and others off again
+            OwnerOnly.narrowTree(home);
+            Files.writeString(OwnerOnly.createFile(built), o.database());
         }
         writeRealm(home, o.credentials());
         List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
@@ -84,7 +86,7 @@ public final class KeycloakServer implements AutoCloseable {
             throw new IOException("Keycloak distribution not found at " + distZip
                     + " (build first: ./mvnw -DskipTests install)");
         }
-        Files.createDirectories(home);
+        OwnerOnly.directories(home);
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(distZip))) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 String name = entry.getName();
@@ -104,10 +106,11 @@ public final class KeycloakServer implements AutoCloseable {
         }
         try (var scripts = Files.list(home.resolve("bin"))) {
             for (Path script : (Iterable<Path>) scripts.filter(p -> p.toString().endsWith(".sh"))::iterator) {
-                Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+                Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
             }
         }
-        Files.writeString(marker, distZip.getFileName().toString());
+        OwnerOnly.narrowTree(installDir);
+        Files.writeString(OwnerOnly.createFile(marker), distZip.getFileName().toString());
         return home;
     }
 
@@ -119,10 +122,10 @@ public final class KeycloakServer implements AutoCloseable {
             }
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Path importDir = Files.createDirectories(home.resolve("data/import"));
+        Path importDir = OwnerOnly.directories(home.resolve("data/import"));
         Path realm = importDir.resolve(REALM + "-realm.json");
         Files.deleteIfExists(realm);
-        Files.createFile(realm, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        OwnerOnly.createFile(realm);
         Files.writeString(realm, credentials.render(template), StandardCharsets.UTF_8);
     }
 

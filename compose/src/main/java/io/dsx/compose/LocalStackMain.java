@@ -29,17 +29,20 @@ public final class LocalStackMain {
                                     the broker's own listener on N+2)
               --keycloak-port N     Keycloak port (default: 8180)
               --gateway-port N      gateway port (default: 8080)
+              --management-port N   the gateway's health and metrics port, on
+                                    loopback (default: 9080)
               --no-gateway          start only the broker and Keycloak
               -h, --help            this help
             """;
 
-    record Options(Path dataDir, int kafkaPort, int keycloakPort, int gatewayPort, boolean gateway) {
+    record Options(Path dataDir, int kafkaPort, int keycloakPort, int gatewayPort, int managementPort, boolean gateway) {
 
         static Options parse(String[] args) {
             Path dataDir = Path.of(".dsx");
             int kafka = 9092;
             int keycloak = 8180;
             int gateway = 8080;
+            int management = 9080;
             boolean withGateway = true;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -48,11 +51,12 @@ public final class LocalStackMain {
                     case "--kafka-port" -> kafka = port(value(args, ++i, a), a);
                     case "--keycloak-port" -> keycloak = port(value(args, ++i, a), a);
                     case "--gateway-port" -> gateway = port(value(args, ++i, a), a);
+                    case "--management-port" -> management = port(value(args, ++i, a), a);
                     case "--no-gateway" -> withGateway = false;
                     default -> throw new IllegalArgumentException("unknown option '" + a + "' (see --help)");
                 }
             }
-            return new Options(dataDir.toAbsolutePath().normalize(), kafka, keycloak, gateway, withGateway);
+            return new Options(dataDir.toAbsolutePath().normalize(), kafka, keycloak, gateway, management, withGateway);
         }
 
         private static String value(String[] args, int i, String option) {
@@ -92,7 +96,7 @@ public final class LocalStackMain {
     }
 
     static int run(Options o, PrintStream out) throws InterruptedException {
-        for (int port : List.of(o.kafkaPort(), o.kafkaPort() + 1, o.kafkaPort() + 2, o.keycloakPort(), o.gatewayPort())) {
+        for (int port : List.of(o.kafkaPort(), o.kafkaPort() + 1, o.kafkaPort() + 2, o.keycloakPort(), o.gatewayPort(), o.managementPort())) {
             if (Ports.isListening(port)) {
                 System.err.println("dsx local: port " + port + " is already in use (another local stack?); "
                         + "stop it or choose other ports (--help)");
@@ -115,6 +119,9 @@ public final class LocalStackMain {
         }, "dsx-local-stop"));
         try {
             Path stackDir = LocalStack.locateStackDir();
+            // everything under the data folder is the owner's alone (a folder from an older version is narrowed)
+            OwnerOnly.directories(o.dataDir());
+            OwnerOnly.narrowTree(o.dataDir());
             StackCredentials credentials = StackCredentials.loadOrCreate(o.dataDir().resolve("credentials.properties"));
             out.println("dsx local: starting Kafka and Keycloak (first start unpacks and builds Keycloak: a minute or two) ...");
             LocalStack stack = LocalStack.start(new LocalStack.Options(stackDir, o.dataDir(),
@@ -127,12 +134,14 @@ public final class LocalStackMain {
                 out.println("dsx local: starting the gateway ...");
                 Path jar = stackDir.getParent().getParent().getParent()
                         .resolve("exchange-gateway/target/dsx-exchange-gateway-exec.jar");
-                gateway = GatewayProcess.start(jar, o.dataDir().resolve("gateway"), stack, o.gatewayPort(),
+                gateway = GatewayProcess.start(jar, o.dataDir().resolve("gateway"), stack, o.gatewayPort(), o.managementPort(),
                         credentials.get("DSX_KEYS_PASSWORD"), Duration.ofMinutes(3));
                 started.add(gateway);
                 out.println("dsx local: demo data ...");
                 demo = new DemoData(gateway.baseUrl(), stack.tokens(), o.dataDir()).seedOnce();
             }
+            // anything a child wrote with its own permissions despite umask 077 is narrowed too
+            OwnerOnly.narrowTree(o.dataDir());
             out.print(status(o, stack, gateway, demo));
         } catch (Exception e) {
             System.err.println("dsx local: " + e.getMessage());
@@ -153,6 +162,7 @@ public final class LocalStackMain {
         if (gateway != null) {
             s.append("  gateway   ").append(gateway.baseUrl()).append("   try: curl ").append(gateway.baseUrl())
                     .append("/.well-known/dsx\n");
+            s.append("  health    ").append(gateway.managementUrl()).append("/actuator/health   (health and metrics: loopback only)\n");
         }
         s.append("  data      ").append(o.dataDir()).append("   (logs: kafka/broker.log, keycloak/keycloak/keycloak.log, gateway/gateway.log)\n");
         s.append("  secrets   ").append(creds).append("   (generated demo credentials, owner-readable only)\n");

@@ -31,8 +31,13 @@ public final class ManagedProcess implements AutoCloseable {
 
     public static ManagedProcess start(String name, List<String> command, Path workDir,
                                        Map<String, String> environment, Path logFile) throws IOException {
-        Files.createDirectories(logFile.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command)
+        OwnerOnly.directories(logFile.getParent());
+        OwnerOnly.existingFile(logFile);
+        // umask 077: whatever the child and its descendants create (Kafka's segments, Keycloak's H2
+        // database, the gateway's key stores) is readable by the owner only
+        List<String> umasked = new ArrayList<>(List.of("/bin/sh", "-c", "umask 077 && exec \"$@\"", "sh"));
+        umasked.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(umasked)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));

@@ -34,6 +34,36 @@ public final class OwnerOnly {
         return absolute;
     }
 
+    /** Creates {@code file} as 0600 if absent, else narrows it to 0600 (content kept: for logs appended to). */
+    public static Path existingFile(Path file) throws IOException {
+        if (Files.exists(file)) {
+            Files.setPosixFilePermissions(file, FILE);
+            return file;
+        }
+        return Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
+    }
+
+    /**
+     * Takes group and other permissions off every folder and file under {@code root} (owner bits kept,
+     * so scripts stay executable): for trees written before this version, or unpacked from an archive.
+     */
+    public static void narrowTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                if (Files.isSymbolicLink(p)) {
+                    continue;
+                }
+                Set<PosixFilePermission> perms = new java.util.HashSet<>(Files.getPosixFilePermissions(p));
+                if (perms.removeIf(x -> !x.name().startsWith("OWNER_"))) {
+                    Files.setPosixFilePermissions(p, perms);
+                }
+            }
+        }
+    }
+
     /** Creates (or truncates) {@code file} with mode 0600 before anything is written to it. */
     public static Path createFile(Path file) throws IOException {
         if (Files.exists(file)) {

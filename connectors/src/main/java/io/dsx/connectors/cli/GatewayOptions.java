@@ -32,8 +32,15 @@ final class GatewayOptions {
   Path clientSecretFile;
 
   @Option(names = "--token-url", paramLabel = "URL",
-      description = "Token endpoint (default: the gateway's issuer + /protocol/openid-connect/token).")
+      description = "Token endpoint, the only place the client secret is sent (default: the token endpoint of "
+          + "the issuer pinned for this gateway, see --trust-issuer).")
   URI tokenUrl;
+
+  @Option(names = "--trust-issuer",
+      description = "Confirm the issuer this gateway publishes and pin it for the gateway in ~/.dsx/known_issuers "
+          + "(like SSH's known_hosts; env " + IssuerPins.ENV_FILE + " names another file). Later runs use the pin "
+          + "and refuse a gateway that names another issuer. Check the issuer with your operator first.")
+  boolean trustIssuer;
 
   @Option(names = "--allow-http",
       description = "Allow plain http to a gateway or token endpoint that is not on this machine. Without TLS the "
@@ -62,33 +69,87 @@ final class GatewayOptions {
     if (secret == null) {
       throw new CliFailure("no client secret: give --client-secret-file FILE or env " + ENV_CLIENT_SECRET);
     }
-    LazyTokens tokens = new LazyTokens(ctx, id, secret, tokenUrl, allowHttp);
+    LazyTokens tokens = new LazyTokens(ctx, id, secret, tokenUrl, allowHttp, gateway, trustIssuer);
     tokens.client = new GatewayClient(gateway, tokens, ctx.http(), ctx.retry());
     return tokens.client;
   }
 
-  /** Client credentials whose endpoint defaults to the gateway's issuer, asked on first use. */
+  /**
+   * Client credentials, resolved on first use: {@code --token-url}, else the issuer pinned for this
+   * gateway, which must be the one the gateway publishes ({@link IssuerPins}).
+   */
   private static final class LazyTokens implements TokenSource {
     private final CliContext ctx;
     private final String clientId;
     private final String secret;
     private final URI endpoint;
+    private final URI gateway;
+    private final boolean trustIssuer;
     private GatewayClient client;
     private TokenSource resolved;
     private final boolean allowHttp;
 
-    LazyTokens(CliContext ctx, String clientId, String secret, URI endpoint, boolean allowHttp) {
+    LazyTokens(CliContext ctx, String clientId, String secret, URI endpoint, boolean allowHttp, URI gateway,
+               boolean trustIssuer) {
       this.ctx = ctx;
       this.clientId = clientId;
       this.secret = secret;
       this.endpoint = endpoint;
       this.allowHttp = allowHttp;
+      this.gateway = gateway;
+      this.trustIssuer = trustIssuer;
+    }
+
+    /** The issuer to send the secret to: the pinned one, or the published one if the user confirms it now. */
+    private String trustedIssuer() throws GatewayException {
+      String published = client.info().issuer();
+      IssuerPins pins = IssuerPins.of(ctx);
+      try {
+        java.util.Optional<String> pinned = pins.pinned(gateway);
+        if (pinned.isPresent()) {
+          if (!pinned.get().equals(published)) {
+            throw new GatewayException(0, "issuer_changed", "the gateway now names issuer " + printable(hostOf(published))
+                + ", not the " + hostOf(pinned.get()) + " pinned in " + pins.file()
+                + ": refusing to send the client secret; ask its operator, then edit that file or give --token-url");
+          }
+          return pinned.get();
+        }
+        if (!trustIssuer) {
+          throw new GatewayException(0, "unpinned_issuer", "the gateway names issuer " + printable(published)
+              + (sameHost(published) ? "" : " on another host")
+              + ", which you have not confirmed: refusing to send the client secret there; check it with the operator,"
+              + " then re-run with --trust-issuer (pins it) or give --token-url");
+        }
+        pins.pin(gateway, published);
+        return published;
+      } catch (CliFailure e) {
+        throw new GatewayException(0, "issuer_pins", e.getMessage());
+      }
+    }
+
+    /** A published value shown to the user: no control characters, bounded. */
+    private static String printable(String s) {
+      String clean = s.replaceAll("\\p{Cntrl}", "?");
+      return clean.length() > 200 ? clean.substring(0, 200) + "..." : clean;
+    }
+
+    private static String hostOf(String uri) {
+      try {
+        String host = URI.create(uri).getHost();
+        return host == null ? uri : host;
+      } catch (IllegalArgumentException e) {
+        return "(not a URL)";
+      }
+    }
+
+    private boolean sameHost(String issuer) {
+      return gateway.getHost() != null && gateway.getHost().equalsIgnoreCase(hostOf(issuer));
     }
 
     @Override
     public synchronized String token() throws GatewayException {
       if (resolved == null) {
-        URI uri = endpoint != null ? endpoint : ClientCredentialsTokens.keycloakEndpoint(client.info().issuer());
+        URI uri = endpoint != null ? endpoint : ClientCredentialsTokens.keycloakEndpoint(trustedIssuer());
         if (!allowHttp && isUnprotected(uri)) {
           throw new GatewayException(0, "insecure_issuer",
               "the gateway names an issuer over plain http on another machine (" + uri.getHost()

@@ -55,7 +55,8 @@ class ContributeCommandTest {
   }
 
   private CliRun contribute(Path input, String... extra) {
-    List<String> args = new ArrayList<>(List.of("contribute", "--gateway", gateway.url(), "--client-id", "hospital-a",
+    List<String> args = new ArrayList<>(List.of("contribute", "--gateway", gateway.url(), "--token-url", gateway.tokenUrl(),
+        "--client-id", "hospital-a",
         "--dataset", "visits", "--key", dir.resolve("key.pem").toString(), "--cert", dir.resolve("cert.pem").toString(),
         "--input", input.toString(), "--map", "PatientID=subject", "--receipts", dir.resolve("receipts").toString()));
     args.addAll(List.of(extra));
@@ -159,7 +160,8 @@ class ContributeCommandTest {
   @Test
   void standardInputIsReadWithAnExplicitFormat() {
     byte[] ndjson = "{\"subject\":\"p-1\",\"age\":3}\n{\"subject\":\"p-2\",\"age\":4}\n".getBytes(StandardCharsets.UTF_8);
-    String[] args = {"contribute", "--gateway", gateway.url(), "--client-id", "hospital-a", "--dataset", "visits",
+    String[] args = {"contribute", "--gateway", gateway.url(), "--token-url", gateway.tokenUrl(), "--client-id", "hospital-a",
+        "--dataset", "visits",
         "--key", dir.resolve("key.pem").toString(), "--cert", dir.resolve("cert.pem").toString(), "--input", "-",
         "--receipts", dir.resolve("receipts").toString()};
     CliRun refused = CliRun.withStdin(ENV, ndjson, args);

@@ -32,7 +32,8 @@ class DatasetCommandTest {
     Files.writeString(file, schema);
     Path secret = dir.resolve("secret");
     Files.writeString(secret, FakeGateway.SECRET + "\n");
-    return CliRun.of(Map.of(), "dataset", "register", "--gateway", gateway.url(), "--client-id", "hospital-a",
+    return CliRun.of(Map.of(), "dataset", "register", "--gateway", gateway.url(), "--token-url", gateway.tokenUrl(),
+        "--client-id", "hospital-a",
         "--client-secret-file", secret.toString(), "--id", "visits2", "--schema", file.toString(),
         "--title", "Visits", "--duo", "DUO:0000042", "DUO:0000007");
   }

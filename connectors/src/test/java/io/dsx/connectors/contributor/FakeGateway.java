@@ -52,6 +52,8 @@ public final class FakeGateway implements AutoCloseable {
   public final List<OpenedContribution> accepted = Collections.synchronizedList(new ArrayList<>());
   public final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
   public final List<String> tokenForms = Collections.synchronizedList(new ArrayList<>());
+  /** The issuer {@code /.well-known/dsx} publishes; null: this fake's own realm. */
+  public volatile String issuer;
   private final Deque<int[]> scripted = new ArrayDeque<>();
   private final Map<String, Receipt> receipts = new LinkedHashMap<>();
   private final HttpServer server;
@@ -65,6 +67,11 @@ public final class FakeGateway implements AutoCloseable {
 
   public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** This fake's own token endpoint, for {@code --token-url}. */
+  public String tokenUrl() {
+    return url() + "/realms/dataspace/protocol/openid-connect/token";
   }
 
   private int uploadsSeen;
@@ -179,7 +186,7 @@ public final class FakeGateway implements AutoCloseable {
   private ObjectNode wellKnown() {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
     ObjectNode o = JSON.createObjectNode().put("service", "fake").put("gateway", "fake-1")
-        .put("issuer", url() + "/realms/dataspace").put("currentHpkeKeyId", hpke.keyId());
+        .put("issuer", issuer != null ? issuer : url() + "/realms/dataspace").put("currentHpkeKeyId", hpke.keyId());
     o.putArray("hpkeKeys").addObject().put("keyId", hpke.keyId())
         .put("publicKey", b64.encodeToString(hpke.publicKey().bytes()));
     byte[] spki = receiptKey.publicKey().getEncoded();

@@ -25,8 +25,12 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Changes to the catalog: validated here, written to {@code dsx.catalog} (acknowledged by the broker),
- * then applied to the local view. Serialized per gateway; ids are unique per catalog.
+ * Changes to the catalog: validated here against the local view, written to {@code dsx.catalog}
+ * (acknowledged by the broker), and answered once the gateway's follower has applied the topic up to
+ * that record. Whether a claim (dataset id, institution id, certificate, schema version) won is
+ * decided by the topic's order, the same on every gateway ({@link Catalog}): a claim another gateway
+ * wrote first makes this one lose, and the caller gets the 409 (or 422 for a certificate) it would
+ * have got had it come second. Serialized per gateway.
  */
 public final class CatalogService {
 
@@ -64,14 +68,28 @@ public final class CatalogService {
             return Outcome.refused(Code.MALFORMED_REQUEST, "1 to " + MAX_CERTIFICATES + " certificates are required");
         }
         List<X509Certificate> certs = new ArrayList<>();
+        java.util.Set<String> keyIds = new java.util.HashSet<>();
         for (String pem : certificatePems) {
             Outcome<X509Certificate> cert = certificate(pem);
             if (cert instanceof Outcome.Refused<X509Certificate> r) {
                 return new Outcome.Refused<>(r.refusal());
             }
-            certs.add(((Outcome.Ok<X509Certificate>) cert).value());
+            X509Certificate c = ((Outcome.Ok<X509Certificate>) cert).value();
+            String keyId = KeyIds.of(c);
+            if (!keyIds.add(keyId)) {
+                return Outcome.refused(Code.CERTIFICATE_IN_USE, "certificate " + keyId + " is given twice");
+            }
+            if (catalog.ownerOfKey(keyId).isPresent()) {
+                return inUse(keyId);
+            }
+            certs.add(c);
         }
-        write(actor, new CatalogChange.InstitutionRegistered(id, name, signers(certs)));
+        String claim = write(actor, new CatalogChange.InstitutionRegistered(id, name, signers(certs)));
+        if (!won("institution:" + id, claim)) {
+            return catalog.institution(id).isPresent()
+                    ? Outcome.refused(Code.INSTITUTION_EXISTS, "institution " + id + " was registered first by another request")
+                    : inUse(keyIds.iterator().next());
+        }
         return Outcome.ok(catalog.institution(id).orElseThrow());
     }
 
@@ -86,15 +104,23 @@ public final class CatalogService {
         }
         X509Certificate c = ((Outcome.Ok<X509Certificate>) cert).value();
         String keyId = KeyIds.of(c);
-        if (inst.keys().containsKey(keyId) || catalog.ownerOfKey(keyId).isPresent()) {
+        if (inst.keys().containsKey(keyId)) {
             return Outcome.refused(Code.KEY_EXISTS, "key " + keyId + " is already registered");
+        }
+        if (catalog.ownerOfKey(keyId).isPresent()) {
+            return inUse(keyId);
         }
         if (inst.keys().size() >= MAX_CERTIFICATES) {
             return Outcome.refused(Code.MALFORMED_REQUEST, "an institution has at most " + MAX_CERTIFICATES + " keys");
         }
         List<X509Certificate> certs = new ArrayList<>(inst.keys().values().stream().map(Catalog.SignerKey::certificate).toList());
         certs.add(c);
-        write(actor, new CatalogChange.InstitutionRegistered(inst.id(), inst.name(), signers(certs)));
+        String claim = write(actor, new CatalogChange.InstitutionRegistered(inst.id(), inst.name(), signers(certs)));
+        if (!won("key:" + keyId, claim)) {
+            return catalog.institution(institutionId).orElseThrow().keys().containsKey(keyId)
+                    ? Outcome.refused(Code.KEY_EXISTS, "key " + keyId + " is already registered")
+                    : inUse(keyId);
+        }
         return Outcome.ok(catalog.institution(institutionId).orElseThrow().keys().get(keyId));
     }
 
@@ -139,8 +165,11 @@ public final class CatalogService {
             return new Outcome.Refused<>(r.refusal());
         }
         topics.ensureDataTopic(id);
-        write(actor, new CatalogChange.DatasetRegistered(id, owner, title, description == null ? "" : description,
-                List.copyOf(codes), schemaJson));
+        String claim = write(actor, new CatalogChange.DatasetRegistered(id, owner, title,
+                description == null ? "" : description, List.copyOf(codes), schemaJson));
+        if (!won("dataset:" + id, claim)) {
+            return Outcome.refused(Code.DATASET_EXISTS, "dataset " + id + " was registered first by another request");
+        }
         return Outcome.ok(catalog.dataset(id).orElseThrow());
     }
 
@@ -163,10 +192,25 @@ public final class CatalogService {
                     + d.latestVersion() + ": " + String.join("; ", compatible.reasons()));
         }
         int next = d.latestVersion() + 1;
-        write(actor, new CatalogChange.SchemaVersionAdded(datasetId, next, schemaJson));
+        String claim = write(actor, new CatalogChange.SchemaVersionAdded(datasetId, next, schemaJson));
+        if (!won("schema:" + datasetId + ":" + next, claim)) {
+            return Outcome.refused(Code.CONCURRENT_CHANGE, "schema version " + next + " of " + datasetId
+                    + " was added first by another request; read it and try again");
+        }
         return Outcome.ok(next);
     }
 
+    /** One certificate belongs to one institution: revoking it for one must not leave it live for another. */
+    private static <T> Outcome<T> inUse(String keyId) {
+        return Outcome.refused(Code.CERTIFICATE_IN_USE, "certificate " + keyId
+                + " is registered to another institution; each institution needs its own key");
+    }
+
+    /**
+     * A certificate an institution may sign contributions with: parseable, an accepted algorithm, not
+     * expired, KeyUsage present with digitalSignature (RFC 5280 §4.2.1.3), and not a CA
+     * (BasicConstraints cA false or absent, §4.2.1.9): a CA key signs certificates, not data.
+     */
     private Outcome<X509Certificate> certificate(String pem) {
         if (pem == null || pem.length() > 64 * 1024) {
             return Outcome.refused(Code.INVALID_CERTIFICATE, "a PEM certificate of at most 64 KiB is required");
@@ -177,6 +221,15 @@ public final class CatalogService {
             if (!c.getNotAfter().toInstant().isAfter(clock.instant())) {
                 return Outcome.refused(Code.INVALID_CERTIFICATE, "the certificate expired at "
                         + c.getNotAfter().toInstant());
+            }
+            boolean[] usage = c.getKeyUsage();
+            if (usage == null || usage.length == 0 || !usage[0]) {
+                return Outcome.refused(Code.INVALID_CERTIFICATE,
+                        "the certificate's key usage must include digitalSignature");
+            }
+            if (c.getBasicConstraints() != -1) {
+                return Outcome.refused(Code.INVALID_CERTIFICATE,
+                        "the certificate is a CA certificate; register the institution's signing certificate instead");
             }
             return Outcome.ok(c);
         } catch (CryptoException e) {
@@ -208,32 +261,47 @@ public final class CatalogService {
         return out;
     }
 
-    /** The compaction key: the latest event per key is all a replay needs. */
-    static String compactionKey(CatalogChange change) {
+    /**
+     * The record key on the compacted {@code dsx.catalog}. Claims (registrations, key additions, schema
+     * versions) carry their event id, so no later record ever shares a first claim's key and
+     * compaction cannot drop it (or let a later competing claim be the only one left); a revocation is
+     * idempotent and keeps one key per revoked key.
+     */
+    static String compactionKey(String eventId, CatalogChange change) {
         if (change instanceof CatalogChange.InstitutionRegistered e) {
-            return "institution:" + e.institutionId();
+            return "institution:" + e.institutionId() + ":" + eventId;
         } else if (change instanceof CatalogChange.KeyRevoked e) {
             return "revocation:" + e.institutionId() + ":" + e.keyId();
         } else if (change instanceof CatalogChange.DatasetRegistered e) {
-            return "dataset:" + e.datasetId();
+            return "dataset:" + e.datasetId() + ":" + eventId;
         } else if (change instanceof CatalogChange.SchemaVersionAdded e) {
-            return "schema:" + e.datasetId() + ":" + e.schemaVersion();
+            return "schema:" + e.datasetId() + ":" + e.schemaVersion() + ":" + eventId;
         }
         throw new IllegalArgumentException("unknown catalog change " + change);
     }
 
-    private void write(String actor, CatalogChange event) {
-        CatalogEvent envelope = new CatalogEvent(CatalogEvent.VERSION, eventIds.next().toString(), clock.instant(),
-                actor, event);
+    private static final java.time.Duration APPLY_TIMEOUT = java.time.Duration.ofSeconds(30);
+
+    /** Writes the event and waits until this gateway's view has applied it; returns its event id. */
+    private String write(String actor, CatalogChange event) {
+        String eventId = eventIds.next().toString();
+        CatalogEvent envelope = new CatalogEvent(CatalogEvent.VERSION, eventId, clock.instant(), actor, event);
         try {
-            producer.send(new ProducerRecord<>(Topics.CATALOG, compactionKey(event), envelope.toBytes()))
-                    .get(30, TimeUnit.SECONDS);
+            long offset = producer.send(new ProducerRecord<>(Topics.CATALOG, compactionKey(eventId, event),
+                    envelope.toBytes())).get(30, TimeUnit.SECONDS).offset();
+            if (!catalog.awaitApplied(offset, APPLY_TIMEOUT)) {
+                throw new IllegalStateException("dsx.catalog offset " + offset + " not applied within " + APPLY_TIMEOUT);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted writing to dsx.catalog", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("dsx.catalog write failed: " + e.getMessage(), e);
         }
-        catalog.apply(event);
+        return eventId;
+    }
+
+    private boolean won(String claim, String eventId) {
+        return catalog.claimedBy(claim).filter(eventId::equals).isPresent();
     }
 }

@@ -86,7 +86,8 @@ public class ExchangeConfig {
     TopicFollower catalogFollower(Catalog catalog, KafkaClients clients, TopicAdmin topics) {
         return TopicFollower.start(clients.base(), Topics.CATALOG, record -> {
             try {
-                catalog.apply(io.dsx.schemas.events.CatalogEvent.parse(record.value()).change());
+                io.dsx.schemas.events.CatalogEvent event = io.dsx.schemas.events.CatalogEvent.parse(record.value());
+                catalog.apply(record.offset(), event.eventId(), event.change());
             } catch (WireFormatException e) {
                 throw new IllegalStateException("dsx.catalog offset " + record.offset() + ": " + e.getMessage());
             }

@@ -114,19 +114,7 @@ class FrontDoorIT extends GatewayIT {
         HttpResponse<String> wellKnown = get("/.well-known/dsx", null);
         assertThat(wellKnown.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(wellKnown.body()).get("version").asText()).isNotBlank().isNotEqualTo("unknown");
-        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
         assertThat(get("/v3/api-docs", null).body()).contains("/v1/me");
-    }
-
-    @Test
-    void metricsAreForOperatorsOnly() throws Exception {
-        HttpResponse<String> anonymous = get("/actuator/prometheus", null);
-        assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(get("/actuator/prometheus", stack().tokens().forUser("researcher")).statusCode()).isEqualTo(403);
-        HttpResponse<String> operator = get("/actuator/prometheus", stack().tokens().forUser("operator"));
-        assertThat(operator.statusCode()).isEqualTo(200);
-        assertThat(operator.body()).contains("jvm_memory_used_bytes");
     }
 
     @Test

@@ -32,13 +32,17 @@ import org.springframework.test.context.DynamicPropertySource;
 @org.springframework.context.annotation.Import(GatewayIT.Faults.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"dsx.security.clock-skew=0s", "server.address=127.0.0.1", "dsx.ingest.max-contribution-bytes=8388608",
-                "spring.kafka.properties.reconnect.backoff.max.ms=1001"})
+                "spring.kafka.properties.reconnect.backoff.max.ms=1001", "management.server.port=0"})
 public abstract class GatewayIT {
 
     protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     protected int port;
+
+    /** Health and metrics: their own port, on loopback. */
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    protected int managementPort;
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
@@ -61,6 +65,26 @@ public abstract class GatewayIT {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Another gateway on the run's broker and Keycloak, sharing this one's key stores (as gateways
+     * behind one load balancer share their KMS); it rebuilds its views from Kafka. Close it when done.
+     */
+    protected static org.springframework.context.ConfigurableApplicationContext startAnotherGateway(String name) {
+        // the Kafka login as settings, not arguments (a real second gateway reads them from a file)
+        return new org.springframework.boot.builder.SpringApplicationBuilder(io.dsx.gateway.GatewayApplication.class)
+                .properties(new HashMap<>(stack().gatewayKafkaLogin().springProperties())).run(
+                        "--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0", "--dsx.name=" + name,
+                        "--spring.kafka.bootstrap-servers=" + stack().bootstrapServers(),
+                        "--dsx.security.issuer-uri=" + stack().keycloak().issuer(),
+                        "--dsx.keys.gateway-keystore=" + KEY_DIR.resolve("gateway-keys.p12"),
+                        "--dsx.keys.kms-keystore=" + KEY_DIR.resolve("kms.p12"),
+                        "--dsx.keys.password=it-" + KEY_DIR.getFileName(), "--spring.main.banner-mode=off");
+    }
+
+    protected static String baseUrl(org.springframework.context.ConfigurableApplicationContext gateway) {
+        return "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
     }
 
     /** The one fault seam of the run: tests arm it to abort the next contribution before commit. */
@@ -142,7 +166,12 @@ public abstract class GatewayIT {
     protected static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     protected HttpResponse<String> get(String path, String bearer) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return get("http://127.0.0.1:" + port, path, bearer);
+    }
+
+    /** A GET to another base URL (another gateway, or this one's management port). */
+    protected static HttpResponse<String> get(String base, String path, String bearer) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30)).GET();
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);

@@ -61,6 +61,33 @@ final class KeycloakAdmin {
         return secret;
     }
 
+    /** Imports a realm (as {@code --import-realm} would), under the realm name the JSON gives. */
+    void importRealm(String realmJson) throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(stack.keycloak().baseUrl() + "/admin/realms"))
+                .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(realmJson)).build(), HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new IOException("realm import failed: " + created.statusCode() + " " + created.body());
+        }
+    }
+
+    /** GET of an admin API path ({@code /admin/realms/...}), as JSON. */
+    tools.jackson.databind.JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.keycloak().baseUrl() + path))
+                .header("Authorization", "Bearer " + adminToken()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("GET " + path + " failed: " + r.statusCode());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    /** A token request's raw answer (status and body), for requests expected to be refused. */
+    HttpResponse<String> tokenRequest(String endpoint, String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(endpoint))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     String clientCredentialsToken(String clientId, String secret) throws Exception {
         return token(stack.keycloak().tokenEndpoint(), "grant_type=client_credentials&client_id=" + enc(clientId)
                 + "&client_secret=" + enc(secret));

@@ -3,7 +3,6 @@ package io.dsx.gateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dsx.crypto.keys.InstitutionCredentials;
-import io.dsx.gateway.GatewayApplication;
 import io.dsx.schemas.dataset.DatasetSchema;
 import io.dsx.schemas.envelope.ContributionBuilder;
 import java.net.URI;
@@ -17,8 +16,6 @@ import java.util.List;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -28,13 +25,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * accepts new contributions that the first gateway then also knows.
  */
 class SecondGatewayIT extends GatewayIT {
-
-    @Value("${dsx.keys.gateway-keystore}")
-    String gatewayKeystore;
-    @Value("${dsx.keys.kms-keystore}")
-    String kmsKeystore;
-    @Value("${dsx.keys.password}")
-    String keysPassword;
 
     @Test
     void aSecondGatewayRebuildsItsViewsFromKafka() throws Exception {
@@ -50,16 +40,9 @@ class SecondGatewayIT extends GatewayIT {
                 ContributionIT.MEDIA, first);
         assertThat(accepted.statusCode()).isEqualTo(201);
 
-        // the Kafka login as settings, not arguments (a real second gateway reads them from a file)
-        ConfigurableApplicationContext second = new SpringApplicationBuilder(GatewayApplication.class)
-                .properties(new java.util.HashMap<>(stack().gatewayKafkaLogin().springProperties())).run(
-                "--server.port=0", "--server.address=127.0.0.1", "--dsx.name=gateway-2",
-                "--spring.kafka.bootstrap-servers=" + stack().bootstrapServers(),
-                "--dsx.security.issuer-uri=" + stack().keycloak().issuer(),
-                "--dsx.keys.gateway-keystore=" + gatewayKeystore, "--dsx.keys.kms-keystore=" + kmsKeystore,
-                "--dsx.keys.password=" + keysPassword, "--spring.main.banner-mode=off");
+        ConfigurableApplicationContext second = startAnotherGateway("gateway-2");
         try {
-            String other = "http://127.0.0.1:" + second.getEnvironment().getProperty("local.server.port");
+            String other = baseUrl(second);
             // the catalog came back: the dataset and its owner
             HttpResponse<String> ds = HTTP.send(HttpRequest.newBuilder(URI.create(other + "/v1/datasets/" + dataset))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());

@@ -111,7 +111,7 @@ public final class IngestBench {
             log("starting the gateway ...");
             ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
                     .properties(new java.util.HashMap<>(broker.gatewayLogin().springProperties())).run(
-                    "--server.port=0", "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                    "--server.port=0", "--management.server.port=0", "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                     "--dsx.security.issuer-uri=" + issuer.issuer(),
                     "--dsx.keys.gateway-keystore=" + work.resolve("gateway-keys.p12"),
                     "--dsx.keys.kms-keystore=" + work.resolve("kms.p12"),

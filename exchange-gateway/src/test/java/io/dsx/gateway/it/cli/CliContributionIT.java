@@ -97,7 +97,9 @@ class CliContributionIT extends GatewayIT {
   private Run dsx(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CliContext ctx = new CliContext(Map.of(), new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true),
+    // the user's confirmed issuers (known_issuers) live in the test's folder, not in $HOME
+    CliContext ctx = new CliContext(Map.of("DSX_KNOWN_ISSUERS", dir.resolve("known_issuers").toString()),
+        new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true),
         new PrintWriter(err, true), false, Clock.systemUTC(), new SecureRandom(), CliContext.defaultHttp(),
         RetryPolicy.DEFAULT);
     return new Run(DsxCli.run(ctx, args), out.toString(), err.toString());
@@ -122,10 +124,13 @@ class CliContributionIT extends GatewayIT {
     String gateway = "http://127.0.0.1:" + port;
     List<String> credentials = List.of("--gateway", gateway, "--client-id", "hospital-a", "--client-secret-file",
         secret.toString());
-    Run register = dsx(concat(List.of("dataset", "register"), credentials, List.of("--id", dataset, "--schema",
+    // the first run confirms the issuer the gateway publishes (--trust-issuer pins it); later runs use the pin
+    Run register = dsx(concat(List.of("dataset", "register", "--trust-issuer"), credentials, List.of("--id", dataset, "--schema",
         schemaFile.toString(), "--title", "CLI visits", "--description", "generated", "--duo", "DUO:0000042")));
     assertThat(register.exit()).as(register.err()).isZero();
     assertThat(JSON.readTree(register.out()).get("owner").asText()).isEqualTo("hospital-a");
+    assertThat(Files.readString(dir.resolve("known_issuers"))).contains(gateway + " "
+        + stack().keycloak().issuer());
 
     // contribute 10,000 generated rows
     Path csv = writeCsv(dir.resolve("visits.csv"));
