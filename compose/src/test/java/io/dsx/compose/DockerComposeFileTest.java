@@ -58,6 +58,9 @@ class DockerComposeFileTest {
         String gateway1 = full.output().substring(full.output().indexOf("  gateway-1:"));
         assertThat(gateway1).containsSubsequence("kafka-setup:", "condition: service_completed_successfully",
                 "SPRING_CONFIG_IMPORT: configtree:/run/dsx/gateway-kafka/");
+        // health is on the management port, inside the container only (nothing publishes 9080)
+        assertThat(gateway1).contains("/dev/tcp/127.0.0.1/9080");
+        assertThat(full.output()).doesNotContain(":9080\"").doesNotContain(":9080'");
         // the second gateway starts once the first is healthy: one of them creates the shared key stores
         String gateway2 = full.output().substring(full.output().indexOf("  gateway-2:"));
         assertThat(gateway2).containsSubsequence("depends_on:", "gateway-1:", "condition: service_healthy");
