@@ -80,7 +80,9 @@ public abstract class GatewayIT {
                         "--dsx.security.issuer-uri=" + stack().keycloak().issuer(),
                         "--dsx.keys.gateway-keystore=" + KEY_DIR.resolve("gateway-keys.p12"),
                         "--dsx.keys.kms-keystore=" + KEY_DIR.resolve("kms.p12"),
-                        "--dsx.keys.password=it-" + KEY_DIR.getFileName(), "--spring.main.banner-mode=off");
+                        "--dsx.keys.password=it-" + KEY_DIR.getFileName(),
+                        "--dsx.jobs.token-keystore=" + KEY_DIR.resolve("job-token-keys.p12"),
+                        "--dsx.dataplane.mask-keystore=" + KEY_DIR.resolve("mask-keys.p12"), "--spring.main.banner-mode=off");
     }
 
     protected static String baseUrl(org.springframework.context.ConfigurableApplicationContext gateway) {
