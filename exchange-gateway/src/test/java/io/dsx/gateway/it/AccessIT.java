@@ -178,17 +178,6 @@ class AccessIT extends GatewayIT {
         assertThat(JSON.readTree(get("/v1/access-requests", researcher).body()).toString()).doesNotContain("salary");
     }
 
-    @org.springframework.beans.factory.annotation.Value("${dsx.keys.gateway-keystore}")
-    String gatewayKeystore;
-    @org.springframework.beans.factory.annotation.Value("${dsx.keys.kms-keystore}")
-    String kmsKeystore;
-    @org.springframework.beans.factory.annotation.Value("${dsx.keys.password}")
-    String keysPassword;
-    @org.springframework.beans.factory.annotation.Value("${dsx.jobs.token-keystore}")
-    String jobKeystore;
-    @org.springframework.beans.factory.annotation.Value("${dsx.dataplane.mask-keystore}")
-    String maskKeystore;
-
     @Test
     void aSecondGatewaySeesTheSameRequestsGrantsAndRevocations() throws Exception {
         String ds = dataset("DUO:0000006", "DUO:0000020");
@@ -197,14 +186,7 @@ class AccessIT extends GatewayIT {
         String stewardA = stack().tokens().forUser("steward-a");
         postJson("/v1/access-requests/" + granted + "/approval", stewardA, "{}");
 
-        var second = new org.springframework.boot.builder.SpringApplicationBuilder(io.dsx.gateway.GatewayApplication.class)
-                .properties(new java.util.HashMap<>(stack().gatewayKafkaLogin().springProperties())).run(
-                "--server.port=0", "--server.address=127.0.0.1", "--dsx.name=gateway-access-2",
-                "--spring.kafka.bootstrap-servers=" + stack().bootstrapServers(),
-                "--dsx.security.issuer-uri=" + stack().keycloak().issuer(),
-                "--dsx.keys.gateway-keystore=" + gatewayKeystore, "--dsx.keys.kms-keystore=" + kmsKeystore,
-                "--dsx.keys.password=" + keysPassword, "--dsx.jobs.token-keystore=" + jobKeystore,
-                "--dsx.dataplane.mask-keystore=" + maskKeystore, "--spring.main.banner-mode=off");
+        var second = startAnotherGateway("gateway-access-2");
         try {
             String other = "http://127.0.0.1:" + second.getEnvironment().getProperty("local.server.port");
             // rebuilt from dsx.grants at start: as a restarted gateway would
