@@ -92,7 +92,7 @@ final class DemoData {
         }
         byte[] envelope = new ContributionBuilder(Clock.systemUTC(), new SecureRandom()).build(new ContributionBuilder.Target(
                 institution, dataset, schema, 1, gatewayKey(), creds.signingKey(), creds.keyId()), records).toBytes();
-        expect(post("/v1/datasets/" + dataset + "/contributions", token, "application/vnd.dsx.contribution.v1+avro", envelope), 201);
+        expect(post("/v1/datasets/" + dataset + "/contributions", token, io.dsx.schemas.envelope.ContributionEnvelope.MEDIA_TYPE, envelope), 201);
         return String.format("%-16s owner %s, %d records; signing key in %s", dataset, institution, RECORDS, dir);
     }
 

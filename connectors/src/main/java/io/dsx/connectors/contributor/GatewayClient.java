@@ -20,7 +20,7 @@ import java.time.Duration;
  */
 public final class GatewayClient {
   /** Media type of a contribution envelope body. */
-  public static final String CONTRIBUTION_MEDIA_TYPE = "application/vnd.dsx.contribution.v1+avro";
+  public static final String CONTRIBUTION_MEDIA_TYPE = io.dsx.schemas.envelope.ContributionEnvelope.MEDIA_TYPE;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(120);
 

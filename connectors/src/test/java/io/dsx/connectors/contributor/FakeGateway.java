@@ -140,7 +140,7 @@ public final class FakeGateway implements AutoCloseable {
       send(x, failure[0], problem(failure[0], "code_" + failure[0], "scripted"));
       return;
     }
-    if (!"application/vnd.dsx.contribution.v1+avro".equals(x.getRequestHeaders().getFirst("Content-Type"))) {
+    if (!io.dsx.schemas.envelope.ContributionEnvelope.MEDIA_TYPE.equals(x.getRequestHeaders().getFirst("Content-Type"))) {
       send(x, 415, problem(415, "unsupported_media_type", ""));
       return;
     }

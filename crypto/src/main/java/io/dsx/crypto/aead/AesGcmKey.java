@@ -75,16 +75,46 @@ public final class AesGcmKey {
         }
     }
 
+    /** Bytes {@link #seal(byte[], int, int, byte[], byte[], int)} writes for {@code plaintextLength} bytes. */
+    public static int sealedLength(int plaintextLength) {
+        return NONCE_LENGTH + plaintextLength + TAG_LENGTH;
+    }
+
+    /**
+     * Encrypts {@code plaintext[offset, offset + length)} under a fresh random nonce and writes
+     * {@code nonce[12] || ciphertext || tag[16]} ({@link #sealedLength} bytes) into {@code out} at
+     * {@code outOffset}: no intermediate copy of a large plaintext.
+     */
+    public void seal(byte[] plaintext, int offset, int length, byte[] aad, byte[] out, int outOffset) {
+        Objects.checkFromIndexSize(offset, length, plaintext.length);
+        Objects.checkFromIndexSize(outOffset, sealedLength(length), out.length);
+        byte[] nonce = new byte[NONCE_LENGTH];
+        random.nextBytes(nonce);
+        try {
+            Cipher c = cipher(Cipher.ENCRYPT_MODE, nonce, aad);
+            System.arraycopy(nonce, 0, out, outOffset, NONCE_LENGTH);
+            c.doFinal(plaintext, offset, length, out, outOffset + NONCE_LENGTH);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
     /** Decrypts {@code nonce || ciphertext || tag}; DECRYPTION_FAILED for a wrong key, aad or any altered byte. */
     public byte[] open(byte[] sealed, byte[] aad) throws CryptoException {
         Objects.requireNonNull(sealed, "sealed");
-        if (sealed.length < NONCE_LENGTH + TAG_LENGTH) {
+        return open(sealed, 0, sealed.length, aad);
+    }
+
+    /** As {@link #open(byte[], byte[])} for {@code sealed[offset, offset + length)}. */
+    public byte[] open(byte[] sealed, int offset, int length, byte[] aad) throws CryptoException {
+        Objects.checkFromIndexSize(offset, length, sealed.length);
+        if (length < NONCE_LENGTH + TAG_LENGTH) {
             throw new CryptoException(CryptoException.Reason.MALFORMED,
-                "AES-GCM input shorter than nonce and tag (" + sealed.length + " bytes)");
+                "AES-GCM input shorter than nonce and tag (" + length + " bytes)");
         }
         try {
-            Cipher c = cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(sealed, NONCE_LENGTH), aad);
-            return c.doFinal(sealed, NONCE_LENGTH, sealed.length - NONCE_LENGTH);
+            Cipher c = cipher(Cipher.DECRYPT_MODE, Arrays.copyOfRange(sealed, offset, offset + NONCE_LENGTH), aad);
+            return c.doFinal(sealed, offset + NONCE_LENGTH, length - NONCE_LENGTH);
         } catch (AEADBadTagException e) {
             throw new CryptoException(CryptoException.Reason.DECRYPTION_FAILED, "AES-GCM tag mismatch");
         } catch (GeneralSecurityException e) {

@@ -9,24 +9,26 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Encrypts and decrypts stored records with per-dataset DEKs.
+ * Hands out per-dataset DEKs for sealing stored data and finds them again for opening it.
  *
- * <p>Design note. Each dataset has at most one <em>current</em> DEK for writing. It is replaced on the
- * next write once it has sealed {@link DekPolicy#maxRecords()} records or is {@link DekPolicy#maxAge()}
- * old by the injected clock. A new DEK comes from the KMS already wrapped under the KEK; only the
- * wrapped form leaves this class, inside the {@link EncryptedRecord} of the write that created it, so
- * the caller persists it with that record. Every DEK ever created or {@link #load loaded} stays
- * available for decryption by its key id. DEKs loaded at start are decrypt-only: their use counts
- * died with the previous process, so the first write after a start makes a fresh DEK rather than
- * risk exceeding the count. Several gateways therefore each write under their own DEKs, which is fine.
+ * <p>Design note. Each dataset has at most one <em>current</em> DEK for writing. A writer
+ * {@linkplain #lease leases} it for a number of records (one stored segment's worth); the lease is
+ * counted against the DEK under the lock and the AES-GCM work happens outside it, so concurrent
+ * contributions do not queue on one monitor. The DEK is replaced at the next lease once it has
+ * counted {@link DekPolicy#maxRecords()} records, would pass that count with this lease, or is
+ * {@link DekPolicy#maxAge()} old by the injected clock. A new DEK comes from the KMS already wrapped
+ * under the KEK; only the wrapped form leaves this class, inside the lease that created it, so the
+ * caller persists it before the data sealed under it becomes visible. Every DEK ever created or
+ * {@link #load loaded} stays available for opening by its key id. DEKs loaded at start are open-only:
+ * their use counts died with the previous process, so the first lease after a start makes a fresh DEK
+ * rather than risk exceeding the count. Several gateways therefore each write under their own DEKs.
  */
 public final class DekManager {
 
@@ -36,7 +38,7 @@ public final class DekManager {
     private final Clock clock;
     private final SecureRandom random;
     private final Map<String, Current> currentByDataset = new HashMap<>();
-    private final Map<String, AesGcmKey> byKeyId = new HashMap<>();
+    private final Map<String, AesGcmKey> byKeyId = new ConcurrentHashMap<>();
 
     /** The dataset's write DEK with its use count. */
     private static final class Current {
@@ -60,87 +62,46 @@ public final class DekManager {
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    /** Seals {@code plaintext} (salt || record bytes) for {@code datasetId} into a stored-record value. */
-    public synchronized EncryptedRecord encrypt(String datasetId, byte[] plaintext, byte[] aad) throws CryptoException {
+    /**
+     * Reserves the dataset's current DEK for {@code records} records (rotating first when the policy
+     * says so). A lease larger than {@link DekPolicy#maxRecords()} gets a fresh DEK of its own.
+     */
+    public synchronized DekLease lease(String datasetId, int records) throws CryptoException {
         Objects.requireNonNull(datasetId, "datasetId");
+        if (records < 1) {
+            throw new IllegalArgumentException("a lease covers at least one record");
+        }
         Optional<WrappedDek> created = Optional.empty();
         Current current = currentByDataset.get(datasetId);
-        if (current == null || exhausted(current)) {
-            WrappedDek wrapped = rotate(datasetId);
-            created = Optional.of(wrapped);
+        if (current == null || exhausted(current, records)) {
+            created = Optional.of(rotate(datasetId));
             current = currentByDataset.get(datasetId);
         }
-        current.used++;
-        byte[] value = StoredRecordValue.encode(current.keyId, current.key.seal(plaintext, aad));
-        return new EncryptedRecord(value, current.keyId, created);
+        current.used += records;
+        return new DekLease(current.keyId, current.key, records, created);
     }
 
-    /**
-     * Seals a whole contribution's records: the uses are reserved under the lock (rotating as the
-     * policy says), the AES-GCM work runs outside it, so concurrent contributions do not queue on one
-     * monitor. A rotation's wrapped DEK rides on the first record sealed with the new key.
-     */
-    public List<EncryptedRecord> encryptAll(String datasetId, List<byte[]> plaintexts, List<byte[]> aads)
-            throws CryptoException {
-        Objects.requireNonNull(datasetId, "datasetId");
-        if (plaintexts.size() != aads.size()) {
-            throw new IllegalArgumentException("one aad per plaintext");
-        }
-        record Slice(Current key, int count, Optional<WrappedDek> created) {
-        }
-        List<Slice> slices = new ArrayList<>();
-        synchronized (this) {
-            int remaining = plaintexts.size();
-            while (remaining > 0) {
-                Optional<WrappedDek> created = Optional.empty();
-                Current current = currentByDataset.get(datasetId);
-                if (current == null || exhausted(current)) {
-                    created = Optional.of(rotate(datasetId));
-                    current = currentByDataset.get(datasetId);
-                }
-                int n = (int) Math.min(remaining, policy.maxRecords() - current.used);
-                current.used += n;
-                slices.add(new Slice(current, n, created));
-                remaining -= n;
-            }
-        }
-        List<EncryptedRecord> out = new ArrayList<>(plaintexts.size());
-        int i = 0;
-        for (Slice slice : slices) {
-            for (int k = 0; k < slice.count(); k++, i++) {
-                byte[] value = StoredRecordValue.encode(slice.key().keyId,
-                        slice.key().key.seal(plaintexts.get(i), aads.get(i)));
-                out.add(new EncryptedRecord(value, slice.key().keyId, k == 0 ? slice.created() : Optional.empty()));
-            }
-        }
-        return out;
+    /** The DEK {@code keyId}, if it was made or loaded here. */
+    public Optional<AesGcmKey> key(String keyId) {
+        return Optional.ofNullable(byKeyId.get(keyId));
     }
 
-    /** Opens a stored-record value: UNKNOWN_KEY if its DEK was neither made nor loaded here. */
-    public synchronized byte[] decrypt(byte[] value, byte[] aad) throws CryptoException {
-        String keyId = StoredRecordValue.keyIdOf(value);
-        AesGcmKey key = byKeyId.get(keyId);
-        if (key == null) {
-            throw new CryptoException(CryptoException.Reason.UNKNOWN_KEY, "no DEK " + keyId);
-        }
-        return key.open(StoredRecordValue.sealedPart(value), aad);
-    }
-
-    /** Unwraps a DEK read back from {@code dsx.keys} at start, for decryption. */
-    public synchronized void load(WrappedDek wrapped) throws CryptoException {
+    /** Unwraps a DEK read back from {@code dsx.keys} at start, for opening. */
+    public void load(WrappedDek wrapped) throws CryptoException {
         if (!byKeyId.containsKey(wrapped.keyId())) {
-            byKeyId.put(wrapped.keyId(), kms.unwrap(wrapped.wrapped()));
+            byKeyId.putIfAbsent(wrapped.keyId(), kms.unwrap(wrapped.wrapped()));
         }
     }
 
-    /** The key id new records of {@code datasetId} would be sealed with, if a write DEK exists. */
+    /** The key id new data of {@code datasetId} would be sealed with, if a write DEK exists. */
     public synchronized Optional<String> currentKeyId(String datasetId) {
         return Optional.ofNullable(currentByDataset.get(datasetId)).map(c -> c.keyId);
     }
 
-    private boolean exhausted(Current c) {
+    private boolean exhausted(Current c, int records) {
         Duration age = Duration.between(c.createdAt, clock.instant());
-        return c.used >= policy.maxRecords() || age.compareTo(policy.maxAge()) >= 0;
+        return (c.used > 0 && c.used + records > policy.maxRecords()) || c.used >= policy.maxRecords()
+                || age.compareTo(policy.maxAge()) >= 0;
     }
 
     private WrappedDek rotate(String datasetId) throws CryptoException {

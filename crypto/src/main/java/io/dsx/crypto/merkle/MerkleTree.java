@@ -41,6 +41,20 @@ public final class MerkleTree {
         return md.digest();
     }
 
+    /**
+     * SHA-256(0x00 || first || second) where both parts are slices of {@code buf}, hashed in place with
+     * {@code md} (reset first): a contribution leaf ({@code salt || record}) read straight out of a
+     * framed plaintext, whose length prefix sits between the two.
+     */
+    public static byte[] leafHash(java.security.MessageDigest md, byte[] buf, int firstOffset, int firstLength,
+                                  int secondOffset, int secondLength) {
+        md.reset();
+        md.update(LEAF_PREFIX);
+        md.update(buf, firstOffset, firstLength);
+        md.update(buf, secondOffset, secondLength);
+        return md.digest();
+    }
+
     /** SHA-256(0x01 || left || right). */
     public static byte[] nodeHash(byte[] left, byte[] right) {
         return Sha256.digest(new byte[] {NODE_PREFIX}, left, right);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dsx.crypto.CryptoException;
+import io.dsx.crypto.aead.AesGcmKey;
 import io.dsx.crypto.kms.KeyManagementService;
 import io.dsx.crypto.kms.Pkcs12KeyManagementService;
 import io.dsx.crypto.testing.MutableClock;
@@ -13,9 +14,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +23,7 @@ class DekManagerTest {
 
     private static final String KEK = "gateway-kek";
     private static final byte[] RECORD = "salt-16-bytes---{\"subject\":\"p1\"}".getBytes(UTF_8);
+    private static final byte[] AAD = "dataset|1|contribution|0".getBytes(UTF_8);
 
     @TempDir
     Path dir;
@@ -40,112 +40,85 @@ class DekManagerTest {
         return new DekManager(kms, KEK, new DekPolicy(maxRecords, maxAge), clock, new SecureRandom());
     }
 
-    private static byte[] aad(long index) {
-        return StoredRecordValue.aad("ds-1", 3, "0190c0de-0000-7000-8000-000000000001", index);
-    }
-
     @Test
-    void firstWriteCreatesADekAndHandsItOutWrappedOnly() throws Exception {
+    void firstLeaseCreatesADekAndHandsItOutWrappedOnly() throws Exception {
         DekManager m = manager(10, Duration.ofHours(1));
-        EncryptedRecord r = m.encrypt("ds-1", RECORD, aad(0));
-        assertThat(r.newDek()).isPresent();
-        WrappedDek w = r.newDek().get();
-        assertThat(w.keyId()).isEqualTo(r.keyId()).startsWith("dek-");
+        DekLease lease = m.lease("ds-1", 2);
+        WrappedDek w = lease.created().orElseThrow();
+        assertThat(w.keyId()).isEqualTo(lease.keyId()).startsWith("dek-");
         assertThat(w.datasetId()).isEqualTo("ds-1");
         assertThat(w.createdAt()).isEqualTo(clock.instant());
-        assertThat(StoredRecordValue.keyIdOf(r.value())).isEqualTo(r.keyId());
-        assertThat(new String(r.value(), UTF_8)).doesNotContain("subject");
-        assertThat(m.decrypt(r.value(), aad(0))).isEqualTo(RECORD);
+        assertThat(lease.toString()).endsWith("key=***]");
+        byte[] sealed = lease.key().seal(RECORD, AAD);
+        assertThat(new String(sealed, UTF_8)).doesNotContain("subject");
+        assertThat(m.key(lease.keyId()).orElseThrow().open(sealed, AAD)).isEqualTo(RECORD);
     }
 
     @Test
-    void dekRotatesAfterMaxRecords() throws Exception {
-        DekManager m = manager(3, Duration.ofDays(1));
-        List<EncryptedRecord> out = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
-            out.add(m.encrypt("ds-1", RECORD, aad(i)));
+    void dekRotatesByRecordCountAndNeverSplitsALease() throws Exception {
+        DekManager m = manager(10, Duration.ofDays(1));
+        List<DekLease> leases = new ArrayList<>();
+        for (int records : new int[] {4, 4, 4, 10, 1, 25, 1}) {
+            leases.add(m.lease("ds-1", records));
         }
-        List<Boolean> rotated = out.stream().map(r -> r.newDek().isPresent()).toList();
-        assertThat(rotated).containsExactly(true, false, false, true, false, false, true);
-        Set<String> ids = new HashSet<>();
-        out.forEach(r -> ids.add(r.keyId()));
-        assertThat(ids).hasSize(3);
-        for (int i = 0; i < out.size(); i++) {
-            assertThat(m.decrypt(out.get(i).value(), aad(i))).isEqualTo(RECORD);
-        }
-    }
-
-    @Test
-    void aWholeContributionSealedAtOnceRotatesAtTheSameCountsAsOneByOne() throws Exception {
-        DekManager m = manager(3, Duration.ofDays(1));
-        m.encrypt("ds-1", RECORD, aad(99)); // one use of the first DEK already spent
-        List<byte[]> plaintexts = new ArrayList<>();
-        List<byte[]> aads = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
-            plaintexts.add(RECORD);
-            aads.add(aad(i));
-        }
-        List<EncryptedRecord> out = m.encryptAll("ds-1", plaintexts, aads);
-        assertThat(out.stream().map(r -> r.newDek().isPresent()).toList())
-                .containsExactly(false, false, true, false, false, true, false);
-        assertThat(out.stream().map(EncryptedRecord::keyId).distinct().count()).isEqualTo(3);
-        for (int i = 0; i < out.size(); i++) {
-            assertThat(m.decrypt(out.get(i).value(), aad(i))).isEqualTo(RECORD);
-        }
-        assertThatThrownBy(() -> m.decrypt(out.get(0).value(), aad(1))).isInstanceOf(CryptoException.class);
+        assertThat(leases.stream().map(l -> l.created().isPresent()).toList())
+                .containsExactly(true, false, true, true, true, true, true);
+        assertThat(leases.get(1).keyId()).isEqualTo(leases.get(0).keyId());
+        assertThat(leases.stream().map(DekLease::keyId).distinct().count()).isEqualTo(6);
     }
 
     @Test
     void dekRotatesOnceItReachesMaxAge() throws Exception {
         DekManager m = manager(1_000, Duration.ofMinutes(10));
-        EncryptedRecord first = m.encrypt("ds-1", RECORD, aad(0));
+        DekLease first = m.lease("ds-1", 1);
         clock.advance(Duration.ofMinutes(9).plusSeconds(59));
-        EncryptedRecord stillSame = m.encrypt("ds-1", RECORD, aad(1));
+        DekLease stillSame = m.lease("ds-1", 1);
         clock.advance(Duration.ofSeconds(1));
-        EncryptedRecord rotated = m.encrypt("ds-1", RECORD, aad(2));
+        DekLease rotated = m.lease("ds-1", 1);
         assertThat(stillSame.keyId()).isEqualTo(first.keyId());
-        assertThat(stillSame.newDek()).isEmpty();
+        assertThat(stillSame.created()).isEmpty();
         assertThat(rotated.keyId()).isNotEqualTo(first.keyId());
-        assertThat(rotated.newDek().orElseThrow().createdAt()).isEqualTo(clock.instant());
+        assertThat(rotated.created().orElseThrow().createdAt()).isEqualTo(clock.instant());
     }
 
     @Test
     void datasetsHaveSeparateDeks() throws Exception {
         DekManager m = manager(100, Duration.ofDays(1));
-        EncryptedRecord a = m.encrypt("ds-1", RECORD, aad(0));
-        EncryptedRecord b = m.encrypt("ds-2", RECORD, aad(0));
+        DekLease a = m.lease("ds-1", 1);
+        DekLease b = m.lease("ds-2", 1);
         assertThat(a.keyId()).isNotEqualTo(b.keyId());
         assertThat(m.currentKeyId("ds-1")).contains(a.keyId());
         assertThat(m.currentKeyId("ds-3")).isEmpty();
     }
 
     @Test
-    void afterARestartLoadedWrappedDeksDecryptAndNewWritesUseAFreshDek() throws Exception {
+    void afterARestartLoadedWrappedDeksOpenAndNewLeasesUseAFreshDek() throws Exception {
         DekManager before = manager(100, Duration.ofDays(1));
-        EncryptedRecord r = before.encrypt("ds-1", RECORD, aad(0));
-        byte[] storedOnTopic = r.newDek().orElseThrow().toBytes();
+        DekLease lease = before.lease("ds-1", 1);
+        byte[] sealed = lease.key().seal(RECORD, AAD);
+        byte[] storedOnTopic = lease.created().orElseThrow().toBytes();
 
         DekManager after = manager(100, Duration.ofDays(1));
-        assertFails(() -> after.decrypt(r.value(), aad(0)), CryptoException.Reason.UNKNOWN_KEY);
+        assertThat(after.key(lease.keyId())).isEmpty();
         after.load(WrappedDek.fromBytes(storedOnTopic));
-        assertThat(after.decrypt(r.value(), aad(0))).isEqualTo(RECORD);
-        EncryptedRecord next = after.encrypt("ds-1", RECORD, aad(1));
-        assertThat(next.newDek()).isPresent();
-        assertThat(next.keyId()).isNotEqualTo(r.keyId());
+        assertThat(after.key(lease.keyId()).orElseThrow().open(sealed, AAD)).isEqualTo(RECORD);
+        DekLease next = after.lease("ds-1", 1);
+        assertThat(next.created()).isPresent();
+        assertThat(next.keyId()).isNotEqualTo(lease.keyId());
     }
 
     @Test
-    void wrongAadOrAlteredValueFailsToDecrypt() throws Exception {
-        DekManager m = manager(100, Duration.ofDays(1));
-        byte[] value = m.encrypt("ds-1", RECORD, aad(5)).value();
-        assertFails(() -> m.decrypt(value, aad(6)), CryptoException.Reason.DECRYPTION_FAILED);
-        byte[] altered = value.clone();
+    void wrongAadOrAlteredBytesFailToOpen() throws Exception {
+        AesGcmKey key = manager(100, Duration.ofDays(1)).lease("ds-1", 1).key();
+        byte[] sealed = new byte[AesGcmKey.sealedLength(RECORD.length) + 3];
+        key.seal(RECORD, 0, RECORD.length, AAD, sealed, 3);
+        assertThat(key.open(sealed, 3, sealed.length - 3, AAD)).isEqualTo(RECORD);
+        assertFails(() -> key.open(sealed, 3, sealed.length - 3, "other".getBytes(UTF_8)),
+                CryptoException.Reason.DECRYPTION_FAILED);
+        byte[] altered = sealed.clone();
         altered[altered.length - 20] ^= 1;
-        assertFails(() -> m.decrypt(altered, aad(5)), CryptoException.Reason.DECRYPTION_FAILED);
-        byte[] badVersion = value.clone();
-        badVersion[0] = 0x02;
-        assertFails(() -> m.decrypt(badVersion, aad(5)), CryptoException.Reason.MALFORMED);
-        assertFails(() -> m.decrypt(new byte[] {1, 5, 'a'}, aad(5)), CryptoException.Reason.MALFORMED);
+        assertFails(() -> key.open(altered, 3, altered.length - 3, AAD), CryptoException.Reason.DECRYPTION_FAILED);
+        assertFails(() -> key.open(sealed, 3, 20, AAD), CryptoException.Reason.MALFORMED);
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ContributionController {
 
-    public static final String MEDIA_TYPE = "application/vnd.dsx.contribution.v1+avro";
+    public static final String MEDIA_TYPE = io.dsx.schemas.envelope.ContributionEnvelope.MEDIA_TYPE;
 
     private final IngestService ingest;
     private final IngestSettings settings;

@@ -12,7 +12,7 @@ public final class Topics {
     public static final String POLICIES = "dsx.policies";
     public static final String AUDIT = "dsx.audit";
     public static final String AUDIT_CHECKPOINTS = "dsx.audit.checkpoints";
-    public static final String DATA_PREFIX = "dsx.data.";
+    public static final String DATA_PREFIX = io.dsx.schemas.stored.DataTopics.PREFIX;
 
     /** Topic name to its settings; "never deleted" means retention -1. */
     static final Map<String, Map<String, String>> SYSTEM = Map.of(
@@ -28,6 +28,6 @@ public final class Topics {
     }
 
     public static String data(String datasetId) {
-        return DATA_PREFIX + datasetId;
+        return io.dsx.schemas.stored.DataTopics.of(datasetId);
     }
 }

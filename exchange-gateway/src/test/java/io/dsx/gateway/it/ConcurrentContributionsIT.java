@@ -68,7 +68,7 @@ class ConcurrentContributionsIT extends GatewayIT {
             List<Future<HttpResponse<String>>> answers = new ArrayList<>();
             for (ContributionEnvelope e : envelopes) {
                 answers.add(pool.submit(() -> send("POST", "/v1/datasets/" + dataset + "/contributions", token,
-                        "application/vnd.dsx.contribution.v1+avro", e.toBytes())));
+                        io.dsx.schemas.envelope.ContributionEnvelope.MEDIA_TYPE, e.toBytes())));
             }
             for (Future<HttpResponse<String>> a : answers) {
                 HttpResponse<String> r = a.get();

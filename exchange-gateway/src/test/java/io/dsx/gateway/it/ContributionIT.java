@@ -47,7 +47,7 @@ import tools.jackson.databind.JsonNode;
 @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class ContributionIT extends GatewayIT {
 
-    static final String MEDIA = "application/vnd.dsx.contribution.v1+avro";
+    static final String MEDIA = io.dsx.schemas.envelope.ContributionEnvelope.MEDIA_TYPE;
     static final String SCHEMA = """
             {"type":"record","name":"Visit","namespace":"org.example.hospital","fields":[
               {"name":"patient","type":"string","dsx.sensitivity":"direct_identifier","dsx.key":true},

@@ -58,6 +58,7 @@ public final class DatasetSchema {
       throw new DatasetSchemaException(
           Problem.TOO_MANY_FIELDS, avro.getFields().size() + " fields, limit " + MAX_FIELDS);
     }
+    SchemaShape.check(avro);
     List<DatasetField> fields = new ArrayList<>();
     for (Schema.Field f : avro.getFields()) {
       fields.add(FieldTags.read(f));

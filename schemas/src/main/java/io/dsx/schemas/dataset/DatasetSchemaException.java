@@ -18,7 +18,9 @@ public final class DatasetSchemaException extends Exception {
     NESTED_DSX_PROPERTY,
     BAD_KEY,
     TWO_KEYS,
-    KEY_NOT_STRING
+    KEY_NOT_STRING,
+    RECURSIVE,
+    ZERO_SIZE_ITEMS
   }
 
   private final Problem problem;

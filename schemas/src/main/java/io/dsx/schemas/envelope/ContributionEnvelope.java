@@ -22,6 +22,9 @@ import org.apache.avro.generic.GenericRecord;
  * payload and signature. Parsing checks form only; {@link ContributionOpener} checks the rest.
  */
 public final class ContributionEnvelope {
+  /** The HTTP media type of an envelope v1 body ({@code POST /v1/datasets/{id}/contributions}). */
+  public static final String MEDIA_TYPE = "application/vnd.dsx.contribution.v1+avro";
+
   /** HPKE info string of envelope v1. */
   public static final String HPKE_INFO = "dsx/contribution/v1";
   static final int MAX_SIGNATURE_BYTES = 1024;

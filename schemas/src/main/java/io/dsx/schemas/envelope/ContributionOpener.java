@@ -7,21 +7,20 @@ import io.dsx.crypto.hash.ConstantTime;
 import io.dsx.crypto.hpke.Sealed;
 import io.dsx.crypto.sign.Signatures;
 import io.dsx.schemas.dataset.DatasetSchema;
-import io.dsx.schemas.record.FramedRecord;
-import io.dsx.schemas.record.RecordCodec;
+import io.dsx.crypto.merkle.MerkleTree;
+import io.dsx.schemas.record.RecordFrames;
 import io.dsx.schemas.record.RecordFraming;
+import io.dsx.schemas.record.RecordValidator;
 import io.dsx.schemas.wire.WireFormatException;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The gateway side of envelope v1, in the order the gateway must run it: {@link #verify} the
  * signature with the signer's certificate, then {@link #open}: HPKE-open (aad = the manifest bytes
- * as received), split the framing, check the count, the Merkle root and that every record decodes
- * under the manifest's schema version. All or nothing: any failure gives no records.
+ * as received), split the framing, check the count, the Merkle root and that every record is valid
+ * under the manifest's schema version (bounded: {@link RecordValidator}). All or nothing: any failure gives no records.
  */
 public final class ContributionOpener {
 
@@ -72,36 +71,40 @@ public final class ContributionOpener {
           ? failed(EnvelopeFailure.UNKNOWN_RECIPIENT_KEY, "no gateway key " + manifest.recipientKeyId())
           : failed(EnvelopeFailure.DECRYPT_FAILED, "the payload does not open with key " + manifest.recipientKeyId());
     }
+    boolean handedOver = false;
     try {
-      return checkRecords(verified, RecordFraming.split(plaintext, limits.maxRecords()), schema);
+      EnvelopeResult<OpenedContribution> result =
+          checkRecords(verified, RecordFraming.index(plaintext, limits.maxRecords()), schema);
+      handedOver = result instanceof EnvelopeResult.Ok<OpenedContribution>;
+      return result;
     } catch (WireFormatException e) {
       return failed(EnvelopeFailure.MALFORMED, "record framing: " + e.getMessage());
     } finally {
-      Arrays.fill(plaintext, (byte) 0);
+      if (!handedOver) {
+        Arrays.fill(plaintext, (byte) 0);
+      }
     }
   }
 
   private static EnvelopeResult<OpenedContribution> checkRecords(
-      VerifiedEnvelope verified, List<FramedRecord> framed, DatasetSchema schema) {
+      VerifiedEnvelope verified, RecordFrames frames, DatasetSchema schema) {
     Manifest manifest = verified.manifest();
-    if (framed.size() != manifest.recordCount()) {
+    if (frames.count() != manifest.recordCount()) {
       return failed(EnvelopeFailure.COUNT_MISMATCH,
-          "manifest says " + manifest.recordCount() + " records, payload holds " + framed.size());
+          "manifest says " + manifest.recordCount() + " records, payload holds " + frames.count());
     }
-    if (!ConstantTime.equals(MerkleRoots.of(framed), manifest.merkleRoot())) {
+    if (!ConstantTime.equals(MerkleTree.ofLeafHashes(frames.leafHashes()).root(), manifest.merkleRoot())) {
       return failed(EnvelopeFailure.MERKLE_MISMATCH, "the records' Merkle root differs from the manifest's");
     }
-    List<OpenedRecord> records = new ArrayList<>(framed.size());
-    RecordCodec codec = RecordCodec.of(schema);
-    for (int i = 0; i < framed.size(); i++) {
-      FramedRecord r = framed.get(i);
+    RecordValidator validator = new RecordValidator(schema.avro());
+    for (int i = 0; i < frames.count(); i++) {
       try {
-        records.add(new OpenedRecord(i, r.salt(), r.record(), codec.decode(r.record())));
+        validator.check(frames.bytes(), frames.recordStart(i), frames.recordLength(i));
       } catch (WireFormatException e) {
         return failed(EnvelopeFailure.BAD_RECORD,
             "record " + i + " is not valid under schema version " + manifest.schemaVersion() + ": " + e.getMessage());
       }
     }
-    return EnvelopeResult.ok(new OpenedContribution(verified, records));
+    return EnvelopeResult.ok(new OpenedContribution(verified, frames, schema));
   }
 }

@@ -17,9 +17,10 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * One accepted contribution on {@code dsx.ledger} (schema {@code LedgerEntry.avsc}). It holds the
- * manifest, the payload digest and the institution's signature, so anyone can re-check the
- * signature later without the ciphertext; and where the stored records went. The receipt is
+ * One accepted contribution on {@code dsx.ledger} (schema {@code LedgerEntry.avsc}), and its commit
+ * marker: its stored segments were durably written before it, and a reader serves only records a
+ * ledger entry lists. It holds the manifest, the payload digest and the institution's signature, so
+ * anyone can re-check the signature later without the ciphertext; and where each stored segment went. The receipt is
  * derived from it ({@link #receiptBody}) once the entry's own ledger position is known.
  */
 public record LedgerEntry(
@@ -32,11 +33,21 @@ public record LedgerEntry(
     String dataTopic,
     List<RecordSegment> segments) {
 
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   public LedgerEntry {
     if (payloadDigest.length != 32) {
       throw new IllegalArgumentException("payloadDigest must be 32 bytes");
+    }
+    long next = 0;
+    for (RecordSegment s : segments) {
+      if (s.firstLeaf() != next) {
+        throw new IllegalArgumentException("segments must hold records 0.. in order, each once");
+      }
+      next += s.recordCount();
+    }
+    if (next != manifest.recordCount()) {
+      throw new IllegalArgumentException("segments hold " + next + " records, the manifest " + manifest.recordCount());
     }
     payloadDigest = payloadDigest.clone();
     signature = signature.clone();
@@ -48,12 +59,13 @@ public record LedgerEntry(
   public static LedgerEntry of(ContributionEnvelope envelope, Instant acceptedAt, String gatewayKeyId,
       List<RecordSegment> segments) {
     return new LedgerEntry(VERSION, envelope.manifest(), envelope.payloadDigest(), envelope.signature(),
-        acceptedAt, gatewayKeyId, "dsx.data." + envelope.manifest().datasetId(), segments);
+        acceptedAt, gatewayKeyId, io.dsx.schemas.stored.DataTopics.of(envelope.manifest().datasetId()), segments);
   }
 
   /** The receipt body for this entry stored at {@code partition}/{@code offset} of dsx.ledger. */
   public ReceiptBody receiptBody(int partition, long offset, String signatureAlgorithm) {
     return new ReceiptBody(ReceiptBody.VERSION, manifest.contributionId(), manifest.datasetId(),
+        manifest.institutionId(), manifest.signerKeyId(), manifest.schemaVersion(), payloadDigest,
         manifest.recordCount(), manifest.merkleRoot(), partition, offset, acceptedAt, gatewayKeyId,
         signatureAlgorithm);
   }
@@ -95,8 +107,8 @@ public record LedgerEntry(
     for (RecordSegment s : segments) {
       GenericRecord g = new GenericData.Record(segmentSchema.getElementType());
       g.put("partition", s.partition());
-      g.put("firstOffset", s.firstOffset());
-      g.put("lastOffset", s.lastOffset());
+      g.put("offset", s.offset());
+      g.put("firstLeaf", s.firstLeaf());
       g.put("recordCount", s.recordCount());
       list.add(g);
     }
@@ -104,14 +116,14 @@ public record LedgerEntry(
     return AvroBinary.encode(DsxSchemas.LEDGER_ENTRY, r);
   }
 
-  /** Parses an entry strictly; refuses versions other than 1 and inconsistent segments. */
+  /** Parses an entry strictly; refuses other versions and segments that do not cover every record once. */
   public static LedgerEntry parse(byte[] bytes) throws WireFormatException {
     GenericRecord r = Versioned.decode(DsxSchemas.LEDGER_ENTRY, bytes, "ledger entry", VERSION);
     try {
       List<RecordSegment> segments = ((List<?>) r.get("segments")).stream()
           .map(o -> (GenericRecord) o)
-          .map(g -> new RecordSegment((Integer) g.get("partition"), (Long) g.get("firstOffset"),
-              (Long) g.get("lastOffset"), (Long) g.get("recordCount")))
+          .map(g -> new RecordSegment((Integer) g.get("partition"), (Long) g.get("offset"),
+              (Integer) g.get("firstLeaf"), (Integer) g.get("recordCount")))
           .toList();
       return new LedgerEntry(VERSION, Manifest.fromAvro((GenericRecord) r.get("manifest")),
           ((GenericData.Fixed) r.get("payloadDigest")).bytes(), ((ByteBuffer) r.get("signature")).array(),

@@ -54,13 +54,10 @@ public record Receipt(ReceiptBody body, byte[] signature) {
     return AvroBinary.encode(DsxSchemas.RECEIPT, r);
   }
 
-  /** Parses a receipt strictly; refuses versions other than 1. */
+  /** Parses a receipt strictly; refuses other versions (version 1 signed too little). */
   public static Receipt parse(byte[] bytes) throws WireFormatException {
-    GenericRecord r = (GenericRecord) AvroBinary.decode(DsxSchemas.RECEIPT, bytes);
+    GenericRecord r = Versioned.decode(DsxSchemas.RECEIPT, bytes, "receipt", ReceiptBody.VERSION);
     ReceiptBody body = ReceiptBody.fromAvro((GenericRecord) r.get("body"));
-    if (body.version() != ReceiptBody.VERSION) {
-      throw new WireFormatException("receipt version " + body.version() + " is not supported");
-    }
     return new Receipt(body, ((ByteBuffer) r.get("signature")).array());
   }
 

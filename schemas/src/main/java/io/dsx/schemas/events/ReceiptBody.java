@@ -7,11 +7,19 @@ import java.util.Arrays;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
-/** The signed part of a receipt (schema {@code Receipt.avsc}, record {@code ReceiptBody}). */
+/**
+ * The signed part of a receipt (schema {@code Receipt.avsc}, record {@code ReceiptBody}), version 2:
+ * it attests the institution, the signer key, the schema version and the payload digest as well as
+ * the contribution, its records and its place on the ledger.
+ */
 public record ReceiptBody(
     int version,
     String contributionId,
     String datasetId,
+    String institutionId,
+    String signerKeyId,
+    int schemaVersion,
+    byte[] payloadDigest,
     long recordCount,
     byte[] merkleRoot,
     int ledgerPartition,
@@ -20,11 +28,17 @@ public record ReceiptBody(
     String gatewayKeyId,
     String signatureAlgorithm) {
 
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   public ReceiptBody {
     merkleRoot = merkleRoot.clone();
+    payloadDigest = payloadDigest.clone();
     acceptedAt = Instant.ofEpochMilli(acceptedAt.toEpochMilli());
+  }
+
+  @Override
+  public byte[] payloadDigest() {
+    return payloadDigest.clone();
   }
 
   @Override
@@ -42,6 +56,10 @@ public record ReceiptBody(
     r.put("version", version);
     r.put("contributionId", contributionId);
     r.put("datasetId", datasetId);
+    r.put("institutionId", institutionId);
+    r.put("signerKeyId", signerKeyId);
+    r.put("schemaVersion", schemaVersion);
+    r.put("payloadDigest", new GenericData.Fixed(DsxSchemas.SHA256, payloadDigest.clone()));
     r.put("recordCount", recordCount);
     r.put("merkleRoot", new GenericData.Fixed(DsxSchemas.SHA256, merkleRoot.clone()));
     r.put("ledgerPartition", ledgerPartition);
@@ -57,6 +75,10 @@ public record ReceiptBody(
         (Integer) r.get("version"),
         (String) r.get("contributionId"),
         (String) r.get("datasetId"),
+        (String) r.get("institutionId"),
+        (String) r.get("signerKeyId"),
+        (Integer) r.get("schemaVersion"),
+        ((GenericData.Fixed) r.get("payloadDigest")).bytes(),
         (Long) r.get("recordCount"),
         ((GenericData.Fixed) r.get("merkleRoot")).bytes(),
         (Integer) r.get("ledgerPartition"),

@@ -1,15 +1,13 @@
 package io.dsx.schemas.events;
 
 /**
- * Where one partition received a contribution's stored records (record {@code RecordSegment}).
- *
- * @param lastOffset inclusive
- * @param recordCount records of this contribution within [firstOffset, lastOffset]
+ * One stored segment of a contribution (record {@code RecordSegment} of the ledger entry): the Kafka
+ * record at {@code partition}/{@code offset} of the data topic holds records
+ * {@code [firstLeaf, firstLeaf + recordCount)} (dsx-schemas {@code StoredSegment}).
  */
-public record RecordSegment(int partition, long firstOffset, long lastOffset, long recordCount) {
+public record RecordSegment(int partition, long offset, int firstLeaf, int recordCount) {
   public RecordSegment {
-    if (partition < 0 || firstOffset < 0 || lastOffset < firstOffset || recordCount < 1
-        || recordCount > lastOffset - firstOffset + 1) {
+    if (partition < 0 || offset < 0 || firstLeaf < 0 || recordCount < 1) {
       throw new IllegalArgumentException("inconsistent segment");
     }
   }

@@ -4,7 +4,7 @@ import io.dsx.schemas.wire.Leb128;
 import io.dsx.schemas.wire.StrictBinaryDecoder;
 import io.dsx.schemas.wire.WireFormatException;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,26 +34,45 @@ public final class RecordFraming {
   }
 
   /**
-   * Splits a plaintext into its records, refusing truncation, oversize lengths and more than
-   * {@code maxRecords} records; all or nothing.
+   * Indexes a plaintext's records in place (no copies), refusing truncation, oversize lengths and
+   * more than {@code maxRecords} records; all or nothing.
    */
-  public static List<FramedRecord> split(byte[] plaintext, long maxRecords)
-      throws WireFormatException {
+  public static RecordFrames index(byte[] plaintext, long maxRecords) throws WireFormatException {
     StrictBinaryDecoder in = new StrictBinaryDecoder(plaintext);
-    List<FramedRecord> out = new ArrayList<>();
+    // a frame takes at least 17 bytes: bounds the arrays by the input, whatever it claims
+    int capacity = (int) Math.min(maxRecords, plaintext.length / (SALT_BYTES + 1)) + 1;
+    int[] frames = new int[Math.min(capacity, 1024) + 1];
+    int[] records = new int[frames.length - 1];
+    int n = 0;
     while (!in.isEnd()) {
-      if (out.size() >= maxRecords) {
+      if (n >= maxRecords) {
         throw new WireFormatException("more than " + maxRecords + " records in the plaintext");
       }
-      int index = out.size();
-      byte[] salt = in.readRaw(SALT_BYTES, "salt of record " + index);
+      if (n == records.length) {
+        records = Arrays.copyOf(records, Math.min(capacity, records.length * 2));
+        frames = Arrays.copyOf(frames, records.length + 1);
+      }
+      frames[n] = in.position();
+      in.skipFixed(SALT_BYTES);
       long length = in.readUnsignedLeb128();
       if (length > MAX_RECORD_BYTES) {
         throw new WireFormatException(
-            "record " + index + " claims " + length + " bytes, limit " + MAX_RECORD_BYTES);
+            "record " + n + " claims " + length + " bytes, limit " + MAX_RECORD_BYTES);
       }
-      out.add(new FramedRecord(salt, in.readRaw((int) length, "record " + index)));
+      records[n] = in.position();
+      in.skipFixed((int) length);
+      n++;
     }
-    return out;
+    frames[n] = in.position();
+    return new RecordFrames(plaintext, Arrays.copyOf(frames, n + 1), Arrays.copyOf(records, n));
+  }
+
+  /**
+   * Splits a plaintext into copies of its records, refusing truncation, oversize lengths and more
+   * than {@code maxRecords} records; all or nothing.
+   */
+  public static List<FramedRecord> split(byte[] plaintext, long maxRecords)
+      throws WireFormatException {
+    return index(plaintext, maxRecords).records();
   }
 }

@@ -133,9 +133,14 @@ public final class StrictBinaryDecoder extends Decoder {
     }
   }
 
+  /** Checks the string (length and UTF-8) without building it. */
   @Override
   public void skipString() throws WireFormatException {
-    readString();
+    int length = readLength("string");
+    if (!isAscii(pos, length) && !Utf8Check.isValid(buf, pos, length)) {
+      throw error("string is not valid UTF-8");
+    }
+    pos += length;
   }
 
   @Override

@@ -11,6 +11,8 @@ import io.dsx.schemas.events.Receipt;
 import io.dsx.schemas.events.RecordSegment;
 import io.dsx.schemas.record.FramedRecord;
 import io.dsx.schemas.record.RecordFraming;
+import io.dsx.schemas.record.RecordFrames;
+import io.dsx.schemas.stored.StoredSegment;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +29,15 @@ final class GoldenVectors {
   static final SigningKey GATEWAY_RECEIPT_KEY = SigningKey.ed25519FromSeed(EnvelopeFixture.bytes(0x44));
   static final Instant ACCEPTED_AT = Instant.parse("2026-01-02T03:04:06Z");
 
+  static final byte[] STORED_DEK = EnvelopeFixture.bytes(0x55);
+  static final String STORED_DEK_ID = "dek-000000000000000000000001";
+
   private GoldenVectors() {}
+
+  static io.dsx.crypto.aead.AesGcmKey storedDek() {
+    return io.dsx.crypto.aead.AesGcmKey.of(new javax.crypto.spec.SecretKeySpec(STORED_DEK, "AES"),
+        new FixedRandom("dsx-stored"));
+  }
 
   static Map<String, String> compute() {
     EnvelopeFixture fx = new EnvelopeFixture();
@@ -57,11 +67,19 @@ final class GoldenVectors {
     v.put("contribution", Hex.encode(env.toBytes()));
 
     LedgerEntry entry = LedgerEntry.of(env, ACCEPTED_AT, "gateway-receipt-1",
-        List.of(new RecordSegment(0, 10, 11, 2), new RecordSegment(2, 7, 7, 1)));
+        List.of(new RecordSegment(0, 10, 0, 2), new RecordSegment(2, 7, 2, 1)));
     v.put("ledger-entry", Hex.encode(entry.toBytes()));
     Receipt receipt = Receipt.sign(entry.receiptBody(0, 42, "ed25519"), GATEWAY_RECEIPT_KEY);
     v.put("receipt-body", Hex.encode(receipt.body().toBytes()));
     v.put("receipt", Hex.encode(receipt.toBytes()));
+
+    // a stored segment holding records 1..2 of the golden contribution, nonce from FixedRandom("dsx-stored")
+    v.put("stored-dek", Hex.encode(STORED_DEK));
+    RecordFrames frames = opened.frames();
+    StoredSegment.Header header = new StoredSegment.Header(java.util.UUID.fromString(env.manifest().contributionId()),
+        env.manifest().schemaVersion(), 1, 2, STORED_DEK_ID);
+    v.put("stored-segment", Hex.encode(StoredSegment.seal("visits", header, storedDek(), frames.bytes(),
+        frames.frameStart(1), frames.framedLength(1, 2))));
 
     CatalogEvent catalog = new CatalogEvent(CatalogEvent.VERSION, "019b7ca9-8f2e-7000-8000-000000000001",
         EnvelopeFixture.NOW, "operator", new CatalogChange.DatasetRegistered("visits", "hospital-a", "Visits",

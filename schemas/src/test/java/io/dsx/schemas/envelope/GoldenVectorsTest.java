@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Freezes the v1 formats (STYLE habit 6). {@code golden/vectors-v1.txt} holds bytes written by
- * version 1; this version must write the same bytes from the same inputs and must keep reading
- * them. docs/formats.md quotes the same vectors and is checked against the file. To write the
+ * Freezes the formats (STYLE habit 6). {@code golden/vectors-v1.txt} holds bytes written by the
+ * current versions (envelope v1, stored segment v2, ledger entry v2, receipt v2); this version must
+ * write the same bytes from the same inputs and must keep reading them. docs/formats.md quotes the same vectors and is checked against the file. To write the
  * file after a deliberate v1-compatible change, run with {@code -Ddsx.golden.write=true}: a
  * format change needs a new version and a new file instead.
  */
@@ -72,6 +72,12 @@ class GoldenVectorsTest {
     assertThat(((io.dsx.schemas.events.CatalogChange.DatasetRegistered)
             io.dsx.schemas.events.CatalogEvent.parse(hex(g, "catalog-event")).change()).schema())
         .isEqualTo(EnvelopeFixture.SCHEMA_TEXT);
+    java.util.UUID contribution = java.util.UUID.fromString(entry.manifest().contributionId());
+    io.dsx.schemas.record.RecordFrames stored = io.dsx.schemas.stored.StoredSegment.open("visits",
+        hex(g, "stored-segment"), contribution, 1, 1, 2,
+        id -> java.util.Optional.of(GoldenVectors.storedDek()).filter(k -> id.equals(GoldenVectors.STORED_DEK_ID)));
+    assertThat(stored.record(0).record()).isEqualTo(hex(g, "record-1-avro"));
+    assertThat(stored.record(1).record()).isEqualTo(hex(g, "record-2-avro"));
     assertThat(chain.accept(hex(g, "audit-event-0"))).isEmpty();
     assertThat(chain.accept(hex(g, "audit-event-1"))).isEmpty();
   }

@@ -52,7 +52,7 @@ class RealKeysEnvelopeTest {
     assertThat(opened.records()).extracting(OpenedRecord::value).containsExactlyElementsOf(fx.records(4));
 
     LedgerEntry entry = LedgerEntry.of(envelope, EnvelopeFixture.NOW, gateway.receiptKeyId(),
-        List.of(new RecordSegment(0, 0, 3, 4)));
+        List.of(new RecordSegment(0, 0, 0, 4)));
     Receipt receipt = Receipt.sign(
         entry.receiptBody(0, 0, gateway.receiptKey().algorithm().wireName()), gateway.receiptKey());
     assertThat(receipt.verify(gateway.receiptCertificate().getPublicKey())).isTrue();

@@ -390,13 +390,13 @@ public final class IngestBench {
                     long records = 0;
                     for (byte[] body; (body = queue.poll()) != null; ) {
                         HttpResponse<String> r = post("/v1/datasets/bench/contributions", token,
-                                "application/vnd.dsx.contribution.v1+avro", body);
+                                io.dsx.schemas.envelope.ContributionEnvelope.MEDIA_TYPE, body);
                         // a 5xx (transaction aborted) or 409 contribution_in_progress is retried with the same
                         // body, as the dsx CLI does; the contribution id makes that safe
                         for (int attempt = 1; attempt < MAX_ATTEMPTS
                                 && (r.statusCode() >= 500 || r.statusCode() == 409); attempt++) {
                             retries.incrementAndGet();
-                            r = post("/v1/datasets/bench/contributions", token, "application/vnd.dsx.contribution.v1+avro", body);
+                            r = post("/v1/datasets/bench/contributions", token, io.dsx.schemas.envelope.ContributionEnvelope.MEDIA_TYPE, body);
                         }
                         if (r.statusCode() != 200) {
                             expect(r, 201);
