@@ -2,7 +2,6 @@ package io.dsx.gateway.ingest;
 
 import io.dsx.gateway.catalog.Catalog;
 import io.dsx.gateway.config.ExchangeConfig.KafkaClients;
-import io.dsx.gateway.config.GatewayProperties;
 import io.dsx.gateway.kafka.KafkaSettings;
 import io.dsx.gateway.kafka.TopicAdmin;
 import io.dsx.gateway.kafka.TopicFollower;
@@ -28,8 +27,8 @@ public class IngestConfig {
     }
 
     @Bean(destroyMethod = "close")
-    ProducerPool ingestProducers(KafkaClients clients, GatewayProperties gateway, KafkaSettings settings, TopicAdmin topics) {
-        return new ProducerPool(clients.base(), gateway.name(), settings.producers());
+    IngestProducers ingestProducers(KafkaClients clients, KafkaSettings settings, TopicAdmin topics) {
+        return new IngestProducers(clients.base(), settings.producers());
     }
 
     @Bean
@@ -39,8 +38,8 @@ public class IngestConfig {
 
     @Bean
     IngestService ingestService(IngestMetrics metrics, Catalog catalog, GatewayKeys keys, LedgerIndex ledger, TopicFollower ledgerFollower,
-                                ProducerPool producers, IngestSettings settings, Clock clock,
+                                IngestProducers producers, TopicAdmin topics, IngestSettings settings, Clock clock,
                                 ObjectProvider<IngestFaults> faults) {
-        return new IngestService(catalog, keys, ledger, producers, settings, clock, faults.getIfAvailable(), metrics);
+        return new IngestService(catalog, keys, ledger, producers, topics, settings, clock, faults.getIfAvailable(), metrics);
     }
 }

@@ -8,22 +8,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Where an accepted contribution's time goes, per phase ({@code dsx_ingest_phase_seconds{phase=...}}
- * on /actuator/prometheus): check (parse, ids, keys), verify (signature), open (HPKE, Merkle, decode),
- * encrypt (per-record AES-GCM), queue (waiting for a producer
- * or for the group's leader), produce (send records and ledger entries), commit; and
- * {@code dsx_ingest_group_contributions}: contributions per Kafka transaction.
+ * on /actuator/prometheus): check (parse, ids, keys), verify (signature), open (HPKE, Merkle, record
+ * checks), encrypt (sealing the stored segments), produce (DEKs and segments written and acknowledged),
+ * commit (the ledger entry); and {@code dsx_ingest_orphan_segments_total}: segments written for a
+ * contribution whose ledger entry was not, which no reader ever serves.
  */
 public final class IngestMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-    private final io.micrometer.core.instrument.DistributionSummary groups;
+    private final io.micrometer.core.instrument.Counter orphans;
 
     public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.groups = io.micrometer.core.instrument.DistributionSummary.builder("dsx.ingest.group.contributions")
-                .description("contributions written per Kafka transaction (group commit)").register(registry);
+        this.orphans = io.micrometer.core.instrument.Counter.builder("dsx.ingest.orphan.segments")
+                .description("stored segments written for a contribution whose ledger entry was not (never served)")
+                .register(registry);
     }
 
     void record(String phase, long nanos) {
@@ -32,13 +33,13 @@ public final class IngestMetrics {
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    void recordGroup(int contributions) {
-        groups.record(contributions);
+    void orphans(int segments) {
+        orphans.increment(segments);
     }
 
-    /** Mean contributions per Kafka transaction (group commit), NaN before the first. */
-    public double meanGroupSize() {
-        return groups.count() == 0 ? Double.NaN : groups.mean();
+    /** Stored segments orphaned so far (written, their contribution not committed). */
+    public double orphanSegments() {
+        return orphans.count();
     }
 
     /** Mean milliseconds per phase, for reports (the benchmark prints them). */

@@ -1,10 +1,11 @@
 package io.dsx.gateway.ingest;
 
 import io.dsx.crypto.CryptoException;
-import io.dsx.crypto.dek.EncryptedRecord;
-import io.dsx.crypto.dek.StoredRecordValue;
+import io.dsx.crypto.dek.DekLease;
+import io.dsx.crypto.dek.WrappedDek;
 import io.dsx.crypto.hash.ConstantTime;
 import io.dsx.gateway.catalog.Catalog;
+import io.dsx.gateway.kafka.TopicAdmin;
 import io.dsx.gateway.kafka.Topics;
 import io.dsx.gateway.keys.GatewayKeys;
 import io.dsx.gateway.security.DsxPrincipal;
@@ -13,33 +14,23 @@ import io.dsx.gateway.web.Refusal.Code;
 import io.dsx.schemas.dataset.DatasetSchema;
 import io.dsx.schemas.envelope.ContributionEnvelope;
 import io.dsx.schemas.envelope.ContributionOpener;
-import io.dsx.schemas.envelope.EnvelopeFailure;
 import io.dsx.schemas.envelope.EnvelopeLimits;
 import io.dsx.schemas.envelope.EnvelopeResult;
 import io.dsx.schemas.envelope.Manifest;
 import io.dsx.schemas.envelope.OpenedContribution;
-import io.dsx.schemas.envelope.OpenedRecord;
 import io.dsx.schemas.envelope.VerifiedEnvelope;
 import io.dsx.schemas.events.LedgerEntry;
 import io.dsx.schemas.events.Receipt;
-import io.dsx.schemas.events.StoredRecordHeaders;
-import java.nio.charset.StandardCharsets;
+import io.dsx.schemas.record.RecordFrames;
+import io.dsx.schemas.stored.SegmentPlan;
+import io.dsx.schemas.stored.StoredSegment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +42,10 @@ import org.slf4j.LoggerFactory;
  *   <li>an id already accepted returns its first receipt (no write);</li>
  *   <li>the signer key is a registered, unrevoked key of the caller's institution, its certificate valid now;</li>
  *   <li>the signature verifies — before any decryption;</li>
- *   <li>HPKE open, count, Merkle root, every record decodes under the named schema version;</li>
- *   <li>each record encrypted at rest; records, new wrapped DEKs and the ledger entry in one transaction
- *       (shared with other contributions arriving at the same time: {@link GroupWriter}).</li>
+ *   <li>HPKE open, count, Merkle root, every record valid under the named schema version (bounded);</li>
+ *   <li>cut into stored segments, each refused before any write if the topic would not take it, each
+ *       sealed under the dataset's DEK; new wrapped DEKs and the segments written and acknowledged, then
+ *       the ledger entry, the commit marker ({@link SegmentWriter}).</li>
  * </ol>
  * Logs name contributions and counts only, never record bytes, field values or keys.
  */
@@ -64,20 +56,37 @@ public final class IngestService {
     private final Catalog catalog;
     private final GatewayKeys keys;
     private final LedgerIndex ledger;
-    private final GroupWriter writer;
+    /** Bytes a Kafka record batch adds around one value (batch header, record framing, the 16-byte key). */
+    static final int KAFKA_RECORD_OVERHEAD = 512;
+
+    private final SegmentWriter writer;
+    private final TopicAdmin topics;
+    private final int segmentBytes;
     private final Clock clock;
     private final EnvelopeLimits limits;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final IngestMetrics metrics;
 
-    IngestService(Catalog catalog, GatewayKeys keys, LedgerIndex ledger, ProducerPool producers,
+    IngestService(Catalog catalog, GatewayKeys keys, LedgerIndex ledger, IngestProducers producers, TopicAdmin topics,
                   IngestSettings settings, Clock clock, IngestFaults faults, IngestMetrics metrics) {
+        this.topics = topics;
+        this.segmentBytes = settings.segmentBytes();
         this.metrics = metrics;
         this.catalog = catalog;
         this.keys = keys;
         this.ledger = ledger;
         this.clock = clock;
-        this.writer = new GroupWriter(producers, GroupWriter.Keys.of(keys), clock, faults, metrics, settings.maxGroupRecords());
+        this.writer = new SegmentWriter(producers, new SegmentWriter.Keys() {
+            @Override
+            public void persisted(List<String> dekIds) {
+                keys.persistedNow(dekIds);
+            }
+
+            @Override
+            public String receiptKeyId() {
+                return keys.keyStore().receiptKeyId();
+            }
+        }, clock, faults, metrics);
         this.limits = new EnvelopeLimits(settings.maxContributionBytes(), settings.maxRecords());
         if (faults != null) {
             LOG.warn("ingest fault seam installed ({}): for tests only", faults.getClass().getSimpleName());
@@ -152,12 +161,12 @@ public final class IngestService {
             return Outcome.refused(Code.CONTRIBUTION_IN_PROGRESS, "contribution " + manifest.contributionId()
                     + " is being written right now; retry to get its receipt");
         }
-        try {
+        try (OpenedContribution records = opened.value()) {
             var again = ledger.find(manifest.contributionId());
             if (again.isPresent()) {
                 return replay(again.get(), envelope, institution);
             }
-            return Outcome.ok(write(opened.value(), envelope, dataset, schema));
+            return write(records, envelope, dataset);
         } finally {
             inFlight.remove(manifest.contributionId());
         }
@@ -179,67 +188,52 @@ public final class IngestService {
                 keys.keyStore().receiptKey().algorithm().wireName()), keys.keyStore().receiptKey());
     }
 
-    private Accepted write(OpenedContribution opened, ContributionEnvelope envelope, Catalog.Dataset dataset,
-                           DatasetSchema schema) {
+    private Outcome<Accepted> write(OpenedContribution opened, ContributionEnvelope envelope, Catalog.Dataset dataset) {
         Manifest manifest = envelope.manifest();
         String topic = Topics.data(dataset.id());
         long start = System.nanoTime();
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(opened.records().size());
-        Set<String> dekIds = new LinkedHashSet<>();
-        String keyField = schema.keyField().map(f -> f.name()).orElse(null);
-        List<byte[]> plaintexts = new ArrayList<>(opened.records().size());
-        List<byte[]> aads = new ArrayList<>(opened.records().size());
-        for (OpenedRecord r : opened.records()) {
-            plaintexts.add(concat(r.salt(), r.bytes()));
-            aads.add(StoredRecordValue.aad(dataset.id(), manifest.schemaVersion(), manifest.contributionId(), r.index()));
-        }
-        List<EncryptedRecord> sealed;
-        try {
-            sealed = keys.deks().encryptAll(dataset.id(), plaintexts, aads);
-        } catch (CryptoException e) {
-            throw new IllegalStateException("record encryption failed (" + e.reason() + ")", e);
-        } finally {
-            plaintexts.forEach(p -> Arrays.fill(p, (byte) 0));
-        }
-        // DESIGN 3.2 headers: those equal for the whole contribution are made once and shared (read-only)
-        Header contributionHeader = header(StoredRecordHeaders.CONTRIBUTION_ID, manifest.contributionId());
-        Header versionHeader = header(StoredRecordHeaders.SCHEMA_VERSION, Integer.toString(manifest.schemaVersion()));
-        Map<String, Header> keyIdHeaders = new HashMap<>();
-        for (OpenedRecord r : opened.records()) {
-            EncryptedRecord encrypted = sealed.get((int) r.index());
-            encrypted.newDek().ifPresent(keys::created);
-            dekIds.add(encrypted.keyId());
-            Headers headers = new RecordHeaders(new Header[] {contributionHeader,
-                header(StoredRecordHeaders.LEAF_INDEX, Long.toString(r.index())), versionHeader,
-                keyIdHeaders.computeIfAbsent(encrypted.keyId(), id -> header(StoredRecordHeaders.KEY_ID, id))});
-            byte[] key = null;
-            if (keyField != null && r.value().get(keyField) != null) {
-                key = r.value().get(keyField).toString().getBytes(StandardCharsets.UTF_8);
+        RecordFrames frames = opened.frames();
+        // what the topic takes, so that no segment can fail at the broker after others were written
+        int maxPlaintext = StoredSegment.maxPlaintext(topics.maxMessageBytes(topic) - KAFKA_RECORD_OVERHEAD);
+        List<SegmentPlan.Run> runs = SegmentPlan.of(frames, Math.min(segmentBytes, maxPlaintext));
+        for (SegmentPlan.Run run : runs) {
+            if (run.bytes() > maxPlaintext) {
+                return Outcome.refused(Code.RECORD_TOO_LARGE, "record " + run.firstLeaf() + " takes " + run.bytes()
+                        + " bytes framed; dataset " + dataset.id() + "'s topic stores at most " + maxPlaintext);
             }
-            records.add(new ProducerRecord<>(topic, null, key, encrypted.value(), headers));
+        }
+        UUID contribution = UUID.fromString(manifest.contributionId());
+        List<byte[]> segments = new ArrayList<>(runs.size());
+        List<int[]> positions = new ArrayList<>(runs.size());
+        List<WrappedDek> newDeks = new ArrayList<>();
+        try {
+            for (SegmentPlan.Run run : runs) {
+                DekLease lease = keys.deks().lease(dataset.id(), run.count());
+                lease.created().ifPresent(dek -> {
+                    keys.created(dek);
+                    newDeks.add(dek);
+                });
+                StoredSegment.Header header = new StoredSegment.Header(contribution, manifest.schemaVersion(),
+                        run.firstLeaf(), run.count(), lease.keyId());
+                segments.add(StoredSegment.seal(dataset.id(), header, lease.key(), frames.bytes(), run.offset(), run.bytes()));
+                positions.add(new int[] {run.firstLeaf(), run.count()});
+            }
+        } catch (CryptoException e) {
+            throw new IllegalStateException("no DEK for dataset " + dataset.id() + " (" + e.reason() + ")", e);
         }
         metrics.record("encrypt", System.nanoTime() - start);
-        LedgerIndex.Located located;
-        try {
-            located = writer.write(new GroupWriter.Pending(envelope, records, dekIds));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the contribution", e);
-        }
+        LedgerIndex.Located located = writer.write(new SegmentWriter.Sealed(envelope, topic, uuidBytes(contribution),
+                segments, positions, newDeks));
         ledger.put(located);
-        LOG.info("contribution {} accepted: {} records of dataset {} (ledger offset {})",
-                manifest.contributionId(), records.size(), dataset.id(), located.offset());
-        return new Accepted(receipt(ledger.find(manifest.contributionId()).orElse(located)), manifest.institutionId(), false);
+        LOG.info("contribution {} accepted: {} records in {} segments of dataset {} (ledger offset {})",
+                manifest.contributionId(), frames.count(), segments.size(), dataset.id(), located.offset());
+        return Outcome.ok(new Accepted(receipt(ledger.find(manifest.contributionId()).orElse(located)),
+                manifest.institutionId(), false));
     }
 
-    private static Header header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+    private static byte[] uuidBytes(UUID id) {
+        return java.nio.ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits()).array();
     }
 
     private static <T> Outcome<Accepted> refused(EnvelopeResult.Failed<T> f) {

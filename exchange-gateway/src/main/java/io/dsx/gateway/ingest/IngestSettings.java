@@ -11,12 +11,14 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxContributionBytes largest accepted request body (the envelope)
  * @param maxRecords           most records in one contribution
- * @param maxGroupRecords      most records in one Kafka transaction when contributions arriving together
- *                             are written as a group (a larger contribution is still written whole, alone)
+ * @param segmentBytes         framed plaintext bytes per stored segment (one Kafka record holds a run of
+ *                             records up to this size; a larger record is a segment of its own). Larger
+ *                             segments cost Kafka less per record; smaller ones let a reader fetch a single
+ *                             record with less to decrypt (docs/decisions/2026-12-07-stored-segments-and-ledger-commit.md)
  */
 @Validated
 @ConfigurationProperties("dsx.ingest")
 public record IngestSettings(@Min(1024) @Max(1L << 30) @DefaultValue("67108864") long maxContributionBytes,
                              @Min(1) @Max(10_000_000) @DefaultValue("1000000") long maxRecords,
-                             @Min(1) @Max(10_000_000) @DefaultValue("50000") int maxGroupRecords) {
+                             @Min(1024) @Max(8 << 20) @DefaultValue("131072") int segmentBytes) {
 }

@@ -13,13 +13,16 @@ import org.springframework.validation.annotation.Validated;
  * @param dataPartitions    partitions of each {@code dsx.data.<dataset>} topic
  * @param dataRetentionMs   retention.ms of each {@code dsx.data.<dataset>} topic when it is created; -1 (the default)
  *                          keeps stored records as long as their ledger entries, which are never deleted
- * @param producers         transactional producers in the ingest pool: Kafka transactions in flight at once
- *                          (contributions arriving together share one, see GroupWriter)
+ * @param producers         idempotent producers the ingest path shares (each has its own sender thread)
+ * @param dataMaxMessageBytes max.message.bytes of each {@code dsx.data.<dataset>} topic when it is created: the
+ *                          largest stored segment the broker takes (a record larger than what the topic takes
+ *                          is refused before anything is written)
  */
 @Validated
 @ConfigurationProperties("dsx.kafka")
 public record KafkaSettings(@Min(1) @Max(5) @DefaultValue("1") short replicationFactor,
                             @Min(1) @Max(64) @DefaultValue("1") int dataPartitions,
                             @Min(1) @Max(32) @DefaultValue("2") int producers,
-                            @Min(-1) @DefaultValue("-1") long dataRetentionMs) {
+                            @Min(-1) @DefaultValue("-1") long dataRetentionMs,
+                            @Min(65536) @Max(64 << 20) @DefaultValue("2097152") int dataMaxMessageBytes) {
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -17,6 +19,7 @@ public final class TopicAdmin implements AutoCloseable {
 
     private final Admin admin;
     private final KafkaSettings settings;
+    private final java.util.concurrent.ConcurrentMap<String, Integer> maxMessageBytes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TopicAdmin(Map<String, Object> adminConfig, KafkaSettings settings) {
         this.admin = Admin.create(adminConfig);
@@ -34,7 +37,27 @@ public final class TopicAdmin implements AutoCloseable {
     public void ensureDataTopic(String datasetId) {
         create(List.of(new NewTopic(Topics.data(datasetId), Optional.of(settings.dataPartitions()),
                 Optional.of(settings.replicationFactor())).configs(Map.of("cleanup.policy", "delete",
-                "retention.ms", Long.toString(settings.dataRetentionMs())))));
+                "retention.ms", Long.toString(settings.dataRetentionMs()),
+                "max.message.bytes", Integer.toString(settings.dataMaxMessageBytes())))));
+    }
+
+    /**
+     * The largest record batch {@code topic} takes ({@code max.message.bytes} as the broker applies it),
+     * read once per topic and remembered.
+     */
+    public int maxMessageBytes(String topic) {
+        return maxMessageBytes.computeIfAbsent(topic, t -> {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, t);
+            try {
+                Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+                return Integer.parseInt(config.get("max.message.bytes").value());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted reading the config of " + t, e);
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                throw new IllegalStateException("cannot read max.message.bytes of " + t, e);
+            }
+        });
     }
 
     public Set<String> listTopics() {

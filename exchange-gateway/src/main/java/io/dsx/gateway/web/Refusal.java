@@ -48,6 +48,7 @@ public record Refusal(Code code, String detail) {
         REQUEST_NOT_PENDING(HttpStatus.CONFLICT),
         NOT_GRANTED(HttpStatus.CONFLICT),
         TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
+        RECORD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
         UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 
         private final HttpStatus status;

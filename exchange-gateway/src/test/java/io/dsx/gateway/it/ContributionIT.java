@@ -2,7 +2,6 @@ package io.dsx.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dsx.crypto.dek.StoredRecordValue;
 import io.dsx.crypto.hpke.HpkePublicKey;
 import io.dsx.crypto.keys.InstitutionCredentials;
 import io.dsx.crypto.merkle.MerkleProofs;
@@ -14,7 +13,6 @@ import io.dsx.schemas.envelope.ContributionEnvelope;
 import io.dsx.schemas.envelope.Manifest;
 import io.dsx.schemas.events.LedgerEntry;
 import io.dsx.schemas.events.Receipt;
-import io.dsx.schemas.events.StoredRecordHeaders;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -58,6 +56,8 @@ class ContributionIT extends GatewayIT {
     GatewayKeys gatewayKeys;
     @Autowired
     SwitchableFaults faults;
+    @Autowired
+    io.dsx.gateway.ingest.IngestMetrics ingestMetrics;
 
     static InstitutionCredentials hospitalA;
     static InstitutionCredentials hospitalB;
@@ -119,11 +119,18 @@ class ContributionIT extends GatewayIT {
         Receipt parsed = Receipt.parse(Base64.getUrlDecoder().decode(receipt.get("receipt").asText()));
         assertThat(parsed.verify(gatewayKeys.keyStore().receiptKey().publicKey())).isTrue();
 
+        // one stored segment (50 small records), holding no plaintext and no identifier in clear
+        LedgerEntry entry = ledgerEntry(envelope.manifest().contributionId());
         List<ConsumerRecord<byte[], byte[]>> stored = readAll("dsx.data." + dataset);
-        assertThat(stored).hasSize(50);
+        assertThat(stored).hasSize(entry.segments().size()).hasSize(1);
         for (ConsumerRecord<byte[], byte[]> r : stored) {
-            String raw = new String(r.value(), StandardCharsets.ISO_8859_1) + headersText(r);
-            assertThat(raw).doesNotContain(marker).doesNotContain("diagnosis-");
+            String raw = new String(r.value(), StandardCharsets.ISO_8859_1) + new String(r.key(), StandardCharsets.ISO_8859_1)
+                    + headersText(r);
+            assertThat(raw).doesNotContain(marker).doesNotContain("diagnosis-").doesNotContain("patient-");
+            assertThat(r.headers().toArray()).isEmpty();
+            // the key is the contribution id (16 bytes), never a subject identifier
+            assertThat(java.nio.ByteBuffer.wrap(r.key()).getLong()).isEqualTo(
+                    UUID.fromString(envelope.manifest().contributionId()).getMostSignificantBits());
         }
         assertThat(log.getAll()).as("the gateway's log").contains(envelope.manifest().contributionId())
                 .doesNotContain(marker);
@@ -145,28 +152,15 @@ class ContributionIT extends GatewayIT {
             assertThat(io.dsx.schemas.envelope.UuidV7.isCanonical(
                     io.dsx.schemas.events.CatalogEvent.parse(r.value()).eventId())).isTrue();
         }
-        // keys are the pseudonymous subject id the schema marks with dsx.key
-        assertThat(new String(stored.get(0).key(), StandardCharsets.UTF_8)).startsWith("patient-" + marker);
-
-        // a stored record decrypts back to salt || the original record bytes
-        ConsumerRecord<byte[], byte[]> first = stored.get(7);
-        StoredRecordHeaders headers = StoredRecordHeaders.decode(headerMap(first));
-        byte[] plaintext = gatewayKeys.deks().decrypt(first.value(), StoredRecordValue.aad(dataset,
-                headers.schemaVersion(), headers.contributionId(), headers.leafIndex()));
-        byte[] recordBytes = Arrays.copyOfRange(plaintext, 16, plaintext.length);
-        assertThat(io.dsx.schemas.record.RecordCodec.of(schema).decode(recordBytes).get("diagnosis").toString())
-                .isEqualTo("diagnosis-" + marker + "-" + headers.leafIndex());
+        // the stored records, read back by position through the ledger entry, are the records sent
+        List<io.dsx.schemas.record.FramedRecord> back = storedRecords(gatewayKeys, entry);
+        assertThat(back).hasSize(50);
+        assertThat(io.dsx.schemas.record.RecordCodec.of(schema).decode(back.get(7).record()).get("diagnosis").toString())
+                .isEqualTo("diagnosis-" + marker + "-7");
 
         // the ledger entry verifies: institution's signature, and the Merkle root over the stored leaves
-        LedgerEntry entry = ledgerEntry(envelope.manifest().contributionId());
         assertThat(entry.verifyContributorSignature(hospitalA.certificate().getPublicKey())).isTrue();
-        List<byte[]> leaves = new ArrayList<>(Arrays.asList(new byte[50][]));
-        for (ConsumerRecord<byte[], byte[]> r : stored) {
-            StoredRecordHeaders h = StoredRecordHeaders.decode(headerMap(r));
-            byte[] p = gatewayKeys.deks().decrypt(r.value(), StoredRecordValue.aad(dataset, h.schemaVersion(),
-                    h.contributionId(), h.leafIndex()));
-            leaves.set((int) h.leafIndex(), MerkleTree.leafHash(Arrays.copyOf(p, 16), Arrays.copyOfRange(p, 16, p.length)));
-        }
+        List<byte[]> leaves = back.stream().map(r -> MerkleTree.leafHash(r.salt(), r.record())).toList();
         MerkleTree tree = MerkleTree.ofLeafHashes(leaves);
         assertThat(tree.root()).isEqualTo(entry.manifest().merkleRoot());
         // and any one record is provably part of the signed contribution
@@ -195,11 +189,18 @@ class ContributionIT extends GatewayIT {
         assertProblem(failed, 503, "write_aborted");
         assertThat(failed.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(failed.body()).doesNotContain("abort-");
-        assertThat(readAll("dsx.data." + dataset)).isEmpty();
+        // its segment was written before the fault: an orphan, at no ledger position, so never served
+        int orphans = readAll("dsx.data." + dataset).size();
+        assertThat(orphans).isEqualTo(1);
+        assertThat(ingestMetrics.orphanSegments()).isGreaterThanOrEqualTo(1);
+        assertThat(readAll("dsx.ledger").stream().filter(r -> new String(r.key(), StandardCharsets.UTF_8)
+                .equals(envelope.manifest().contributionId()))).isEmpty();
 
         assertThat(post(envelope.toBytes()).statusCode()).isEqualTo(201);
         assertThat(post(envelope.toBytes()).statusCode()).isEqualTo(200);
-        assertThat(readAll("dsx.data." + dataset)).hasSize(20);
+        LedgerEntry entry = ledgerEntry(envelope.manifest().contributionId());
+        assertThat(entry.segments()).allSatisfy(seg -> assertThat(seg.offset()).isGreaterThanOrEqualTo(orphans));
+        assertThat(storedRecords(gatewayKeys, entry)).hasSize(20);
         long ledgerEntries = readAll("dsx.ledger").stream()
                 .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(envelope.manifest().contributionId())).count();
         assertThat(ledgerEntries).isEqualTo(1);

@@ -199,6 +199,16 @@ public abstract class GatewayIT {
         return out;
     }
 
+    /** Every record of a committed contribution, read back by the positions its ledger entry gives. */
+    protected List<io.dsx.schemas.record.FramedRecord> storedRecords(io.dsx.gateway.keys.GatewayKeys keys,
+            io.dsx.schemas.events.LedgerEntry entry) throws Exception {
+        try (io.dsx.gateway.stored.SegmentReader reader = new io.dsx.gateway.stored.SegmentReader(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack().bootstrapServers()), keys.deks(),
+                Duration.ofSeconds(30))) {
+            return reader.records(entry);
+        }
+    }
+
     protected KafkaConsumer<byte[], byte[]> consumer(String isolation) {
         Map<String, Object> config = stack().kafkaClientConfig();
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);

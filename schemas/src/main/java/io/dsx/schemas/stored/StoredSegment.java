@@ -51,7 +51,7 @@ public final class StoredSegment {
   public static final class OpenException extends Exception {
     private final Failure failure;
 
-    OpenException(Failure failure, String message) {
+    public OpenException(Failure failure, String message) {
       super(message);
       this.failure = failure;
     }

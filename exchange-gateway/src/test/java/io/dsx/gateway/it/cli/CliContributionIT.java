@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dsx.connectors.cli.CliContext;
 import io.dsx.connectors.cli.DsxCli;
 import io.dsx.connectors.contributor.RetryPolicy;
-import io.dsx.crypto.dek.StoredRecordValue;
 import io.dsx.crypto.hash.Hex;
 import io.dsx.crypto.keys.KeyIds;
 import io.dsx.crypto.keys.Pem;
@@ -18,7 +17,6 @@ import io.dsx.gateway.keys.GatewayKeys;
 import io.dsx.schemas.dataset.DatasetSchema;
 import io.dsx.schemas.events.LedgerEntry;
 import io.dsx.schemas.events.Receipt;
-import io.dsx.schemas.events.StoredRecordHeaders;
 import io.dsx.schemas.record.RecordCodec;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -151,42 +149,40 @@ class CliContributionIT extends GatewayIT {
       assertThat(Files.readAllLines(files.get(0))).filteredOn(l -> l.startsWith("done ")).hasSize(ROWS / 1000);
     }
 
-    // the dataset topic holds exactly the 10,000 records, and no plaintext value in any raw byte
+    // the dataset topic holds the committed segments only, and no plaintext value or identifier in any raw byte
+    Map<String, LedgerEntry> ledger = ledgerEntries(receiptById.keySet());
+    assertThat(ledger).hasSize(receiptById.size());
     List<ConsumerRecord<byte[], byte[]>> stored = readAll("dsx.data." + dataset);
-    assertThat(stored).hasSize(ROWS);
+    assertThat(stored).hasSize(ledger.values().stream().mapToInt(e -> e.segments().size()).sum());
     for (ConsumerRecord<byte[], byte[]> r : stored) {
-      String raw = new String(r.value(), StandardCharsets.ISO_8859_1) + headersText(r);
+      String raw = new String(r.value(), StandardCharsets.ISO_8859_1) + new String(r.key(), StandardCharsets.ISO_8859_1)
+          + headersText(r);
       // the marker (8 random hex digits) rides in every value; a bare 3-byte "dx-" would match random ciphertext
-      assertThat(raw).doesNotContain(marker).doesNotContain("note " + marker);
-      assertThat(new String(r.key(), StandardCharsets.UTF_8)).startsWith("pseudo-").doesNotContain(marker);
+      assertThat(raw).doesNotContain(marker).doesNotContain("note " + marker).doesNotContain("pseudo-");
     }
 
-    // every stored record decrypts back to its original row; group the leaves by contribution
+    // every stored record, read back by position through its ledger entry, is its original row
     RecordCodec codec = RecordCodec.of(DatasetSchema.parse(SCHEMA));
     Map<String, Map<Long, byte[]>> leaves = new HashMap<>();
     Set<Integer> seen = new java.util.HashSet<>();
-    for (ConsumerRecord<byte[], byte[]> r : stored) {
-      StoredRecordHeaders h = StoredRecordHeaders.decode(headerMap(r));
-      byte[] plain = gatewayKeys.deks().decrypt(r.value(),
-          StoredRecordValue.aad(dataset, h.schemaVersion(), h.contributionId(), h.leafIndex()));
-      byte[] salt = Arrays.copyOf(plain, 16);
-      byte[] avro = Arrays.copyOfRange(plain, 16, plain.length);
-      GenericRecord record = codec.decode(avro);
-      int i = Integer.parseInt(record.get("subject").toString().substring("pseudo-".length()));
-      assertThat(record.get("age")).isEqualTo(i % 100);
-      assertThat(record.get("diagnosis") == null ? null : record.get("diagnosis").toString()).isEqualTo(diagnosis(i));
-      assertThat(record.get("note").toString()).isEqualTo(note(i));
-      assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(subject(i));
-      seen.add(i);
-      leaves.computeIfAbsent(h.contributionId(), k -> new HashMap<>()).put(h.leafIndex(), MerkleTree.leafHash(salt, avro));
+    for (LedgerEntry entry : ledger.values()) {
+      List<io.dsx.schemas.record.FramedRecord> back = storedRecords(gatewayKeys, entry);
+      for (int leaf = 0; leaf < back.size(); leaf++) {
+        GenericRecord record = codec.decode(back.get(leaf).record());
+        int i = Integer.parseInt(record.get("subject").toString().substring("pseudo-".length()));
+        assertThat(record.get("age")).isEqualTo(i % 100);
+        assertThat(record.get("diagnosis") == null ? null : record.get("diagnosis").toString()).isEqualTo(diagnosis(i));
+        assertThat(record.get("note").toString()).isEqualTo(note(i));
+        assertThat(seen.add(i)).as("row %d stored once", i).isTrue();
+        leaves.computeIfAbsent(entry.manifest().contributionId(), k -> new HashMap<>())
+            .put((long) leaf, MerkleTree.leafHash(back.get(leaf).salt(), back.get(leaf).record()));
+      }
     }
     assertThat(seen).hasSize(ROWS);
     assertThat(leaves.keySet()).isEqualTo(receiptById.keySet());
 
     // each ledger entry's signature verifies with the registered certificate, its Merkle root over
     // the stored leaves equals the signed root, and an inclusion proof of any record verifies
-    Map<String, LedgerEntry> ledger = ledgerEntries(receiptById.keySet());
-    assertThat(ledger).hasSize(receiptById.size());
     for (var e : ledger.entrySet()) {
       LedgerEntry entry = e.getValue();
       assertThat(entry.verifyContributorSignature(cert.getPublicKey())).isTrue();
