@@ -42,8 +42,8 @@ class LedgerIndexTest {
                 new ContributionBuilder.Target("h", "ds", schema, 1, HpkeKeyPair.generate(new SecureRandom()).publicKey(),
                         creds.signingKey(), creds.keyId()), List.of(r));
         // the same contribution written twice (two gateways racing): same id, other record offsets
-        first = LedgerEntry.of(envelope, Instant.ofEpochMilli(1), "receipt", List.of(new RecordSegment(0, 10, 10, 1)));
-        second = LedgerEntry.of(envelope, Instant.ofEpochMilli(2), "receipt", List.of(new RecordSegment(0, 11, 11, 1)));
+        first = LedgerEntry.of(envelope, Instant.ofEpochMilli(1), "receipt", List.of(new RecordSegment(0, 10, 0, 1)));
+        second = LedgerEntry.of(envelope, Instant.ofEpochMilli(2), "receipt", List.of(new RecordSegment(0, 11, 0, 1)));
     }
 
     private static ConsumerRecord<byte[], byte[]> at(long offset, LedgerEntry entry) {
@@ -65,7 +65,7 @@ class LedgerIndexTest {
         ownFirst.accept(at(6, second));
         assertThat(ownFirst.find(id)).hasValueSatisfying(l -> {
             assertThat(l.offset()).isEqualTo(5);
-            assertThat(l.entry().segments()).containsExactly(new RecordSegment(0, 10, 10, 1));
+            assertThat(l.entry().segments()).containsExactly(new RecordSegment(0, 10, 0, 1));
         });
         assertThat(ownFirst.size()).isEqualTo(1);
     }
