@@ -21,19 +21,34 @@ import org.slf4j.LoggerFactory;
  * Follows a topic from its beginning ({@code read_committed}, no consumer group, nothing committed):
  * {@link #start} returns once every record up to the end offsets seen at start has been handled (the
  * rebuilt view is complete), then keeps handing new records to the handler on a daemon thread, so the
- * views of every gateway converge. A handler failure during the initial replay fails the start.
+ * views of every gateway converge. A handler failure during the initial replay fails the start; later,
+ * a record the handler refuses is logged and skipped. If the thread itself dies (an {@link Error}, a
+ * broken consumer), the follower is {@linkplain #failure() failed}: its view is frozen, so the gateway
+ * reports DOWN and refuses work rather than decide on a stale catalog, key set or ledger.
  */
 public final class TopicFollower implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
-    private final Thread thread;
+    private final org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer;
+    private final String topic;
+    private Thread thread;
     private volatile boolean running = true;
+    private volatile String failure;
 
-    private TopicFollower(KafkaConsumer<byte[], byte[]> consumer, Thread thread) {
+    private TopicFollower(org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer, String topic) {
         this.consumer = consumer;
-        this.thread = thread;
+        this.topic = topic;
+    }
+
+    /** The topic followed. */
+    public String topic() {
+        return topic;
+    }
+
+    /** Why following stopped, if it stopped by itself (never a record's content); empty while it runs. */
+    public java.util.Optional<String> failure() {
+        return java.util.Optional.ofNullable(failure);
     }
 
     public static TopicFollower start(Map<String, Object> consumerBase, String topic,
@@ -44,7 +59,12 @@ public final class TopicFollower implements AutoCloseable {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config);
+        return start(new KafkaConsumer<>(config), topic, handler, timeout);
+    }
+
+    /** As above with a given consumer (tests use Kafka's MockConsumer). */
+    static TopicFollower start(org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer, String topic,
+                               Consumer<ConsumerRecord<byte[], byte[]>> handler, Duration timeout) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(partitions);
@@ -52,11 +72,11 @@ public final class TopicFollower implements AutoCloseable {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
         CountDownLatch caughtUp = new CountDownLatch(1);
         AtomicReference<RuntimeException> replayFailure = new AtomicReference<>();
-        TopicFollower[] self = new TopicFollower[1];
+        TopicFollower[] self = {new TopicFollower(consumer, topic)};
         Thread thread = new Thread(() -> self[0].loop(partitions, end, handler, caughtUp, replayFailure),
                 "dsx-follow-" + topic);
         thread.setDaemon(true);
-        self[0] = new TopicFollower(consumer, thread);
+        self[0].thread = thread;
         thread.start();
         try {
             if (!caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -88,6 +108,7 @@ public final class TopicFollower implements AutoCloseable {
                         handler.accept(record);
                     } catch (RuntimeException e) {
                         if (caughtUp.getCount() > 0) {
+                            failure = e.getClass().getSimpleName();
                             replayFailure.set(e);
                             caughtUp.countDown();
                             return;
@@ -98,15 +119,22 @@ public final class TopicFollower implements AutoCloseable {
             }
         } catch (WakeupException stopping) {
             // close() was called
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // a thread boundary: whatever ends this loop must leave a visible mark, never a silent frozen view
+            failure = e.getClass().getSimpleName();
             if (caughtUp.getCount() > 0) {
-                replayFailure.set(e);
+                replayFailure.set(e instanceof RuntimeException r ? r
+                        : new IllegalStateException("replay of " + topic + " failed: " + failure));
                 caughtUp.countDown();
             } else {
-                LOG.error("following {} stopped: {}", partitions, e.getMessage());
+                LOG.error("following {} stopped ({}): this gateway reports DOWN and refuses work", topic, failure);
             }
         } finally {
-            consumer.close();
+            try {
+                consumer.close();
+            } catch (RuntimeException ignored) {
+                // already failing or stopping
+            }
         }
     }
 

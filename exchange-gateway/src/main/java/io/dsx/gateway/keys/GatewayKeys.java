@@ -93,6 +93,11 @@ public final class GatewayKeys {
         persisted.addAll(keyIds);
     }
 
+    /** The follower of {@code dsx.keys} (for health: a stopped one means new DEKs of other gateways go unseen). */
+    public java.util.Optional<TopicFollower> follower() {
+        return java.util.Optional.ofNullable(follower);
+    }
+
     public void close() {
         if (follower != null) {
             follower.close();
