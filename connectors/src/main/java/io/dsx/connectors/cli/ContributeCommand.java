@@ -77,6 +77,10 @@ final class ContributeCommand implements Callable<Integer> {
   @Option(names = "--receipts", paramLabel = "DIR", defaultValue = "dsx-receipts", description = "Where receipts are kept (default ./dsx-receipts).")
   Path receipts;
 
+  @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+      description = "Contributions uploaded at once (default 4, 1..16). Each is still accepted exactly once.")
+  int parallel;
+
   @Option(names = "--dry-run", description = "Read, convert and batch every row, but send nothing: checks a whole file first.")
   boolean dryRun;
 
@@ -91,6 +95,9 @@ final class ContributeCommand implements Callable<Integer> {
   public Integer call() throws CliFailure, GatewayException, SourceException, IOException {
     if (batchRecords < 1 || batchBytes < 64) {
       throw new CliFailure("--batch-records must be at least 1 and --batch-bytes at least 64");
+    }
+    if (parallel < 1 || parallel > Uploads.MAX_PARALLEL) {
+      throw new CliFailure("--parallel must be 1.." + Uploads.MAX_PARALLEL);
     }
     SourceFormat fmt = SourceReaders.format(input, format);
     var mapping = SourceReaders.mapping(map);
@@ -123,8 +130,10 @@ final class ContributeCommand implements Callable<Integer> {
     ReceiptStore store = new ReceiptStore(receipts);
     long skipped = 0;
     long skippedRecords = 0;
+    Uploads uploads = new Uploads(parallel);
+    Exception stopped = null;
     try {
-      for (Batch batch = batches.next(); batch != null; batch = batches.next()) {
+      for (Batch batch = batches.next(); batch != null && uploads.failure() == null; batch = batches.next()) {
         if (dryRun) {
           checked += batch.records().size();
           checkedBatches++;
@@ -136,31 +145,26 @@ final class ContributeCommand implements Callable<Integer> {
           skippedRecords += batch.records().size();
           continue;
         }
-        SealedContribution sealed = earlier == null ? null : journal.envelope(earlier.contributionId());
-        if (sealed == null) {
-          sealed = contributor.seal(batch.genericRecords());
-          if (journal != null) {
-            journal.pending(batch.firstLine(), batch.lastLine(), sealed);
-          }
-        }
-        ContributionReceipt receipt = contributor.send(sealed);
-        Path file = store.save(receipt);
-        if (journal != null) {
-          journal.done(batch.firstLine(), batch.lastLine(), receipt.contributionId());
-        }
-        ctx.out().println(receipt.contributionId() + " records=" + receipt.recordCount() + " lines=" + batch.firstLine()
-            + "-" + batch.lastLine() + " ledger=" + receipt.ledgerTopic() + "/" + receipt.ledgerPartition() + "@"
-            + receipt.ledgerOffset() + " root=" + receipt.merkleRootHex() + " receipt=" + file);
-        progress.accepted(batch.records().size(), source.position());
+        long position = source.position();
+        Batch current = batch;
+        uploads.submit(() -> upload(contributor, current, earlier, journal, store, progress, position));
       }
+    } catch (SourceException | CharacterCodingException e) {
+      stopped = e;
+    } finally {
+      uploads.awaitAll();
       progress.finish(source.position());
-    } catch (SourceException | GatewayException e) {
-      progress.finish(source.position());
-      throw new CliFailure(e.getMessage() + sofar(progress));
-    } catch (CharacterCodingException e) {
-      progress.finish(source.position());
+    }
+    Exception failure = stopped != null ? stopped : uploads.failure();
+    if (failure instanceof CharacterCodingException) {
       throw new CliFailure(source.name() + ": not UTF-8 text (after character " + source.position() + ")"
           + sofar(progress));
+    }
+    if (failure instanceof IOException io) {
+      throw io;
+    }
+    if (failure != null) {
+      throw new CliFailure(failure.getMessage() + sofar(progress));
     }
     if (dryRun) {
       ctx.err().println("dsx: dry run: " + checked + " records in " + checkedBatches
@@ -173,6 +177,27 @@ final class ContributeCommand implements Callable<Integer> {
     }
     ctx.err().println("dsx: contributed " + progress.records() + " records in " + progress.contributions()
         + " contributions to " + dataset + "; receipts in " + store.dir());
+  }
+
+  /** Seals (or takes the kept envelope of an interrupted upload), journals, sends, keeps the receipt. */
+  private void upload(Contributor contributor, Batch batch, Journal.Entry earlier, Journal journal, ReceiptStore store,
+                      Progress progress, long position) throws GatewayException, IOException {
+    SealedContribution sealed = earlier == null ? null : journal.envelope(earlier.contributionId());
+    if (sealed == null) {
+      sealed = contributor.seal(batch.genericRecords());
+      if (journal != null) {
+        journal.pending(batch.firstLine(), batch.lastLine(), sealed);
+      }
+    }
+    ContributionReceipt receipt = contributor.send(sealed);
+    Path file = store.save(receipt);
+    if (journal != null) {
+      journal.done(batch.firstLine(), batch.lastLine(), receipt.contributionId());
+    }
+    ctx.out().println(receipt.contributionId() + " records=" + receipt.recordCount() + " lines=" + batch.firstLine()
+        + "-" + batch.lastLine() + " ledger=" + receipt.ledgerTopic() + "/" + receipt.ledgerPartition() + "@"
+        + receipt.ledgerOffset() + " root=" + receipt.merkleRootHex() + " receipt=" + file);
+    progress.accepted(batch.records().size(), position);
   }
 
   private String sofar(Progress progress) {

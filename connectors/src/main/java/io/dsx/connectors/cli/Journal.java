@@ -109,7 +109,7 @@ final class Journal {
     Files.deleteIfExists(dir.resolve(contributionId + ".envelope"));
   }
 
-  private void append(String line) throws IOException {
+  private synchronized void append(String line) throws IOException {
     Files.createDirectories(dir);
     Files.writeString(log, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
         StandardOpenOption.SYNC);

@@ -5,8 +5,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Progress of a contribution run on stderr: on a terminal a bar redrawn in place (fraction of the
- * input read, records, records/s, contributions); otherwise one plain line per contribution, so
- * logs stay readable.
+ * input read, records, records/s, contributions, time left at the rate so far); otherwise one plain line
+ * per contribution, so logs stay readable. Uploads report from several threads.
  */
 final class Progress {
   private static final int WIDTH = 30;
@@ -34,7 +34,7 @@ final class Progress {
   }
 
   /** A contribution of {@code count} records was accepted; {@code position} characters are read. */
-  void accepted(int count, long position) {
+  synchronized void accepted(int count, long position) {
     records += count;
     contributions++;
     if (bar) {
@@ -46,18 +46,18 @@ final class Progress {
   }
 
   /** Ends the bar's line. */
-  void finish(long position) {
+  synchronized void finish(long position) {
     if (bar && contributions > 0) {
       draw(position, true);
       err.println();
     }
   }
 
-  long records() {
+  synchronized long records() {
     return records;
   }
 
-  int contributions() {
+  synchronized int contributions() {
     return contributions;
   }
 
@@ -78,6 +78,11 @@ final class Progress {
     }
     line.append(records).append(" records, ").append(rate()).append(" records/s, ")
         .append(contributions).append(contributions == 1 ? " contribution" : " contributions");
+    if (totalChars > 0 && position > 0 && position < totalChars) {
+      long elapsed = now - start;
+      long left = (long) ((double) elapsed * (totalChars - position) / position / 1e9);
+      line.append(", ~").append(left).append(" s left");
+    }
     err.print(line);
     err.flush();
   }

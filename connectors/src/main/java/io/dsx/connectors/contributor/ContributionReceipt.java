@@ -2,23 +2,20 @@ package io.dsx.connectors.contributor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dsx.crypto.hash.Hex;
-import io.dsx.crypto.sign.SignatureAlgorithm;
-import io.dsx.crypto.sign.Signatures;
-import io.dsx.schemas.DsxSchemas;
+import io.dsx.schemas.envelope.ContributionEnvelope;
 import io.dsx.schemas.envelope.Manifest;
 import io.dsx.schemas.events.Receipt;
-import io.dsx.schemas.wire.AvroBinary;
+import io.dsx.schemas.events.ReceiptBody;
 import io.dsx.schemas.wire.WireFormatException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.Base64;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 
 /**
  * A gateway receipt as answered to {@code POST /v1/datasets/{id}/contributions} (docs/api.md),
- * kept with its JSON. {@link #verify} checks the gateway's Ed25519 signature over the receipt's
- * Avro body (docs/formats.md section 10) and that the signed body speaks of the envelope sent.
+ * kept with its JSON. {@link #verify} checks the gateway's signature over the receipt's Avro body
+ * (docs/formats.md section 10, read with dsx-schemas' {@link Receipt}) and that the signed body attests
+ * the envelope sent.
  */
 public record ContributionReceipt(
     String contributionId,
@@ -41,49 +38,37 @@ public record ContributionReceipt(
   }
 
   /**
-   * Checks the signature with the published receipt key, then that the signed body names the
-   * contribution, dataset, record count and Merkle root of {@code sent}, and the ledger position
-   * the JSON claims.
+   * Reads the signed receipt (dsx-schemas {@link Receipt}, version 2; an older version is refused),
+   * checks its signature with the published receipt key, then that the signed body attests exactly
+   * the envelope sent (contribution, dataset, institution, signer key, schema version, payload
+   * digest, record count, Merkle root) and the ledger position and institution the JSON claims.
    */
-  public void verify(PublicKey receiptKey, Manifest sent) throws GatewayException {
-    byte[] signature = base64url("signature");
-    byte[] receiptBytes = base64url("receipt");
-    byte[] bodyBytes = bodyBytes(receiptBytes, signature);
-    if (!Signatures.verify(receiptKey, SignatureAlgorithm.ED25519, bodyBytes, signature)) {
+  public void verify(PublicKey receiptKey, ContributionEnvelope sent) throws GatewayException {
+    Receipt receipt;
+    try {
+      receipt = Receipt.parse(base64url("receipt"));
+    } catch (WireFormatException e) {
+      throw bad("the signed receipt does not decode: " + e.getMessage());
+    }
+    if (!MessageDigest.isEqual(receipt.signature(), base64url("signature")) || !receipt.verify(receiptKey)) {
       throw bad("the receipt signature does not verify with the gateway's receipt key");
     }
-    GenericRecord body;
-    try {
-      body = (GenericRecord) AvroBinary.decode(DsxSchemas.RECEIPT_BODY, bodyBytes);
-    } catch (WireFormatException e) {
-      throw bad("the signed receipt body does not decode: " + e.getMessage());
-    }
-    byte[] root = ((GenericData.Fixed) body.get("merkleRoot")).bytes();
-    boolean matches = sent.contributionId().equals(body.get("contributionId").toString())
-        && sent.datasetId().equals(body.get("datasetId").toString())
-        && sent.recordCount() == (Long) body.get("recordCount")
-        && MessageDigest.isEqual(sent.merkleRoot(), root)
-        && contributionId.equals(sent.contributionId())
-        && ledgerPartition == (Integer) body.get("ledgerPartition")
-        && ledgerOffset == (Long) body.get("ledgerOffset");
+    ReceiptBody body = receipt.body();
+    Manifest m = sent.manifest();
+    boolean matches = m.contributionId().equals(body.contributionId())
+        && m.datasetId().equals(body.datasetId())
+        && m.institutionId().equals(body.institutionId())
+        && m.signerKeyId().equals(body.signerKeyId())
+        && m.schemaVersion() == body.schemaVersion()
+        && MessageDigest.isEqual(sent.payloadDigest(), body.payloadDigest())
+        && m.recordCount() == body.recordCount()
+        && MessageDigest.isEqual(m.merkleRoot(), body.merkleRoot())
+        && contributionId.equals(m.contributionId())
+        && ledgerPartition == body.ledgerPartition()
+        && ledgerOffset == body.ledgerOffset()
+        && json.path("institutionId").asText(body.institutionId()).equals(body.institutionId());
     if (!matches) {
-      throw bad("the signed receipt does not match contribution " + sent.contributionId());
-    }
-  }
-
-  /**
-   * The signed bytes: {@code receipt} is either the full Receipt Avro (body || signature) or the
-   * body alone; both readings are accepted, the signature inside must then equal {@code signature}.
-   */
-  private static byte[] bodyBytes(byte[] receiptBytes, byte[] signature) throws GatewayException {
-    try {
-      Receipt full = Receipt.parse(receiptBytes);
-      if (!MessageDigest.isEqual(full.signature(), signature)) {
-        throw bad("the receipt's two signatures differ");
-      }
-      return full.body().toBytes();
-    } catch (WireFormatException notAFullReceipt) {
-      return receiptBytes;
+      throw bad("the signed receipt does not match contribution " + m.contributionId());
     }
   }
 

@@ -78,7 +78,7 @@ public final class Contributor {
    */
   public ContributionReceipt send(SealedContribution sealed) throws GatewayException {
     ContributionReceipt receipt = client.contribute(target.datasetId(), sealed.bytes());
-    receipt.verify(info.receiptKey(), sealed.envelope().manifest());
+    receipt.verify(info.receiptKey(), sealed.envelope());
     return receipt;
   }
 }

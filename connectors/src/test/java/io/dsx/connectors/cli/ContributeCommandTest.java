@@ -65,7 +65,7 @@ class ContributeCommandTest {
 
   @Test
   void aFileIsContributedInBoundedBatchesWhoseReceiptsAreKept() throws Exception {
-    CliRun run = contribute(csv(2500, -1), "--batch-records", "1000");
+    CliRun run = contribute(csv(2500, -1), "--batch-records", "1000", "--parallel", "1");
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(gateway.accepted).extracting(c -> c.records().size()).containsExactly(1000, 1000, 500);
     List<OpenedRecord> all = gateway.accepted.stream().flatMap(c -> c.records().stream()).toList();
@@ -207,13 +207,13 @@ class ContributeCommandTest {
   void aRunInterruptedAfterTheGatewayAcceptedResumesWithoutDuplicates() throws Exception {
     Path input = csv(2500, -1);
     gateway.loseAnswers(1, 10); // the 2nd contribution is accepted, but no answer gets back, retries included
-    CliRun interrupted = contribute(input, "--batch-records", "1000");
+    CliRun interrupted = contribute(input, "--batch-records", "1000", "--parallel", "1");
     assertThat(interrupted.exit()).isNotZero();
     assertThat(gateway.accepted).hasSize(2);
     String lost = gateway.accepted.get(1).envelope().manifest().contributionId();
 
     gateway.loseAnswers(0, 0);
-    CliRun resumed = contribute(input, "--batch-records", "1000");
+    CliRun resumed = contribute(input, "--batch-records", "1000", "--parallel", "1");
     assertThat(resumed.exit()).as(resumed.err()).isZero();
     assertThat(gateway.accepted).as("the lost one was not accepted twice").hasSize(3)
         .extracting(c -> c.records().size()).containsExactly(1000, 1000, 500);
@@ -223,5 +223,29 @@ class ContributeCommandTest {
     try (Stream<Path> receipts = Files.list(dir.resolve("receipts"))) {
       assertThat(receipts.filter(Files::isRegularFile)).hasSize(3);
     }
+  }
+
+  @Test
+  void severalContributionsAreUploadedAtOnceEachAcceptedOnce() throws Exception {
+    Path input = csv(5000, -1);
+    CliRun run = contribute(input, "--batch-records", "500", "--parallel", "4");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(gateway.accepted).hasSize(10);
+    assertThat(gateway.maxConcurrent()).as("uploads overlapped").isGreaterThan(1);
+    List<String> subjects = gateway.accepted.stream().flatMap(c -> c.records().stream())
+        .map(r -> r.value().get("subject").toString()).toList();
+    assertThat(subjects).hasSize(5000).doesNotHaveDuplicates();
+    assertThat(run.out().lines()).hasSize(10);
+
+    CliRun again = contribute(input, "--batch-records", "500", "--parallel", "4");
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(gateway.accepted).as("a re-run sends nothing").hasSize(10);
+  }
+
+  @Test
+  void parallelIsBounded() {
+    CliRun run = contribute(dir.resolve("none.csv"), "--parallel", "17");
+    assertThat(run.exit()).isEqualTo(DsxCli.FAILURE);
+    assertThat(run.errLine()).contains("--parallel must be 1..16");
   }
 }

@@ -38,7 +38,7 @@ class ContributionReceiptTest {
   }
 
   private ContributionReceipt receiptFor(ContributionEnvelope e, SigningKey key) throws Exception {
-    LedgerEntry entry = LedgerEntry.of(e, Clock.systemUTC().instant(), "receipt-1", List.of());
+    LedgerEntry entry = LedgerEntry.of(e, Clock.systemUTC().instant(), "receipt-1", List.of(new io.dsx.schemas.events.RecordSegment(0, 0, 0, 1)));
     return ContributionReceipt.fromJson(JSON.readTree(FakeGateway.view(Receipt.sign(entry.receiptBody(0, 7, "ed25519"), key))));
   }
 
@@ -46,7 +46,7 @@ class ContributionReceiptTest {
   void aReceiptSignedByThePublishedKeyForTheSentEnvelopeVerifies() throws Exception {
     ContributionEnvelope e = envelope();
     ContributionReceipt receipt = receiptFor(e, gatewayKey);
-    receipt.verify(gatewayKey.publicKey(), e.manifest());
+    receipt.verify(gatewayKey.publicKey(), e);
     assertThat(receipt.ledgerOffset()).isEqualTo(7);
   }
 
@@ -54,7 +54,7 @@ class ContributionReceiptTest {
   void aReceiptSignedByAnotherKeyIsRefused() throws Exception {
     ContributionEnvelope e = envelope();
     ContributionReceipt receipt = receiptFor(e, InstitutionKeys.generateKey(SignatureAlgorithm.ED25519, random));
-    assertThatThrownBy(() -> receipt.verify(gatewayKey.publicKey(), e.manifest()))
+    assertThatThrownBy(() -> receipt.verify(gatewayKey.publicKey(), e))
         .isInstanceOfSatisfying(GatewayException.class, x -> assertThat(x.code()).isEqualTo(GatewayException.BAD_RECEIPT))
         .hasMessageContaining("does not verify");
   }
@@ -63,7 +63,7 @@ class ContributionReceiptTest {
   void aValidReceiptOfAnotherContributionIsRefused() throws Exception {
     ContributionReceipt other = receiptFor(envelope(), gatewayKey);
     ContributionEnvelope mine = envelope();
-    assertThatThrownBy(() -> other.verify(gatewayKey.publicKey(), mine.manifest()))
+    assertThatThrownBy(() -> other.verify(gatewayKey.publicKey(), mine))
         .hasMessageContaining("does not match contribution " + mine.manifest().contributionId());
   }
 
@@ -72,21 +72,29 @@ class ContributionReceiptTest {
     ContributionEnvelope e = envelope();
     ObjectNode json = (ObjectNode) receiptFor(e, gatewayKey).json();
     ((ObjectNode) json.get("ledger")).put("offset", 8);
-    assertThatThrownBy(() -> ContributionReceipt.fromJson(json).verify(gatewayKey.publicKey(), e.manifest()))
+    assertThatThrownBy(() -> ContributionReceipt.fromJson(json).verify(gatewayKey.publicKey(), e))
         .isInstanceOf(GatewayException.class);
   }
 
   @Test
-  void aReceiptCarryingOnlyTheBodyBytesVerifiesToo() throws Exception {
+  void aReceiptCarryingOnlyTheBodyBytesIsRefused() throws Exception {
     ContributionEnvelope e = envelope();
-    LedgerEntry entry = LedgerEntry.of(e, Clock.systemUTC().instant(), "receipt-1", List.of());
+    LedgerEntry entry = LedgerEntry.of(e, Clock.systemUTC().instant(), "receipt-1",
+        List.of(new io.dsx.schemas.events.RecordSegment(0, 0, 0, 1)));
     Receipt signed = Receipt.sign(entry.receiptBody(0, 7, "ed25519"), gatewayKey);
     ObjectNode json = (ObjectNode) JSON.readTree(FakeGateway.view(signed));
     json.put("receipt", Base64.getUrlEncoder().withoutPadding().encodeToString(signed.body().toBytes()));
-    ContributionReceipt.fromJson(json).verify(gatewayKey.publicKey(), e.manifest());
-    json.put("signature", Base64.getUrlEncoder().encodeToString(new byte[64]));
-    assertThatThrownBy(() -> ContributionReceipt.fromJson(json).verify(gatewayKey.publicKey(), e.manifest()))
-        .hasMessageContaining("does not verify");
+    assertThatThrownBy(() -> ContributionReceipt.fromJson(json).verify(gatewayKey.publicKey(), e))
+        .isInstanceOf(GatewayException.class);
+  }
+
+  @Test
+  void aReceiptNamingAnotherInstitutionInItsJsonIsRefused() throws Exception {
+    ContributionEnvelope e = envelope();
+    ObjectNode json = (ObjectNode) receiptFor(e, gatewayKey).json();
+    json.put("institutionId", "hospital-b");
+    assertThatThrownBy(() -> ContributionReceipt.fromJson(json).verify(gatewayKey.publicKey(), e))
+        .hasMessageContaining("does not match");
   }
 
   @Test

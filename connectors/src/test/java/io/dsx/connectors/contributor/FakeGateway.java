@@ -62,6 +62,11 @@ public final class FakeGateway implements AutoCloseable {
     this.schema = schema;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "fake-gateway");
+      t.setDaemon(true);
+      return t;
+    }));
     server.start();
   }
 
@@ -94,8 +99,25 @@ public final class FakeGateway implements AutoCloseable {
     }
   }
 
+  private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** The most requests this fake was handling at one time. */
+  public int maxConcurrent() {
+    return maxInFlight.get();
+  }
+
   private void handle(HttpExchange x) throws IOException {
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try (x) {
+      handleOne(x);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private void handleOne(HttpExchange x) throws IOException {
+    {
       String path = x.getRequestURI().getPath();
       byte[] body = x.getRequestBody().readAllBytes();
       String auth = x.getRequestHeaders().getFirst("Authorization");
@@ -163,7 +185,7 @@ public final class FakeGateway implements AutoCloseable {
       return;
     }
     accepted.add(opened.value());
-    LedgerEntry entry = LedgerEntry.of(envelope, Clock.systemUTC().instant(), "receipt-1", List.of());
+    LedgerEntry entry = LedgerEntry.of(envelope, Clock.systemUTC().instant(), "receipt-1", List.of(new io.dsx.schemas.events.RecordSegment(0, 0, 0, (int) envelope.manifest().recordCount())));
     Receipt receipt = Receipt.sign(entry.receiptBody(0, receipts.size(), "ed25519"), receiptKey);
     receipts.put(id, receipt);
     send(x, lose ? 500 : 201, lose ? problem(500, "internal", "answer lost") : view(receipt));
@@ -174,11 +196,13 @@ public final class FakeGateway implements AutoCloseable {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
     ObjectNode o = JSON.createObjectNode();
     o.put("contributionId", r.body().contributionId()).put("datasetId", r.body().datasetId())
-        .put("institutionId", "hospital-a").put("recordCount", r.body().recordCount())
+        .put("institutionId", r.body().institutionId()).put("signerKeyId", r.body().signerKeyId())
+        .put("schemaVersion", r.body().schemaVersion()).put("payloadDigest", Hex.encode(r.body().payloadDigest()))
+        .put("recordCount", r.body().recordCount())
         .put("merkleRoot", Hex.encode(r.body().merkleRoot()));
     o.putObject("ledger").put("topic", "dsx.ledger").put("partition", r.body().ledgerPartition())
         .put("offset", r.body().ledgerOffset());
-    o.put("receivedAt", r.body().acceptedAt().toString()).put("gatewayKeyId", r.body().gatewayKeyId())
+    o.put("acceptedAt", r.body().acceptedAt().toString()).put("gatewayKeyId", r.body().gatewayKeyId())
         .put("signature", b64.encodeToString(r.signature())).put("receipt", b64.encodeToString(r.toBytes()));
     return o.toString();
   }

@@ -52,7 +52,7 @@ public class ContributionController {
         }
         Accepted accepted = ingest.contribute(caller, datasetId, body).orThrow();
         return ResponseEntity.status(accepted.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(view(accepted.receipt(), accepted.institutionId()));
+                .body(view(accepted.receipt()));
     }
 
     /** A body of known length (already checked against the limit) is read straight into its array. */
@@ -78,17 +78,21 @@ public class ContributionController {
         return out.toByteArray();
     }
 
-    static Map<String, Object> view(Receipt receipt, String institutionId) {
+    /** The receipt as JSON: every signed body field, named as in the body, and the signed bytes themselves. */
+    static Map<String, Object> view(Receipt receipt) {
         ReceiptBody b = receipt.body();
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("contributionId", b.contributionId());
         out.put("datasetId", b.datasetId());
-        out.put("institutionId", institutionId);
+        out.put("institutionId", b.institutionId());
+        out.put("signerKeyId", b.signerKeyId());
+        out.put("schemaVersion", b.schemaVersion());
+        out.put("payloadDigest", Hex.encode(b.payloadDigest()));
         out.put("recordCount", b.recordCount());
         out.put("merkleRoot", Hex.encode(b.merkleRoot()));
         out.put("ledger", Map.of("topic", Topics.LEDGER, "partition", b.ledgerPartition(), "offset", b.ledgerOffset()));
-        out.put("receivedAt", b.acceptedAt().toString());
+        out.put("acceptedAt", b.acceptedAt().toString());
         out.put("gatewayKeyId", b.gatewayKeyId());
         out.put("signatureAlgorithm", b.signatureAlgorithm());
         out.put("signature", b64.encodeToString(receipt.signature()));
