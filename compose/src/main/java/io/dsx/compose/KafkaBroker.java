@@ -273,6 +273,11 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + options.port();
     }
 
+    /** The broker's log directory ({@code log.dirs}): every byte it stores is under it. */
+    public java.nio.file.Path logDir() {
+        return options.dataDir().resolve("logs");
+    }
+
     public int port() {
         return options.port();
     }

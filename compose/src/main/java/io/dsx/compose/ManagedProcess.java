@@ -98,6 +98,16 @@ public final class ManagedProcess implements AutoCloseable {
         return tree;
     }
 
+    /** SIGKILL to the whole tree at once, no grace: a crash, for tests and for run-local's last resort. */
+    public void kill() {
+        liveTree().forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception stillDying) {
+            // the caller sees isAlive()
+        }
+    }
+
     @Override
     public void close() {
         List<ProcessHandle> tree = liveTree();

@@ -203,7 +203,7 @@ public abstract class GatewayIT {
     protected List<io.dsx.schemas.record.FramedRecord> storedRecords(io.dsx.gateway.keys.GatewayKeys keys,
             io.dsx.schemas.events.LedgerEntry entry) throws Exception {
         try (io.dsx.gateway.stored.SegmentReader reader = new io.dsx.gateway.stored.SegmentReader(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack().bootstrapServers()), keys.deks(),
+                stack().kafkaClientConfig(), keys.deks(),
                 Duration.ofSeconds(30))) {
             return reader.records(entry);
         }

@@ -85,7 +85,7 @@ class HostileInputIT extends GatewayIT {
     @Test
     void aRecordLargerThanTheDataTopicTakesIsRefusedBeforeAnyWrite() throws Exception {
         // an operator (or a broker default) lowered what the topic takes below what framing allows
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack().bootstrapServers()))) {
+        try (Admin admin = Admin.create(stack().kafkaClientConfig())) {
             ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "dsx.data." + dataset);
             admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
                     new ConfigEntry("max.message.bytes", "65536"), AlterConfigOp.OpType.SET)))).all().get();
@@ -164,7 +164,7 @@ class HostileInputIT extends GatewayIT {
     }
 
     private Map<TopicPartition, Long> endOffsets() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack().bootstrapServers()));
+        try (Admin admin = Admin.create(stack().kafkaClientConfig());
              KafkaConsumer<byte[], byte[]> consumer = consumer("read_uncommitted")) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : admin.listTopics().names().get()) {
