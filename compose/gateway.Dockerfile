@@ -5,4 +5,5 @@ RUN useradd --system --uid 10001 dsx && mkdir -p /var/lib/dsx && chown dsx /var/
 COPY exchange-gateway/target/dsx-exchange-gateway-exec.jar /opt/dsx/gateway.jar
 USER dsx
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/opt/dsx/gateway.jar"]
+# an OutOfMemoryError ends the process (compose restarts it) instead of leaving a half-working gateway
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/dsx/gateway.jar"]

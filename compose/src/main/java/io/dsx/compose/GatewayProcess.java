@@ -37,7 +37,10 @@ public final class GatewayProcess implements AutoCloseable {
         OwnerOnly.directories(workDir);
         // secrets go through an owner-only file and the environment, not the command line (which ps shows)
         Path kafka = stack.gatewayKafkaLogin().writeSpringConfig(workDir.resolve("kafka-client.properties"));
-        List<String> cmd = new ArrayList<>(List.of(JavaRuntime.javaExecutable(), "-Xmx1g", "-jar", jar.toString(),
+        List<String> cmd = new ArrayList<>(List.of(JavaRuntime.javaExecutable(), "-Xmx1g",
+                // an OutOfMemoryError ends the process (run-local notices and restarts it) rather than
+                // leaving a gateway that answers some requests and has lost threads for others
+                "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port, "--management.server.port=" + managementPort,
                 "--spring.kafka.bootstrap-servers=" + stack.bootstrapServers(),
                 "--spring.config.import=file:" + kafka.toAbsolutePath(),

@@ -195,6 +195,14 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * The broker's own (super user) admin client settings: what an operator's tools use to change a
+     * topic's configuration, which the gateway's principal may not (tests simulate an operator with it).
+     */
+    public Map<String, Object> operatorAdminConfig() {
+        return superLogin(options);
+    }
+
     private Admin superAdmin() {
         Map<String, Object> config = superLogin(options);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);

@@ -130,12 +130,11 @@ public final class LocalStackMain {
             started.add(stack);
             GatewayProcess gateway = null;
             List<String> demo = List.of();
+            Path jar = stackDir.getParent().getParent().getParent()
+                    .resolve("exchange-gateway/target/dsx-exchange-gateway-exec.jar");
             if (o.gateway()) {
                 out.println("dsx local: starting the gateway ...");
-                Path jar = stackDir.getParent().getParent().getParent()
-                        .resolve("exchange-gateway/target/dsx-exchange-gateway-exec.jar");
-                gateway = GatewayProcess.start(jar, o.dataDir().resolve("gateway"), stack, o.gatewayPort(), o.managementPort(),
-                        credentials.get("DSX_KEYS_PASSWORD"), Duration.ofMinutes(3));
+                gateway = startGateway(jar, o, stack, credentials);
                 started.add(gateway);
                 out.println("dsx local: demo data ...");
                 demo = new DemoData(gateway.baseUrl(), stack.tokens(), o.dataDir()).seedOnce();
@@ -143,11 +142,66 @@ public final class LocalStackMain {
             // anything a child wrote with its own permissions despite umask 077 is narrowed too
             OwnerOnly.narrowTree(o.dataDir());
             out.print(status(o, stack, gateway, demo));
+            return watch(o, stack, gateway, jar, credentials, started, stopped, out);
         } catch (Exception e) {
             System.err.println("dsx local: " + e.getMessage());
             return 1;
         }
-        stopped.await();
+    }
+
+    private static GatewayProcess startGateway(Path jar, Options o, LocalStack stack, StackCredentials credentials)
+            throws java.io.IOException, InterruptedException {
+        return GatewayProcess.start(jar, o.dataDir().resolve("gateway"), stack, o.gatewayPort(), o.managementPort(),
+                credentials.get("DSX_KEYS_PASSWORD"), Duration.ofMinutes(3));
+    }
+
+    /** Most gateway restarts in {@link #RESTART_WINDOW} before run-local gives up and stops the stack. */
+    static final int MAX_RESTARTS = 3;
+    static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
+
+    /**
+     * Until Ctrl-C, checks every part every second. A gateway that died (an OutOfMemoryError ends it, a
+     * kill, a crash) is reported with the end of its log and restarted, at most {@link #MAX_RESTARTS}
+     * times in {@link #RESTART_WINDOW}; a dead broker or Keycloak, or a gateway that keeps dying, stops the
+     * whole stack with a message and exit code 1. Nothing dies silently.
+     */
+    private static int watch(Options o, LocalStack stack, GatewayProcess first, Path jar, StackCredentials credentials,
+                             List<AutoCloseable> started, CountDownLatch stopped, java.io.PrintStream out)
+            throws InterruptedException {
+        GatewayProcess gateway = first;
+        java.util.ArrayDeque<java.time.Instant> restarts = new java.util.ArrayDeque<>();
+        while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            String dead = !stack.broker().process().isAlive() ? "the Kafka broker"
+                    : !stack.keycloak().process().isAlive() ? "Keycloak" : null;
+            if (dead != null) {
+                System.err.println("dsx local: " + dead + " stopped unexpectedly; stopping the stack (logs under "
+                        + o.dataDir() + ")");
+                return 1;
+            }
+            if (gateway == null || gateway.process().isAlive()) {
+                continue;
+            }
+            System.err.println("dsx local: the gateway stopped unexpectedly; the end of gateway/gateway.log:\n"
+                    + gateway.process().tail(8));
+            java.time.Instant now = java.time.Instant.now();
+            restarts.removeIf(t -> t.isBefore(now.minus(RESTART_WINDOW)));
+            if (restarts.size() >= MAX_RESTARTS) {
+                System.err.println("dsx local: the gateway stopped " + (MAX_RESTARTS + 1) + " times within "
+                        + RESTART_WINDOW.toMinutes() + " minutes; stopping the stack");
+                return 1;
+            }
+            restarts.add(now);
+            started.remove(gateway);
+            try {
+                out.println("dsx local: restarting the gateway ...");
+                gateway = startGateway(jar, o, stack, credentials);
+                started.add(gateway);
+                out.println("dsx local: the gateway is back at " + gateway.baseUrl());
+            } catch (Exception e) {
+                System.err.println("dsx local: the gateway did not restart (" + e.getMessage() + "); stopping the stack");
+                return 1;
+            }
+        }
         return 0;
     }
 

@@ -3,9 +3,7 @@ package io.dsx.connectors.contributor;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dsx.crypto.hpke.HpkePublicKey;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /**
@@ -20,11 +18,6 @@ public record GatewayInfo(
     PublicKey receiptKey,
     long maxContributionBytes,
     long maxRecordsPerContribution) {
-
-  // DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410): the raw 32 key bytes follow.
-  private static final byte[] ED25519_SPKI_PREFIX = {
-    0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00
-  };
 
   /** Reads the document; a missing key or a key whose id does not match its bytes is refused. */
   public static GatewayInfo fromJson(JsonNode doc) throws GatewayException {
@@ -60,14 +53,11 @@ public record GatewayInfo(
 
   /** A raw 32-byte Ed25519 public key (RFC 8032) as a JDK key. */
   static PublicKey ed25519(byte[] raw) throws GatewayException {
-    if (raw.length != 32) {
+    if (raw.length != io.dsx.crypto.sign.Ed25519Raw.LENGTH) {
       throw bad("receipt key is " + raw.length + " bytes, not 32");
     }
-    byte[] spki = new byte[ED25519_SPKI_PREFIX.length + 32];
-    System.arraycopy(ED25519_SPKI_PREFIX, 0, spki, 0, ED25519_SPKI_PREFIX.length);
-    System.arraycopy(raw, 0, spki, ED25519_SPKI_PREFIX.length, 32);
     try {
-      return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+      return io.dsx.crypto.sign.Ed25519Raw.publicKey(raw);
     } catch (GeneralSecurityException e) {
       throw bad("receipt key is not a valid Ed25519 key");
     }

@@ -5,25 +5,15 @@ import java.util.Objects;
 
 /**
  * The output of {@link Hpke#seal}: the encapsulated key {@code enc} and the AEAD ciphertext (with tag).
- * Both are public values; the arrays are copied in and out.
+ * Both are public values, held as given and handed out as held, not copied: a contribution's
+ * ciphertext is megabytes and is read several times on the gateway's hot path. Treat them as
+ * read-only.
  */
 public record Sealed(byte[] enc, byte[] ciphertext) {
 
     public Sealed {
         Objects.requireNonNull(enc, "enc");
         Objects.requireNonNull(ciphertext, "ciphertext");
-        enc = enc.clone();
-        ciphertext = ciphertext.clone();
-    }
-
-    @Override
-    public byte[] enc() {
-        return enc.clone();
-    }
-
-    @Override
-    public byte[] ciphertext() {
-        return ciphertext.clone();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.dsx.crypto.note;
 
+import io.dsx.crypto.sign.Ed25519Raw;
 import io.dsx.crypto.CryptoException;
 import io.dsx.crypto.sign.SignatureAlgorithm;
 import io.dsx.crypto.sign.Signatures;

@@ -1,5 +1,6 @@
 package io.dsx.crypto.note;
 
+import io.dsx.crypto.sign.Ed25519Raw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

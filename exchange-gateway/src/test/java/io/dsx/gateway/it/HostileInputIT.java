@@ -85,7 +85,7 @@ class HostileInputIT extends GatewayIT {
     @Test
     void aRecordLargerThanTheDataTopicTakesIsRefusedBeforeAnyWrite() throws Exception {
         // an operator (or a broker default) lowered what the topic takes below what framing allows
-        try (Admin admin = Admin.create(stack().kafkaClientConfig())) {
+        try (Admin admin = Admin.create(stack().broker().operatorAdminConfig())) {
             ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "dsx.data." + dataset);
             admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
                     new ConfigEntry("max.message.bytes", "65536"), AlterConfigOp.OpType.SET)))).all().get();

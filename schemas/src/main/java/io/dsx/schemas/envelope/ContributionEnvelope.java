@@ -36,6 +36,7 @@ public final class ContributionEnvelope {
   private final byte[] enc;
   private final byte[] ciphertext;
   private final byte[] signature;
+  private volatile byte[] payloadDigest;
 
   ContributionEnvelope(Manifest manifest, byte[] manifestBytes, byte[] enc, byte[] ciphertext, byte[] signature) {
     this.manifest = manifest;
@@ -92,14 +93,31 @@ public final class ContributionEnvelope {
 
   /** The signature input: {@code manifest bytes || SHA-256(enc || ciphertext)}. */
   public byte[] signedBytes() {
-    return signedBytes(manifestBytes, enc, ciphertext);
+    return signedInput(manifestBytes, digest());
   }
 
   static byte[] signedBytes(byte[] manifestBytes, byte[] enc, byte[] ciphertext) {
-    byte[] digest = Sha256.digest(enc, ciphertext);
-    byte[] out = Arrays.copyOf(manifestBytes, manifestBytes.length + digest.length);
-    System.arraycopy(digest, 0, out, manifestBytes.length, digest.length);
+    return signedInput(manifestBytes, Sha256.digest(enc, ciphertext));
+  }
+
+  /**
+   * The one definition of what an institution signs (docs/formats.md §6):
+   * {@code manifest bytes || payloadDigest}; the ledger re-checks signatures with it.
+   */
+  public static byte[] signedInput(byte[] manifestBytes, byte[] payloadDigest) {
+    byte[] out = Arrays.copyOf(manifestBytes, manifestBytes.length + payloadDigest.length);
+    System.arraycopy(payloadDigest, 0, out, manifestBytes.length, payloadDigest.length);
     return out;
+  }
+
+  /** SHA-256(enc || ciphertext), computed once: the ciphertext is the bulk of the envelope. */
+  private byte[] digest() {
+    byte[] d = payloadDigest;
+    if (d == null) {
+      d = Sha256.digest(enc, ciphertext);
+      payloadDigest = d;
+    }
+    return d;
   }
 
   static byte[] hpkeInfo() {
@@ -117,11 +135,12 @@ public final class ContributionEnvelope {
 
   /** SHA-256(enc || ciphertext), kept in the ledger entry. */
   public byte[] payloadDigest() {
-    return Sha256.digest(enc, ciphertext);
+    return digest().clone();
   }
 
+  /** The HPKE output as received (shared, not copied: public values, read-only). */
   public Sealed sealed() {
-    return new Sealed(enc.clone(), ciphertext.clone());
+    return new Sealed(enc, ciphertext);
   }
 
   public byte[] signature() {

@@ -72,9 +72,7 @@ public record LedgerEntry(
 
   /** Re-checks the institution's signature: {@code manifest bytes || payloadDigest}. */
   public boolean verifyContributorSignature(PublicKey institutionKey) {
-    byte[] manifestBytes = manifest.toBytes();
-    byte[] signed = Arrays.copyOf(manifestBytes, manifestBytes.length + 32);
-    System.arraycopy(payloadDigest, 0, signed, manifestBytes.length, 32);
+    byte[] signed = ContributionEnvelope.signedInput(manifest.toBytes(), payloadDigest);
     try {
       return Signatures.verify(institutionKey, SignatureAlgorithm.fromWireName(manifest.signatureAlgorithm()),
           signed, signature);

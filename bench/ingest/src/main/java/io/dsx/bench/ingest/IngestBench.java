@@ -118,7 +118,7 @@ public final class IngestBench {
                     "--dsx.kafka.producers=" + System.getProperty("dsx.bench.producers", "2"),
                     "--logging.level.root=WARN", "--logging.level.io.dsx=WARN", "--spring.main.banner-mode=off");
             try {
-                new IngestBench(o, broker, issuer, Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port")))
+                new IngestBench(o, broker, issuer, work, Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port")))
                         .run(gateway.getBean(io.dsx.gateway.ingest.IngestMetrics.class));
             } catch (Exception e) {
                 Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
@@ -137,7 +137,10 @@ public final class IngestBench {
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private IngestBench(Options o, KafkaBroker broker, BenchIssuer issuer, int port) {
+    private final Path work;
+
+    private IngestBench(Options o, KafkaBroker broker, BenchIssuer issuer, Path work, int port) {
+        this.work = work;
         this.o = o;
         this.broker = broker;
         this.issuer = issuer;
@@ -173,6 +176,9 @@ public final class IngestBench {
         List<Double> raw = new ArrayList<>();
         List<Double> txn = new ArrayList<>();
         List<Double> gw = new ArrayList<>();
+        List<Double> cli = new ArrayList<>();
+        Path keyFile = Files.writeString(work.resolve("key.pem"), Pem.writePrivateKey(creds.signingKey()));
+        Path certFile = Files.writeString(work.resolve("cert.pem"), Pem.writeCertificate(creds.certificate()));
         try (KafkaProducer<byte[], byte[]> producer = rawProducer()) {
             for (int round = 0; round < o.warmup() + o.rounds(); round++) {
                 boolean warmup = round < o.warmup();
@@ -196,13 +202,17 @@ public final class IngestBench {
                 CpuClock gwCpu = CpuClock.start();
                 double gwRps = gatewayRound(institution, bodies);
                 String gwCost = gwCpu.perRecord(records);
+                Path csv = writeCsv(work.resolve("round-" + round + ".csv"), batches);
+                double cliRps = cliRound(institution, csv, keyFile, certFile, work.resolve("receipts-" + round), records);
                 log(String.format("round %d%s: raw %.0f rec/s, gateway %.0f rec/s, ratio %.3f (Kafka segment writes alone %.0f rec/s,"
-                        + " ratio %.3f); CPU µs/record raw [%s] kafka-segments [%s] gateway [%s]", round, warmup ? " (warm-up)" : "",
-                        rawRps, gwRps, gwRps / rawRps, txnRps, txnRps / rawRps, rawCost, txnCost, gwCost));
+                        + " ratio %.3f); dsx CLI from CSV %.0f rec/s (%.3f of gateway); CPU µs/record raw [%s]"
+                        + " kafka-segments [%s] gateway [%s]", round, warmup ? " (warm-up)" : "",
+                        rawRps, gwRps, gwRps / rawRps, txnRps, txnRps / rawRps, cliRps, cliRps / gwRps, rawCost, txnCost, gwCost));
                 if (!warmup) {
                     raw.add(rawRps);
                     gw.add(gwRps);
                     txn.add(txnRps);
+                    cli.add(cliRps);
                 }
             }
         }
@@ -217,7 +227,10 @@ public final class IngestBench {
                 + " (%.3f of raw, %.3f of Kafka segment writes alone)", rawMedian, txnMedian, txnMedian / rawMedian,
                 median(gw), median(gw) / rawMedian, median(gw) / txnMedian));
         double gwMedian = median(gw);
-        System.out.printf("RESULT ingest ratio=%.3f gateway_rps=%.0f raw_rps=%.0f%n", gwMedian / rawMedian, gwMedian, rawMedian);
+        double cliMedian = median(cli);
+        log(String.format("dsx CLI (path d) median %.0f rec/s = %.3f of the gateway path (b)", cliMedian, cliMedian / gwMedian));
+        System.out.printf("RESULT ingest ratio=%.3f gateway_rps=%.0f raw_rps=%.0f cli_rps=%.0f%n", gwMedian / rawMedian,
+                gwMedian, rawMedian, cliMedian);
     }
 
     private GenericRecord record(DatasetSchema schema, Random random, int n) {
@@ -398,6 +411,41 @@ public final class IngestBench {
             queue.clear();
             pool.shutdownNow();
         }
+    }
+
+    /** The round's records as the CSV a hospital would export (written before any clock starts). */
+    private static Path writeCsv(Path file, List<List<GenericRecord>> batches) throws java.io.IOException {
+        try (java.io.Writer w = Files.newBufferedWriter(file)) {
+            w.write("subject,age,postcode,diagnosis,medication,notes,ward\n");
+            for (List<GenericRecord> batch : batches) {
+                for (GenericRecord r : batch) {
+                    w.write(r.get("subject") + "," + r.get("age") + "," + r.get("postcode") + "," + r.get("diagnosis") + ","
+                            + r.get("medication") + "," + r.get("notes") + "," + r.get("ward") + "\n");
+                }
+            }
+        }
+        return file;
+    }
+
+    /**
+     * Path (d): the participant's whole side with the CLI's defaults, in this JVM: {@code dsx contribute}
+     * reads the CSV, converts and batches rows, seals and signs each contribution, uploads them (4 at a
+     * time) and verifies every receipt. Counts the records accepted per second of the whole run.
+     */
+    private double cliRound(String token, Path csv, Path key, Path cert, Path receipts, long records) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        io.dsx.connectors.cli.CliContext ctx = new io.dsx.connectors.cli.CliContext(Map.of("DSX_TOKEN", token),
+                new java.io.ByteArrayInputStream(new byte[0]), new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(err, true), false, Clock.systemUTC(), new SecureRandom(),
+                io.dsx.connectors.cli.CliContext.defaultHttp(), io.dsx.connectors.contributor.RetryPolicy.DEFAULT);
+        long start = System.nanoTime();
+        int exit = io.dsx.connectors.cli.DsxCli.run(ctx, "contribute", "--gateway", base, "--dataset", "bench",
+                "--key", key.toString(), "--cert", cert.toString(), "--input", csv.toString(), "--receipts", receipts.toString());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (exit != 0) {
+            throw new IllegalStateException("dsx contribute failed: " + err.toString().strip());
+        }
+        return records / seconds;
     }
 
     private HttpResponse<String> post(String path, String token, String type, byte[] body) throws Exception {

@@ -93,7 +93,7 @@ class GatewayCrashIT extends GatewayIT {
         "--receipts", dir.resolve("receipts").toString()};
 
     Run first;
-    try (GatewayProcess gateway = GatewayProcess.start(jar, workDir, stack(), gatewayPort, keysPassword,
+    try (GatewayProcess gateway = GatewayProcess.start(jar, workDir, stack(), gatewayPort, Ports.freePort(), keysPassword,
         Duration.ofMinutes(4))) {
       // few, short retries: the first run must give up soon after the kill
       RetryPolicy impatient = new RetryPolicy(2, Duration.ofMillis(100), Duration.ofMillis(200), RetryPolicy.Sleeper.REAL);
@@ -111,7 +111,7 @@ class GatewayCrashIT extends GatewayIT {
     int doneBeforeRestart = doneBatches(dir.resolve("receipts").resolve(".dsx-journal"));
     assertThat(doneBeforeRestart).isBetween(20, ROWS / 1000 - 1);
 
-    try (GatewayProcess restarted = GatewayProcess.start(jar, workDir, stack(), gatewayPort, keysPassword,
+    try (GatewayProcess restarted = GatewayProcess.start(jar, workDir, stack(), gatewayPort, Ports.freePort(), keysPassword,
         Duration.ofMinutes(4))) {
       Run second = dsx(RetryPolicy.DEFAULT, command);
       assertThat(second.exit()).as(second.err()).isZero();
@@ -182,8 +182,8 @@ class GatewayCrashIT extends GatewayIT {
 
   private static Path gatewayJar() throws Exception {
     try (Stream<Path> jars = Files.list(Path.of("target"))) {
-      return jars.filter(p -> p.getFileName().toString().matches("dsx-exchange-gateway-.*\\.jar"))
-          .findFirst().orElseThrow(() -> new AssertionError("the gateway jar is not built (mvn package)"));
+      return jars.filter(p -> p.getFileName().toString().equals("dsx-exchange-gateway-exec.jar"))
+          .map(Path::toAbsolutePath).findFirst().orElseThrow(() -> new AssertionError("the gateway jar is not built (mvn package)"));
     }
   }
 
