@@ -28,8 +28,11 @@ final class IngestProducers implements AutoCloseable {
             Map<String, Object> config = new HashMap<>(base);
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             config.put(ProducerConfig.ACKS_CONFIG, "all");
-            config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-            config.put(ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20);
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            // no batching: every stored segment is a record batch of its own, so no batch can be larger than
+            // what the topic takes when each segment fits (checked before anything is sent); segments are
+            // large enough that Kafka's per-batch cost does not matter
+            config.put(ProducerConfig.BATCH_SIZE_CONFIG, 0);
             config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 << 20);
             config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L << 20);
             config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
