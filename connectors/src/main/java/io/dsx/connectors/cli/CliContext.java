@@ -30,7 +30,7 @@ public record CliContext(
     return new CliContext(System.getenv(), System.in,
         new PrintWriter(System.out, true, StandardCharsets.UTF_8),
         new PrintWriter(System.err, true, StandardCharsets.UTF_8),
-        System.console() != null, Clock.systemUTC(), new SecureRandom(), defaultHttp(), RetryPolicy.DEFAULT);
+        System.console() != null, Clock.systemUTC(), io.dsx.crypto.Drbg.create("dsx-cli"), defaultHttp(), RetryPolicy.DEFAULT);
   }
 
   public static HttpClient defaultHttp() {

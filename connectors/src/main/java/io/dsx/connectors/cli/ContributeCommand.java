@@ -184,7 +184,7 @@ final class ContributeCommand implements Callable<Integer> {
                       Progress progress, long position) throws GatewayException, IOException {
     SealedContribution sealed = earlier == null ? null : journal.envelope(earlier.contributionId());
     if (sealed == null) {
-      sealed = contributor.seal(batch.genericRecords());
+      sealed = contributor.sealEncoded(batch.encoded());
       if (journal != null) {
         journal.pending(batch.firstLine(), batch.lastLine(), sealed);
       }

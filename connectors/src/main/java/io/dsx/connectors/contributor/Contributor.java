@@ -1,5 +1,6 @@
 package io.dsx.connectors.contributor;
 
+import io.dsx.schemas.record.RecordCodec;
 import io.dsx.crypto.keys.KeyIds;
 import io.dsx.crypto.sign.SigningKey;
 import io.dsx.schemas.dataset.DatasetSchema;
@@ -60,11 +61,17 @@ public final class Contributor {
 
   /** Builds, signs and seals one envelope of {@code records} without sending it. */
   public SealedContribution seal(List<GenericRecord> records) throws GatewayException {
+    RecordCodec codec = RecordCodec.of(target.schema());
+    return sealEncoded(records.stream().map(codec::encode).toList());
+  }
+
+  /** As {@link #seal} for records already encoded under the dataset schema ({@code RecordCodec.encode}). */
+  public SealedContribution sealEncoded(List<byte[]> records) throws GatewayException {
     if (records.size() > info.maxRecordsPerContribution()) {
       throw new IllegalArgumentException(records.size() + " records, the gateway takes at most "
           + info.maxRecordsPerContribution() + " per contribution");
     }
-    SealedContribution sealed = SealedContribution.of(builder.build(target, records));
+    SealedContribution sealed = SealedContribution.of(builder.buildEncoded(target, records));
     if (sealed.bytes().length > info.maxContributionBytes()) {
       throw new GatewayException(0, "too_large", "envelope of " + sealed.bytes().length
           + " bytes, the gateway takes at most " + info.maxContributionBytes() + " (lower --batch-bytes)");

@@ -6,11 +6,16 @@ import org.apache.avro.generic.GenericRecord;
 /**
  * Consecutive records that go into one contribution.
  *
+ * @param encoded each record's Avro binary, in order (encoded once, when the batch was cut)
  * @param framedBytes size of the records as framed in the envelope (salt, length, Avro bytes)
  */
-public record Batch(List<SourceRecord> records, long framedBytes) {
+public record Batch(List<SourceRecord> records, List<byte[]> encoded, long framedBytes) {
   public Batch {
     records = List.copyOf(records);
+    encoded = List.copyOf(encoded);
+    if (records.size() != encoded.size()) {
+      throw new IllegalArgumentException("one encoding per record");
+    }
   }
 
   public List<GenericRecord> genericRecords() {

@@ -19,6 +19,7 @@ public final class Batcher {
   private final int maxRecords;
   private final long maxBytes;
   private SourceRecord pending;
+  private byte[] pendingAvro;
   private long pendingBytes;
 
   public Batcher(SourceReader source, DatasetSchema schema, int maxRecords, long maxBytes) {
@@ -37,6 +38,7 @@ public final class Batcher {
   /** The next batch, or null when the source is exhausted. */
   public Batch next() throws SourceException, IOException {
     List<SourceRecord> records = new ArrayList<>();
+    List<byte[]> encoded = new ArrayList<>();
     long bytes = 0;
     while (records.size() < maxRecords) {
       if (pending == null && !readAhead()) {
@@ -46,10 +48,12 @@ public final class Batcher {
         break;
       }
       records.add(pending);
+      encoded.add(pendingAvro);
       bytes += pendingBytes;
       pending = null;
+      pendingAvro = null;
     }
-    return records.isEmpty() ? null : new Batch(records, bytes);
+    return records.isEmpty() ? null : new Batch(records, encoded, bytes);
   }
 
   private boolean readAhead() throws SourceException, IOException {
@@ -57,7 +61,8 @@ public final class Batcher {
     if (next == null) {
       return false;
     }
-    int avro = codec.encode(next.record()).length;
+    byte[] bytes = codec.encode(next.record());
+    int avro = bytes.length;
     if (avro > RecordFraming.MAX_RECORD_BYTES) {
       throw new SourceException(source.name(), next.line(),
           "record is " + avro + " bytes, the limit is " + RecordFraming.MAX_RECORD_BYTES);
@@ -68,6 +73,7 @@ public final class Batcher {
           "record takes " + framed + " bytes, more than the batch limit of " + maxBytes + " (raise --batch-bytes)");
     }
     pending = next;
+    pendingAvro = bytes;
     pendingBytes = framed;
     return true;
   }

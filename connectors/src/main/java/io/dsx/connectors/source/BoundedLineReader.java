@@ -16,6 +16,10 @@ final class BoundedLineReader {
   private final StringBuilder buffer = new StringBuilder();
   private long number;
   private long position;
+  /** Characters read ahead in chunks: a Reader's read() per character takes a lock each time. */
+  private final char[] chunk = new char[1 << 16];
+  private int chunkPos;
+  private int chunkLen;
 
   BoundedLineReader(Reader in, int maxChars) {
     this.in = in;
@@ -30,7 +34,7 @@ final class BoundedLineReader {
   Line next() throws IOException {
     buffer.setLength(0);
     boolean tooLong = false;
-    int c = in.read();
+    int c = read();
     if (c == -1) {
       return null;
     }
@@ -41,7 +45,7 @@ final class BoundedLineReader {
         buffer.append((char) c);
         tooLong = buffer.length() > maxChars + 1; // +1: a CR before the LF is not content
       }
-      c = in.read();
+      c = read();
     }
     if (c == '\n') {
       position++;
@@ -55,5 +59,19 @@ final class BoundedLineReader {
       buffer.setLength(end - 1);
     }
     return new Line(buffer.toString(), number, buffer.length() > maxChars);
+  }
+
+  private int read() throws IOException {
+    if (chunkPos == chunkLen) {
+      int n = in.read(chunk, 0, chunk.length);
+      if (n <= 0) {
+        chunkPos = 0;
+        chunkLen = 0;
+        return -1;
+      }
+      chunkPos = 0;
+      chunkLen = n;
+    }
+    return chunk[chunkPos++];
   }
 }

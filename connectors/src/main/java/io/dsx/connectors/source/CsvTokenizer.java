@@ -24,6 +24,10 @@ final class CsvTokenizer {
   private long line = 1;
   private long position;
   private int pushedBack = -2;
+  /** Characters read ahead in chunks: a Reader's read() per character takes a lock each time. */
+  private final char[] chunk = new char[1 << 16];
+  private int chunkPos;
+  private int chunkLen;
 
   CsvTokenizer(Reader in, String name) {
     this.in = in;
@@ -116,10 +120,17 @@ final class CsvTokenizer {
       pushedBack = -2;
       return c;
     }
-    int c = in.read();
-    if (c != -1) {
-      position++;
+    if (chunkPos == chunkLen) {
+      int n = in.read(chunk, 0, chunk.length);
+      if (n <= 0) {
+        chunkPos = 0;
+        chunkLen = 0;
+        return -1;
+      }
+      chunkPos = 0;
+      chunkLen = n;
     }
-    return c;
+    position++;
+    return chunk[chunkPos++];
   }
 }

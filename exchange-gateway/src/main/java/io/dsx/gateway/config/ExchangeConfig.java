@@ -58,11 +58,8 @@ public class ExchangeConfig {
     }
 
     @Bean
-    SecureRandom secureRandom() throws java.security.NoSuchAlgorithmException {
-        // NIST SP 800-90A DRBG (256-bit, seeded from the OS): in-process, so a nonce per stored record
-        // costs no system call, unlike the default NativePRNG which reads /dev/urandom each time
-        return SecureRandom.getInstance("DRBG", java.security.DrbgParameters.instantiation(256,
-                java.security.DrbgParameters.Capability.RESEED_ONLY, "dsx-gateway".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    SecureRandom secureRandom() {
+        return io.dsx.crypto.Drbg.create("dsx-gateway");
     }
 
     @Bean(destroyMethod = "close")

@@ -49,15 +49,23 @@ public final class ContributionBuilder {
 
   /** Builds the envelope; a record that does not fit the schema is an IllegalArgumentException. */
   public ContributionEnvelope build(Target target, List<GenericRecord> records) {
-    if (records.isEmpty()) {
+    RecordCodec codec = RecordCodec.of(target.schema());
+    return buildEncoded(target, records.stream().map(codec::encode).toList());
+  }
+
+  /**
+   * Builds the envelope from records already encoded with {@link RecordCodec#encode} under the
+   * target's schema (a caller that measured them does not encode them twice).
+   */
+  public ContributionEnvelope buildEncoded(Target target, List<byte[]> encoded) {
+    if (encoded.isEmpty()) {
       throw new IllegalArgumentException("a contribution needs at least one record");
     }
-    List<FramedRecord> framed = new ArrayList<>(records.size());
-    RecordCodec codec = RecordCodec.of(target.schema());
-    for (GenericRecord r : records) {
+    List<FramedRecord> framed = new ArrayList<>(encoded.size());
+    for (byte[] avro : encoded) {
       byte[] salt = new byte[RecordFraming.SALT_BYTES];
       random.nextBytes(salt);
-      framed.add(new FramedRecord(salt, codec.encode(r)));
+      framed.add(new FramedRecord(salt, avro));
     }
     Manifest manifest =
         new Manifest(
