@@ -16,9 +16,25 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class IngestConfig {
 
+    /** Reads a ledger entry back by position when a contribution is sent again (rare: one consumer). */
+    @Bean(destroyMethod = "close")
+    io.dsx.gateway.stored.RecordFetcher ledgerFetcher(KafkaClients clients) {
+        return new io.dsx.gateway.stored.RecordFetcher(clients.base(), Duration.ofSeconds(30));
+    }
+
     @Bean
-    LedgerIndex ledgerIndex() {
-        return new LedgerIndex();
+    LedgerIndex ledgerIndex(io.dsx.gateway.stored.RecordFetcher ledgerFetcher) {
+        return new LedgerIndex((partition, offset) -> {
+            byte[] value = ledgerFetcher.fetch(Topics.LEDGER, partition, offset);
+            if (value == null) {
+                throw new IllegalStateException("no ledger entry at dsx.ledger/" + partition + "@" + offset);
+            }
+            try {
+                return io.dsx.schemas.events.LedgerEntry.parse(value);
+            } catch (io.dsx.schemas.wire.WireFormatException e) {
+                throw new IllegalStateException("dsx.ledger/" + partition + "@" + offset + " is not a ledger entry");
+            }
+        });
     }
 
     @Bean(destroyMethod = "close")

@@ -117,9 +117,8 @@ public final class IngestService {
         if (!dataset.owner().equals(institution)) {
             return Outcome.refused(Code.NOT_OWNER, "dataset " + datasetId + " belongs to another institution");
         }
-        var earlier = ledger.find(manifest.contributionId());
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), envelope, institution);
+        if (ledger.contains(manifest.contributionId())) {
+            return replay(ledger.find(manifest.contributionId()).orElseThrow(), envelope, institution);
         }
         Catalog.SignerKey key = catalog.institution(institution).map(i -> i.keys().get(manifest.signerKeyId())).orElse(null);
         if (key == null) {
@@ -162,9 +161,8 @@ public final class IngestService {
                     + " is being written right now; retry to get its receipt");
         }
         try (OpenedContribution records = opened.value()) {
-            var again = ledger.find(manifest.contributionId());
-            if (again.isPresent()) {
-                return replay(again.get(), envelope, institution);
+            if (ledger.contains(manifest.contributionId())) {
+                return replay(ledger.find(manifest.contributionId()).orElseThrow(), envelope, institution);
             }
             return write(records, envelope, dataset);
         } finally {
@@ -224,10 +222,11 @@ public final class IngestService {
         metrics.record("encrypt", System.nanoTime() - start);
         LedgerIndex.Located located = writer.write(new SegmentWriter.Sealed(envelope, topic, uuidBytes(contribution),
                 segments, positions, newDeks));
-        ledger.put(located);
+        boolean first = ledger.put(located);
         LOG.info("contribution {} accepted: {} records in {} segments of dataset {} (ledger offset {})",
                 manifest.contributionId(), frames.count(), segments.size(), dataset.id(), located.offset());
-        return Outcome.ok(new Accepted(receipt(ledger.find(manifest.contributionId()).orElse(located)),
+        // another gateway's entry for the same id may be first on the ledger: then its receipt is the one
+        return Outcome.ok(new Accepted(receipt(first ? located : ledger.find(manifest.contributionId()).orElse(located)),
                 manifest.institutionId(), false));
     }
 

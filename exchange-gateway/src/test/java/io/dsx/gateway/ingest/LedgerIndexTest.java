@@ -50,17 +50,22 @@ class LedgerIndexTest {
         return new ConsumerRecord<>(Topics.LEDGER, 0, offset, entry.manifest().contributionId().getBytes(), entry.toBytes());
     }
 
+    /** The ledger as a fetcher sees it: offset 5 holds {@code first}, 6 holds {@code second}. */
+    private static LedgerIndex index() {
+        return new LedgerIndex((partition, offset) -> offset == 5 ? first : second);
+    }
+
     @Test
     void theEntryFirstOnTheLedgerWinsWhateverTheOrderItIsLearnedIn() {
         String id = first.manifest().contributionId();
 
-        LedgerIndex followedFirst = new LedgerIndex();
+        LedgerIndex followedFirst = index();
         followedFirst.accept(at(5, first));
-        followedFirst.put(new LedgerIndex.Located(second, 0, 6)); // its own later write
+        assertThat(followedFirst.put(new LedgerIndex.Located(second, 0, 6))).as("its own later write").isFalse();
         assertThat(followedFirst.find(id)).hasValueSatisfying(l -> assertThat(l.offset()).isEqualTo(5));
 
-        LedgerIndex ownFirst = new LedgerIndex();
-        ownFirst.put(new LedgerIndex.Located(second, 0, 6)); // its own write, before the follower catches up
+        LedgerIndex ownFirst = index();
+        assertThat(ownFirst.put(new LedgerIndex.Located(second, 0, 6))).as("before the follower catches up").isTrue();
         ownFirst.accept(at(5, first));
         ownFirst.accept(at(6, second));
         assertThat(ownFirst.find(id)).hasValueSatisfying(l -> {
@@ -68,5 +73,26 @@ class LedgerIndexTest {
             assertThat(l.entry().segments()).containsExactly(new RecordSegment(0, 10, 0, 1));
         });
         assertThat(ownFirst.size()).isEqualTo(1);
+        assertThat(ownFirst.contains(java.util.UUID.randomUUID().toString())).isFalse();
+        assertThat(ownFirst.contains("not a uuid")).isFalse();
+    }
+
+    /** DESIGN §7 / issue 12: memory per accepted contribution, measured (docs/scaling.md quotes it). */
+    @Test
+    void aMillionContributionsTakeAboutFiftyBytesEachInTheIndex() {
+        LedgerIndex index = new LedgerIndex((p, o) -> {
+            throw new AssertionError("no fetch while indexing");
+        });
+        java.util.Random random = new java.util.Random(7);
+        int n = 1_000_000;
+        for (int i = 0; i < n; i++) {
+            String id = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
+            index.accept(new ConsumerRecord<>(Topics.LEDGER, 0, i, id.getBytes(), new byte[0]));
+        }
+        assertThat(index.size()).isEqualTo(n);
+        double perContribution = (double) index.bytes() / n;
+        System.out.printf("LedgerIndexTest: %d contributions, %.1f bytes each in the index (%d MiB)%n", n,
+                perContribution, index.bytes() >> 20);
+        assertThat(perContribution).isLessThan(100);
     }
 }
