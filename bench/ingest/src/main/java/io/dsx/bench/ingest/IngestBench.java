@@ -112,6 +112,8 @@ public final class IngestBench {
                     .properties(new java.util.HashMap<>(broker.gatewayLogin().springProperties())).run(
                     "--server.port=0", "--management.server.port=0", "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                     "--dsx.security.issuer-uri=" + issuer.issuer(),
+                    // every key store the gateway creates (gateway, KMS, job tokens, masks) in this run's folder
+                    "--DSX_DATA_DIR=" + work,
                     "--dsx.keys.gateway-keystore=" + work.resolve("gateway-keys.p12"),
                     "--dsx.keys.kms-keystore=" + work.resolve("kms.p12"),
                     "--dsx.keys.password=bench-" + work.getFileName(),
