@@ -12,6 +12,7 @@ import io.dsx.policy.eval.QueryEval;
 import io.dsx.policy.parse.Parser;
 import io.dsx.policy.value.ObjectValue;
 import io.dsx.policy.value.Value;
+import io.dsx.policy.value.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,32 @@ public final class Policy {
      * @throws RegoException rego_parse_error, rego_compile_error, rego_type_error, ...
      */
     public static Policy compile(Map<String, String> modules, ObjectValue data) {
+        return compile(modules, data, BuiltinRegistry.standard());
+    }
+
+    /**
+     * As {@link #compile(Map, ObjectValue)} with the given builtin implementations; calling a
+     * declared builtin that registry does not implement is a rego_compile_error naming it.
+     */
+    public static Policy compile(Map<String, String> modules, ObjectValue data, BuiltinRegistry registry) {
+        if (data != null && Values.deeperThan(data, Limits.MAX_VALUE_DEPTH)) {
+            throw new RegoException(RegoException.Code.COMPILE, "data nested deeper than "
+                    + Limits.MAX_VALUE_DEPTH + " levels", null);
+        }
         List<Module> parsed = new ArrayList<>();
-        modules.forEach((file, src) -> parsed.add(Parser.parseModule(src, file)));
-        return new Policy(Compiler.compile(parsed, data), null, BuiltinRegistry.standard());
+        try {
+            modules.forEach((file, src) -> parsed.add(Parser.parseModule(src, file)));
+            return new Policy(Compiler.compile(parsed, data, implementedBy(registry)), null, registry);
+        } catch (StackOverflowError e) {
+            // a backstop: Limits bounds nesting well inside a default stack; a smaller stack may still run out
+            throw new RegoException(RegoException.Code.COMPILE, "policy too deeply nested to compile"
+                    + " (stack exhausted)", null);
+        }
+    }
+
+    /** Which builtins registry (with the evaluator's own: walk, print, ...) implements. */
+    public static java.util.function.Predicate<String> implementedBy(BuiltinRegistry registry) {
+        return name -> registry.get(name) != null || QueryEval.evaluatesItself(name);
     }
 
     /** Compiles a bundle's modules and data; the policy carries the bundle's revision. */

@@ -10,7 +10,8 @@ package io.dsx.policy.builtins;
  * @param relation whether the builtin may produce several results ({@code walk})
  * @param nondeterministic whether results depend on time, randomness or the outside world
  * @param infix the operator, e.g. {@code "+"}, or null
+ * @param variadic whether it takes any number of operands ({@code print})
  */
 public record BuiltinDeclaration(String name, int arity, boolean hasResult, boolean relation,
-                                 boolean nondeterministic, String infix) {
+                                 boolean nondeterministic, String infix, boolean variadic) {
 }

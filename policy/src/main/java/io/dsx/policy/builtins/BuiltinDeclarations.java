@@ -49,7 +49,7 @@ public final class BuiltinDeclarations {
                 m.put(name, new BuiltinDeclaration(name, arity, result,
                         b.path("relation").asBoolean(false),
                         b.path("nondeterministic").asBoolean(false),
-                        b.has("infix") ? b.get("infix").asText() : null));
+                        b.has("infix") ? b.get("infix").asText() : null, decl.has("variadic")));
             }
             extra(m, "internal.template_string", 1);
             extra(m, "internal.print", 1);
@@ -61,6 +61,6 @@ public final class BuiltinDeclarations {
 
     private static void extra(Map<String, BuiltinDeclaration> m, String name, int arity) {
         m.putIfAbsent(name, new BuiltinDeclaration(name, arity, !name.equals("internal.print"),
-                false, false, null));
+                false, false, null, name.equals("internal.print")));
     }
 }

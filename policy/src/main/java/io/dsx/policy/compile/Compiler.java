@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Compiles parsed modules into a {@link CompiledPolicy} through named stages, in order (as OPA's
@@ -26,6 +27,7 @@ import java.util.function.Consumer;
  */
 public final class Compiler {
     private final BuiltinDeclarations decls = BuiltinDeclarations.standard();
+    private final Predicate<String> implemented;
     private final int[] counter = new int[1];
     private final RuleNode root = new RuleNode("data", 0);
     private final Map<String, List<Rule>> functions = new LinkedHashMap<>();
@@ -34,17 +36,24 @@ public final class Compiler {
     private List<Rule> rules = new ArrayList<>();
     private final Set<String> functionNames = new HashSet<>();
     private final List<List<String>> packages = new ArrayList<>();
+    private Annotations annotations;
 
     private record Stage(String name, Consumer<List<Module>> run) {
     }
 
+    private Compiler(Predicate<String> implemented) {
+        this.implemented = implemented;
+    }
+
     /**
-     * Compiles modules (each with a distinct file name) and base data.
+     * Compiles modules (each with a distinct file name) and base data. A call of a declared
+     * builtin for which implemented is false is a rego_compile_error naming it: OPA knows every
+     * builtin it declares, so a policy must never evaluate an unimplemented one as undefined.
      *
      * @throws RegoException with a rego_* code when a stage fails
      */
-    public static CompiledPolicy compile(List<Module> modules, ObjectValue data) {
-        Compiler c = new Compiler();
+    public static CompiledPolicy compile(List<Module> modules, ObjectValue data, Predicate<String> implemented) {
+        Compiler c = new Compiler(implemented);
         List<Stage> stages = List.of(
                 new Stage("ResolveRefs", c::resolve),
                 new Stage("BuildRuleTree", ms -> c.buildTree()),
@@ -61,6 +70,7 @@ public final class Compiler {
     // ---- ResolveRefs --------------------------------------------------------------------
 
     private void resolve(List<Module> modules) {
+        annotations = Annotations.of(modules);
         Map<List<String>, Set<String>> names = new HashMap<>();
         for (Module m : modules) {
             Set<String> s = names.computeIfAbsent(m.pkg(), k -> new HashSet<>());
@@ -86,7 +96,7 @@ public final class Compiler {
                             "invalid import " + im.ref() + ": must begin with input or data", im.loc());
                 }
             }
-            Resolver res = new Resolver(m.pkg(), names.get(m.pkg()), imports, counter, functionNames);
+            Resolver res = new Resolver(m.pkg(), names.get(m.pkg()), imports, counter, functionNames, annotations);
             for (Rule r : m.rules()) {
                 rules.add(res.rule(r));
             }
@@ -204,7 +214,13 @@ public final class Compiler {
         if (n < 0) {
             throw new RegoException(RegoException.Code.TYPE, "undefined function " + c.operator(), c.loc());
         }
-        if (c.args().size() != n && c.args().size() != n + 1 && !c.args().isEmpty()) {
+        if (!arities.containsKey(c.operator()) && !implemented.test(c.operator())) {
+            throw new RegoException(RegoException.Code.COMPILE, "builtin " + c.operator()
+                    + " is not implemented by dsx", c.loc());
+        }
+        BuiltinDeclaration d = arities.containsKey(c.operator()) ? null : decls.get(c.operator());
+        boolean variadic = d != null && d.variadic();
+        if (!variadic && c.args().size() != n && c.args().size() != n + 1 && !c.args().isEmpty()) {
             throw new RegoException(RegoException.Code.TYPE, "function " + c.operator() + " has arity " + n
                     + ", got " + c.args().size() + " arguments", c.loc());
         }
@@ -261,7 +277,7 @@ public final class Compiler {
 
     /** Compiles a query against this policy's functions. */
     List<Expr> query(List<Expr> body) {
-        Resolver res = new Resolver(List.of(), Set.of(), Map.of(), counter, functionNames);
+        Resolver res = new Resolver(List.of(), Set.of(), Map.of(), counter, functionNames, null);
         List<Expr> resolved = res.query(body);
         resolved.forEach(this::checkCalls);
         return new SafetyReorder(this::arity).body(resolved, Set.of());

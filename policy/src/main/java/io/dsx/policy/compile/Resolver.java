@@ -5,6 +5,8 @@ import io.dsx.policy.ast.Loc;
 import io.dsx.policy.ast.Module;
 import io.dsx.policy.ast.Rule;
 import io.dsx.policy.ast.Term;
+import io.dsx.policy.value.ArrayValue;
+import io.dsx.policy.value.ObjectValue;
 import io.dsx.policy.value.StringValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +24,14 @@ final class Resolver {
     private final Map<String, Term.Ref> imports;
     private final int[] counter;
     private final Set<String> functions;
+    private final Annotations annotations;
+    /** The rule being resolved (null in a query), for rego.metadata.* calls. */
+    private Rule current;
 
     Resolver(List<String> pkg, Set<String> ruleNames, Map<String, Term.Ref> imports, int[] counter,
-             Set<String> functions) {
+             Set<String> functions, Annotations annotations) {
         this.functions = functions;
+        this.annotations = annotations;
         this.pkg = pkg;
         this.ruleNames = ruleNames;
         this.imports = imports;
@@ -33,6 +39,15 @@ final class Resolver {
     }
 
     Rule rule(Rule r) {
+        current = r;
+        try {
+            return ruleIn(r);
+        } finally {
+            current = null;
+        }
+    }
+
+    private Rule ruleIn(Rule r) {
         Scope scope = new Scope(null);
         if (r.args() != null) {
             for (Term a : r.args()) {
@@ -45,7 +60,7 @@ final class Resolver {
         List<Expr> body = body(r.body(), scope);
         Term key = r.key() == null ? null : term(r.key(), scope);
         Term value = r.value() == null ? null : term(r.value(), scope);
-        Rule elseRule = r.elseRule() == null ? null : rule(r.elseRule());
+        Rule elseRule = r.elseRule() == null ? null : ruleIn(r.elseRule());
         return new Rule(r.kind(), ref, args, key, value, r.isDefault(), body, elseRule, r.assign(), r.loc());
     }
 
@@ -115,6 +130,12 @@ final class Resolver {
     }
 
     private Expr expr(Expr e, Scope scope) {
+        if (e instanceof Expr.TermExpr t && t.term() instanceof Term.Call c && c.args().size() == 1) {
+            Term meta = metadata(c.operator(), c.loc());
+            if (meta != null) {
+                return new Expr.Unify(term(c.args().get(0), scope), meta, false, t.loc());
+            }
+        }
         if (e instanceof Expr.TermExpr t) {
             return new Expr.TermExpr(term(t.term(), scope), t.loc());
         }
@@ -241,6 +262,10 @@ final class Resolver {
             return new Term.ObjectCompr(term(c.key(), inner), term(c.value(), inner), b, c.loc());
         }
         if (t instanceof Term.Call c) {
+            Term meta = c.args().isEmpty() ? metadata(c.operator(), c.loc()) : null;
+            if (meta != null) {
+                return meta;
+            }
             return new Term.Call(function(c.operator()), terms(c.args(), scope), c.loc());
         }
         Term.Template tp = (Term.Template) t;
@@ -249,6 +274,22 @@ final class Resolver {
             parts.add(p instanceof Term pt ? term(pt, scope) : p);
         }
         return new Term.Template(parts, tp.loc());
+    }
+
+    /**
+     * {@code rego.metadata.rule()} and {@code chain()} as constants of the rule being compiled
+     * (OPA rewrites them the same way); null for any other call.
+     */
+    private Term metadata(String op, Loc loc) {
+        if (op.equals("rego.metadata.rule")) {
+            return new Term.Scalar(current == null || annotations == null ? ObjectValue.EMPTY
+                    : annotations.rule(current), loc);
+        }
+        if (op.equals("rego.metadata.chain")) {
+            return new Term.Scalar(current == null || annotations == null ? ArrayValue.EMPTY
+                    : annotations.chain(pkg, current), loc);
+        }
+        return null;
     }
 
     private Term var(Term.Var v, Scope scope) {

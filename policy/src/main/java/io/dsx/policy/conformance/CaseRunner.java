@@ -59,7 +59,7 @@ final class CaseRunner {
                 modules.add(Parser.parseModule(c.modules().get(i), "test-" + i + ".rego"));
             }
             ObjectValue data = c.data() instanceof ObjectValue o ? o : ObjectValue.EMPTY;
-            policy = Compiler.compile(modules, data);
+            policy = Compiler.compile(modules, data, io.dsx.policy.Policy.implementedBy(registry));
             query = policy.compileQuery(c.query());
             input = c.inputTerm() != null ? Terms.toValue(Parser.parseTerm(c.inputTerm())) : c.input();
         } catch (RegoException e) {

@@ -62,7 +62,10 @@ public final class DecisionPoint {
         }
         Value result;
         try {
-            result = policy.evalRef("data.dsx." + action + ".decision", options.get().withInput(input));
+            // strict: a builtin error inside the decision denies with its reason instead of
+            // silently turning part of the policy undefined
+            result = policy.evalRef("data.dsx." + action + ".decision",
+                    options.get().withInput(input).withStrict(true));
         } catch (RegoException e) {
             return Decision.failClosed(failure(e), "policy evaluation failed: " + e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {

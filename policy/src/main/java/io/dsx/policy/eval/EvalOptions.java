@@ -16,36 +16,42 @@ import java.util.Random;
  * @param timeout wall-clock budget; evaluation past it fails with eval_cancel_error
  * @param maxSteps expression evaluations allowed before eval_limit_error
  * @param maxCollectionSize largest array/set/object a query may build
+ * @param print where {@code print(...)} output goes
  */
 public record EvalOptions(Value input, boolean strictBuiltinErrors, long nowNs, Random random,
-                          Map<String, String> env, Duration timeout, long maxSteps, int maxCollectionSize) {
+                          Map<String, String> env, Duration timeout, long maxSteps, int maxCollectionSize,
+                          PrintSink print) {
 
     public static EvalOptions defaults() {
         return new EvalOptions(null, false, System.currentTimeMillis() * 1_000_000L, new Random(),
-                Map.of(), Duration.ofSeconds(1), 10_000_000L, 1_000_000);
+                Map.of(), Duration.ofSeconds(1), 10_000_000L, 1_000_000, PrintSink.DEBUG_LOG);
     }
 
     public EvalOptions withInput(Value in) {
-        return new EvalOptions(in, strictBuiltinErrors, nowNs, random, env, timeout, maxSteps, maxCollectionSize);
+        return new EvalOptions(in, strictBuiltinErrors, nowNs, random, env, timeout, maxSteps, maxCollectionSize, print);
     }
 
     public EvalOptions withStrict(boolean strict) {
-        return new EvalOptions(input, strict, nowNs, random, env, timeout, maxSteps, maxCollectionSize);
+        return new EvalOptions(input, strict, nowNs, random, env, timeout, maxSteps, maxCollectionSize, print);
     }
 
     public EvalOptions withNowNs(long ns) {
-        return new EvalOptions(input, strictBuiltinErrors, ns, random, env, timeout, maxSteps, maxCollectionSize);
+        return new EvalOptions(input, strictBuiltinErrors, ns, random, env, timeout, maxSteps, maxCollectionSize, print);
     }
 
     public EvalOptions withRandom(Random r) {
-        return new EvalOptions(input, strictBuiltinErrors, nowNs, r, env, timeout, maxSteps, maxCollectionSize);
+        return new EvalOptions(input, strictBuiltinErrors, nowNs, r, env, timeout, maxSteps, maxCollectionSize, print);
     }
 
     public EvalOptions withEnv(Map<String, String> e) {
-        return new EvalOptions(input, strictBuiltinErrors, nowNs, random, e, timeout, maxSteps, maxCollectionSize);
+        return new EvalOptions(input, strictBuiltinErrors, nowNs, random, e, timeout, maxSteps, maxCollectionSize, print);
     }
 
     public EvalOptions withLimits(Duration t, long steps, int size) {
-        return new EvalOptions(input, strictBuiltinErrors, nowNs, random, env, t, steps, size);
+        return new EvalOptions(input, strictBuiltinErrors, nowNs, random, env, t, steps, size, print);
+    }
+
+    public EvalOptions withPrint(PrintSink sink) {
+        return new EvalOptions(input, strictBuiltinErrors, nowNs, random, env, timeout, maxSteps, maxCollectionSize, sink);
     }
 }

@@ -314,6 +314,10 @@ final class Evaluator {
 
     private boolean callExpr(Term.Call c, Frame f, Cont k) {
         String name = c.operator();
+        if ((name.equals("print") || name.equals("internal.print")) && !fnOverrides.containsKey(name)) {
+            print(c, f);
+            return k.go();
+        }
         CallInfo ci = fnOverrides.isEmpty() ? info(name) : null;
         int n = ci != null ? ci.arity() : arityOf(name);
         List<Term> args = c.args();
@@ -324,6 +328,27 @@ final class Evaluator {
         }
         return args(args, 0, args.size(), new Value[args.size()], false, f,
                 vals -> call(name, ci, vals, c, v -> v == BoolValue.FALSE || k.go()));
+    }
+
+    /**
+     * {@code print(a, b, ...)}: each operand's values (all of them when it enumerates; strings
+     * bare, other values as JSON; {@code <undefined>} when it has none), space-separated, to the
+     * evaluation's {@link PrintSink}. Like OPA's, print never fails the query.
+     */
+    private void print(Term.Call c, Frame f) {
+        StringBuilder sb = new StringBuilder();
+        for (Term a : c.args()) {
+            List<String> vals = new ArrayList<>();
+            term(a, f, v -> {
+                vals.add(v instanceof StringValue s ? s.value() : io.dsx.policy.value.Json.write(v));
+                return true;
+            });
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(vals.isEmpty() ? "<undefined>" : String.join(" ", vals));
+        }
+        options.print().print(c.loc(), sb.toString());
     }
 
     /** What a call name refers to, derived from the policy alone and memoised per policy. */
@@ -339,7 +364,7 @@ final class Evaluator {
     private static final int RUNTIME = 6;
 
     /** Calls the evaluator handles itself, decided once per name. */
-    private static int special(String name) {
+    static int special(String name) {
         return switch (name) {
             case "walk" -> WALK;
             case "print", "internal.print", "trace" -> PRINT;

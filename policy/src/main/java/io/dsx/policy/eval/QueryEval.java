@@ -1,10 +1,12 @@
 package io.dsx.policy.eval;
 
+import io.dsx.policy.Limits;
 import io.dsx.policy.ast.Expr;
 import io.dsx.policy.builtins.BuiltinRegistry;
 import io.dsx.policy.compile.CompiledPolicy;
 import io.dsx.policy.error.RegoException;
 import io.dsx.policy.value.Value;
+import io.dsx.policy.value.Values;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +27,10 @@ public final class QueryEval {
      */
     public static List<Map<String, Value>> run(CompiledPolicy policy, BuiltinRegistry registry,
                                                List<Expr> query, EvalOptions options) {
+        if (options.input() != null && Values.deeperThan(options.input(), Limits.MAX_VALUE_DEPTH)) {
+            throw new RegoException(RegoException.Code.EVAL_LIMIT, "input nested deeper than "
+                    + Limits.MAX_VALUE_DEPTH + " levels", null);
+        }
         Evaluator ev = new Evaluator(policy, registry, options);
         Set<String> names = queryVars(policy, query);
         List<Map<String, Value>> rows = new ArrayList<>();
@@ -49,6 +55,11 @@ public final class QueryEval {
             throw new PartialResultException(ev.firstBuiltinError, rows);
         }
         return rows;
+    }
+
+    /** Whether the evaluator itself implements the builtin name (walk, print, membership, ...). */
+    public static boolean evaluatesItself(String name) {
+        return Evaluator.special(name) != 0;
     }
 
     /** The query's output variables, memoised per compiled query. */

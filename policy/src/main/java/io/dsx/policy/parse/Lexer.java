@@ -17,6 +17,12 @@ final class Lexer {
     private int pos;
     private int row = 1;
     private int lineStart;
+    /** Comments in source order (for METADATA blocks). */
+    final List<Comment> comments = new ArrayList<>();
+
+    /** A {@code #} comment: its row, column (1-based) and text including the {@code #}. */
+    record Comment(int row, int col, String text) {
+    }
 
     Lexer(String src, String file, int rowBase, int colBase) {
         this.src = src;
@@ -51,9 +57,11 @@ final class Lexer {
             } else if (c == ' ' || c == '\t' || c == '\r') {
                 pos++;
             } else if (c == '#') {
+                int start = pos;
                 while (pos < src.length() && src.charAt(pos) != '\n') {
                     pos++;
                 }
+                comments.add(new Comment(row + rowBase - 1, start - lineStart + 1, src.substring(start, pos)));
             } else {
                 break;
             }

@@ -1,5 +1,6 @@
 package io.dsx.policy.parse;
 
+import io.dsx.policy.Limits;
 import io.dsx.policy.ast.Expr;
 import io.dsx.policy.ast.Loc;
 import io.dsx.policy.ast.Module;
@@ -24,15 +25,44 @@ public final class Parser {
             "<=", "lte", ">", "gt", ">=", "gte");
 
     private final List<Token> toks;
+    private final List<Lexer.Comment> comments;
     private final String file;
     private int i;
     private boolean noBar;
     private final int[] wildcards;
+    /**
+     * Outcomes of the two speculative parses (a braced body or a parenthesised and/or group) by
+     * start token, so that nested speculation is tried once per position: linear, not exponential.
+     */
+    private final java.util.Map<Integer, Attempt> bodyAttempts = new java.util.HashMap<>();
+    private final java.util.Map<Integer, Attempt> groupAttempts = new java.util.HashMap<>();
+
+    private record Attempt(Expr expr, int end) {
+        static final Attempt FAILED = new Attempt(null, -1);
+    }
+
+    /** Current nesting (brackets, not, unary minus), bounded by {@link Limits#MAX_NESTING}. */
+    private int depth;
 
     private Parser(String src, String file, int rowBase, int colBase, int[] wildcards) {
-        this.toks = new Lexer(src, file, rowBase, colBase).tokens();
+        this(src, file, rowBase, colBase, wildcards, 0);
+    }
+
+    private Parser(String src, String file, int rowBase, int colBase, int[] wildcards, int depth) {
+        Lexer lexer = new Lexer(src, file, rowBase, colBase);
+        this.toks = lexer.tokens();
+        this.comments = lexer.comments;
         this.file = file;
         this.wildcards = wildcards;
+        this.depth = depth;
+    }
+
+    /** Enters one nesting level; deeper than {@link Limits#MAX_NESTING} is a parse error. */
+    private void enter(Token at) {
+        if (++depth > Limits.MAX_NESTING) {
+            throw error(at, "max parsing recursion depth reached (nesting deeper than "
+                    + Limits.MAX_NESTING + ")");
+        }
     }
 
     /** Parses a module. */
@@ -82,14 +112,18 @@ public final class Parser {
         }
         List<Module.Import> imports = new ArrayList<>();
         List<Rule> rules = new ArrayList<>();
+        List<MetadataBlocks.Target> targets = new ArrayList<>();
+        targets.add(new MetadataBlocks.Target(loc, true));
         while (peek().kind() != Token.Kind.EOF) {
             if (kw("import")) {
                 imports.add(importDecl());
             } else {
-                rules.add(rule());
+                Rule r = rule();
+                rules.add(r);
+                targets.add(new MetadataBlocks.Target(r.loc(), false));
             }
         }
-        return new Module(file, List.copyOf(pkg), imports, rules, loc);
+        return new Module(file, List.copyOf(pkg), imports, rules, loc, MetadataBlocks.read(comments, targets, file));
     }
 
     private Module.Import importDecl() {
@@ -161,19 +195,30 @@ public final class Parser {
         return List.of();
     }
 
+    /** The else clauses after a rule, linked first to last; a loop, so long chains cannot overflow. */
     private Rule elseChain(Term.Ref ref, List<Term> args) {
-        if (!kw("else")) {
-            return null;
+        List<ElseClause> clauses = new ArrayList<>();
+        while (kw("else")) {
+            if (clauses.size() == Limits.MAX_NESTING) {
+                throw error("else chain longer than " + Limits.MAX_NESTING + " clauses");
+            }
+            Loc loc = loc(next());
+            Term value = new Term.Scalar(BoolValue.TRUE, loc);
+            if ((peek().is(":=") || peek().is("=")) && !peek().nlBefore()) {
+                next();
+                value = termIn();
+            }
+            clauses.add(new ElseClause(loc, value, ruleBody()));
         }
-        Loc loc = loc(next());
-        Term value = new Term.Scalar(BoolValue.TRUE, loc);
-        if ((peek().is(":=") || peek().is("=")) && !peek().nlBefore()) {
-            next();
-            value = termIn();
+        Rule next = null;
+        for (int k = clauses.size() - 1; k >= 0; k--) {
+            ElseClause c = clauses.get(k);
+            next = new Rule(Rule.Kind.SINGLE, ref, args, null, c.value(), false, c.body(), next, false, c.loc());
         }
-        List<Expr> body = ruleBody();
-        Rule next = elseChain(ref, args);
-        return new Rule(Rule.Kind.SINGLE, ref, args, null, value, false, body, next, false, loc);
+        return next;
+    }
+
+    private record ElseClause(Loc loc, Term value, List<Expr> body) {
     }
 
     /** A rule head: a var with dotted/bracketed path and optionally call arguments. */
@@ -288,14 +333,25 @@ public final class Parser {
     private Expr bodyGroup(boolean operand) {
         int save = i;
         Loc loc = loc(peek());
-        try {
-            next();
-            List<Expr> body = literals(Token.Kind.OP, "}");
-            if (!body.isEmpty() && (operand || kw("and") || kw("or"))) {
-                return exists(body, loc);
+        Attempt a = bodyAttempts.get(save);
+        if (a == null) {
+            a = Attempt.FAILED;
+            try {
+                next();
+                List<Expr> body = literals(Token.Kind.OP, "}");
+                if (!body.isEmpty()) {
+                    a = new Attempt(exists(body, loc), i);
+                }
+            } catch (RegoException ex) {
+                // not a body: a set or object term
             }
-        } catch (RegoException ex) {
-            // not a body: a set or object term
+            bodyAttempts.put(save, a);
+        }
+        if (a != Attempt.FAILED) {
+            i = a.end();
+            if (operand || kw("and") || kw("or")) {
+                return a.expr();
+            }
         }
         i = save;
         return null;
@@ -314,6 +370,18 @@ public final class Parser {
 
     private Expr simpleLiteral(boolean operand) {
         Token t = peek();
+        if (!t.is("{") && !t.is("(") && !t.is("not")) {
+            return simpleLiteralIn(operand, t);
+        }
+        enter(t);
+        try {
+            return simpleLiteralIn(operand, t);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Expr simpleLiteralIn(boolean operand, Token t) {
         Loc loc = loc(t);
         if (t.is("{")) {
             Expr group = bodyGroup(operand);
@@ -337,18 +405,27 @@ public final class Parser {
             }
             return new Expr.Not(simpleLiteral(), loc);
         }
-        if (t.is("(") ) {
+        if (t.is("(")) {
+            // a parenthesised logic expression: (a and b); otherwise a term in parentheses
             int save = i;
-            // a parenthesised logic expression: (a and b)
-            try {
-                next();
-                Expr inner = logicOr();
-                if (peek().is(")") && inner instanceof Expr.Logic) {
+            Attempt a = groupAttempts.get(save);
+            if (a == null) {
+                a = Attempt.FAILED;
+                try {
                     next();
-                    return inner;
+                    Expr inner = logicOr();
+                    if (peek().is(")") && inner instanceof Expr.Logic) {
+                        next();
+                        a = new Attempt(inner, i);
+                    }
+                } catch (RegoException ex) {
+                    // not a logic group; fall through
                 }
-            } catch (RegoException ex) {
-                // not a logic group; fall through
+                groupAttempts.put(save, a);
+            }
+            if (a != Attempt.FAILED) {
+                i = a.end();
+                return a.expr();
             }
             i = save;
         }
@@ -499,16 +576,28 @@ public final class Parser {
     }
 
     private Term unary() {
+        if (!peek().is("-")) {
+            return postfix(primary());
+        }
+        enter(peek());
+        try {
+            return unaryIn();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Term unaryIn() {
         if (peek().is("-")) {
             Token minus = next();
             Token n = peek();
             if (n.kind() == Token.Kind.NUMBER && n.offset() == minus.offset() + 1) {
                 next();
-                return postfix(new Term.Scalar(NumberValue.parse("-" + n.text()), loc(minus)));
+                return postfix(new Term.Scalar(number(n, "-" + n.text()), loc(minus)));
             }
             Term t = unary();
             if (t instanceof Term.Scalar s && s.value() instanceof NumberValue nv) {
-                return new Term.Scalar(NumberValue.of(nv.toBigDecimal().negate()), loc(minus));
+                return new Term.Scalar(nv.negate(), loc(minus));
             }
             return new Term.Call("minus", List.of(new Term.Scalar(NumberValue.ZERO, loc(minus)), t), loc(minus));
         }
@@ -524,7 +613,7 @@ public final class Parser {
         Loc loc = loc(t);
         switch (t.kind()) {
             case NUMBER:
-                return new Term.Scalar(NumberValue.parse(t.text()), loc);
+                return new Term.Scalar(number(t, t.text()), loc);
             case STRING:
                 // interned so lookups against (interned) JSON keys match by reference
                 return new Term.Scalar(StringValue.of(t.text().intern()), loc);
@@ -539,6 +628,7 @@ public final class Parser {
                 throw error(t, "unexpected " + describe(t));
         }
         boolean saved = noBar;
+        enter(t);
         try {
             noBar = false;
             switch (t.text()) {
@@ -556,6 +646,15 @@ public final class Parser {
             }
         } finally {
             noBar = saved;
+            depth--;
+        }
+    }
+
+    private NumberValue number(Token t, String text) {
+        try {
+            return NumberValue.parse(text);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw error(t, "invalid number: " + e.getMessage());
         }
     }
 
@@ -673,7 +772,7 @@ public final class Parser {
                 next();
                 Token name = next();
                 if (name.kind() != Token.Kind.IDENT) {
-                    throw error(name, "unexpected " + describe(name) + ", expected identifier");
+                    throw error(name, "unexpected " + describe(name) + " token: expected ident");
                 }
                 t = append(t, new Term.Scalar(StringValue.of(name.text().intern()), loc(name)));
             } else if (p.is("[")) {
@@ -761,7 +860,8 @@ public final class Parser {
                     parts.add(lit.toString());
                     lit.setLength(0);
                 }
-                Parser sub = new Parser(raw.substring(k + 1, close), file, loc.row(), loc.col() + k + 2, wildcards);
+                Parser sub = new Parser(raw.substring(k + 1, close), file, loc.row(), loc.col() + k + 2, wildcards, depth);
+                sub.enter(t);
                 Term inner = sub.termIn();
                 if (sub.peek().kind() != Token.Kind.EOF) {
                     throw sub.error("unexpected " + describe(sub.peek()) + " in template expression");

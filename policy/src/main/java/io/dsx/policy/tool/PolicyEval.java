@@ -96,6 +96,7 @@ public final class PolicyEval {
             }
             Policy policy = Policy.compile(src.modules, src.data);
             EvalOptions opts = EvalOptions.defaults().withInput(input).withStrict(strict)
+                    .withPrint((loc, msg) -> err.println(msg))
                     .withLimits(Duration.ofMillis(timeout), 100_000_000L, 10_000_000);
             List<Map<String, Value>> rows = policy.eval(query, opts);
             StringBuilder sb = new StringBuilder("{\"result\": [");

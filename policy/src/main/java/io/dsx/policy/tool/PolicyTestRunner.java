@@ -108,7 +108,7 @@ public final class PolicyTestRunner {
             String outcome;
             String why = null;
             try {
-                Value v = policy.evalRef(t.path(), EvalOptions.defaults()
+                Value v = policy.evalRef(t.path(), EvalOptions.defaults().withPrint((loc, msg) -> err.println(msg))
                         .withLimits(Duration.ofMillis(timeout), 100_000_000L, 10_000_000));
                 if (v == BoolValue.TRUE) {
                     outcome = "PASS";

@@ -3,7 +3,9 @@ package io.dsx.policy.value;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import io.dsx.policy.Limits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -20,6 +22,10 @@ import java.util.Map;
 public final class Json {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(Limits.MAX_VALUE_DEPTH)
+                    .maxNumberLength(Limits.MAX_NUMBER_DIGITS)
+                    .build())
             .build();
 
     private Json() {
@@ -28,7 +34,8 @@ public final class Json {
     /**
      * Parses one JSON document.
      *
-     * @throws IllegalArgumentException when the text is not valid JSON
+     * @throws IllegalArgumentException when the text is not valid JSON or nests deeper than
+     *     {@link Limits#MAX_VALUE_DEPTH}
      */
     public static Value parse(String json) {
         try (JsonParser p = FACTORY.createParser(json)) {
@@ -43,6 +50,8 @@ public final class Json {
             return v;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage(), e);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("invalid JSON: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,6 +96,10 @@ public final class Json {
      * are already values.
      */
     public static Value fromJava(Object o) {
+        return fromJava(o, 0);
+    }
+
+    private static Value fromJava(Object o, int depth) {
         if (o == null) {
             return NullValue.INSTANCE;
         }
@@ -111,18 +124,21 @@ public final class Json {
         if (o instanceof Number n) {
             return NumberValue.of(n.longValue());
         }
+        if ((o instanceof Map || o instanceof Collection) && depth >= Limits.MAX_VALUE_DEPTH) {
+            throw new IllegalArgumentException("document nested deeper than " + Limits.MAX_VALUE_DEPTH + " levels");
+        }
         if (o instanceof Map<?, ?> m) {
             ObjectValue.Builder b = ObjectValue.builder();
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 Object k = e.getKey();
-                b.put(k instanceof Value kv ? kv : StringValue.of(String.valueOf(k)), fromJava(e.getValue()));
+                b.put(k instanceof Value kv ? kv : StringValue.of(String.valueOf(k)), fromJava(e.getValue(), depth + 1));
             }
             return b.build();
         }
         if (o instanceof Collection<?> c) {
             List<Value> elems = new ArrayList<>(c.size());
             for (Object e : c) {
-                elems.add(fromJava(e));
+                elems.add(fromJava(e, depth + 1));
             }
             return ArrayValue.of(elems);
         }

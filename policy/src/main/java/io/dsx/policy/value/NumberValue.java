@@ -1,5 +1,6 @@
 package io.dsx.policy.value;
 
+import io.dsx.policy.Limits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -42,7 +43,7 @@ public final class NumberValue implements Value {
         if (v.bitLength() < 64) {
             return of(v.longValue());
         }
-        return new NumberValue(0, new BigDecimal(v));
+        return of(new BigDecimal(v));
     }
 
     public static NumberValue of(BigDecimal v) {
@@ -50,6 +51,10 @@ public final class NumberValue implements Value {
             return ZERO;
         }
         BigDecimal s = v.scale() > 0 || v.precision() < 19 ? v.stripTrailingZeros() : v;
+        if ((long) s.precision() - s.scale() > Limits.MAX_NUMBER_DIGITS || s.scale() > Limits.MAX_NUMBER_DIGITS) {
+            throw new ArithmeticException("number out of range (more than " + Limits.MAX_NUMBER_DIGITS
+                    + " digits before or after the point)");
+        }
         if (s.scale() <= 0 && s.compareTo(LONG_MIN) >= 0 && s.compareTo(LONG_MAX) <= 0) {
             return of(s.longValueExact());
         }
@@ -71,9 +76,18 @@ public final class NumberValue implements Value {
         return of(new BigDecimal(Double.toString(d)));
     }
 
-    /** Parses a JSON/Rego number literal. */
+    /**
+     * Parses a JSON/Rego number literal.
+     *
+     * @throws NumberFormatException when text is not a number
+     * @throws ArithmeticException when the number is out of range ({@link Limits#MAX_NUMBER_DIGITS})
+     */
     public static NumberValue parse(String text) {
         int n = text.length();
+        if (n > 2 * Limits.MAX_NUMBER_DIGITS + 16) {
+            throw new ArithmeticException("number out of range (literal longer than "
+                    + (2 * Limits.MAX_NUMBER_DIGITS + 16) + " characters)");
+        }
         if (n < 19) {
             boolean digits = n > 0;
             for (int i = 0; i < n && digits; i++) {
@@ -85,6 +99,11 @@ public final class NumberValue implements Value {
             }
         }
         return of(new BigDecimal(text));
+    }
+
+    /** The negated number. */
+    public NumberValue negate() {
+        return big == null && small != Long.MIN_VALUE ? of(-small) : of(toBigDecimal().negate());
     }
 
     /** True when the value has no fractional part. */

@@ -124,4 +124,28 @@ class DecisionPointTest {
         assertThat(d.allow()).isFalse();
         assertThat(d.reasons().get(0)).contains("malformed decision").contains("fields");
     }
+
+    @Test
+    void deniesWithALimitWhenTheInputIsNestedTooDeep() {
+        Value deep = Json.parse("1");
+        for (int k = 0; k < 100_000; k++) {
+            deep = io.dsx.policy.value.ArrayValue.of(deep);
+        }
+        Decision d = point("package dsx.read\ndecision := {\"allow\": true}\n", OPTS).decide("read", deep);
+        assertThat(d.allow()).isFalse();
+        assertThat(d.failure()).isEqualTo(Decision.Failure.LIMIT);
+        assertThat(d.reasons().get(0)).contains("input nested deeper than");
+    }
+
+    @Test
+    void aBuiltinErrorInsideTheDecisionDeniesWithItsReason() {
+        Decision d = decide("""
+                package dsx.read
+                decision := {"allow": true, "fields": [], "reasons": [], "obligations": {"n": to_number("x")}}
+                default decision := {"allow": true}
+                """);
+        assertThat(d.allow()).isFalse();
+        assertThat(d.failure()).isEqualTo(Decision.Failure.EVAL_ERROR);
+        assertThat(d.reasons().get(0)).contains("eval_builtin_error", "to_number");
+    }
 }

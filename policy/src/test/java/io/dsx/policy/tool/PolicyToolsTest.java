@@ -35,6 +35,17 @@ class PolicyToolsTest {
     }
 
     @Test
+    void evalRefusesInputNested100000DeepWithAOneLineError() throws IOException {
+        write("p.rego", "package t\nallow := true\n");
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        int code = PolicyEval.run(new String[] {"-d", dir.toString(), "-i", "-", "data.t.allow"},
+                new ByteArrayInputStream(deep.getBytes(StandardCharsets.UTF_8)), new PrintStream(out),
+                new PrintStream(err));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("nesting depth");
+    }
+
+    @Test
     void evalReportsParseErrorsWithTheirCodeAndExitsOne() throws IOException {
         write("p.rego", "package t\nallow if {\n");
         int code = PolicyEval.run(new String[] {"-d", dir.toString(), "data.t.allow"},

@@ -33,6 +33,7 @@ final class Arithmetic {
         r.add("floor", c -> NumberValue.of(c.number(0).toBigDecimal().setScale(0, RoundingMode.FLOOR)));
         r.add("and", c -> c.set(0).intersection(c.set(1)));
         r.add("or", c -> c.set(0).union(c.set(1)));
+        r.add("set_diff", c -> c.set(0).difference(c.set(1)));
         r.add("numbers.range", c -> range(c, c.number(0), c.number(1), NumberValue.ONE));
         r.add("numbers.range_step", c -> {
             NumberValue step = c.number(2);

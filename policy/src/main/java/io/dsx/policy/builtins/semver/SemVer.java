@@ -14,9 +14,12 @@ public record SemVer(BigInteger major, BigInteger minor, BigInteger patch, List<
     private static final Pattern SYNTAX = Pattern.compile(NUMBER + "\\." + NUMBER + "\\." + NUMBER
             + "(?:-(" + IDENT + "(?:\\." + IDENT + ")*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?");
 
-    /** The version, or null when {@code s} is not valid SemVer. */
+    /**
+     * The version, or null when {@code s} is not valid SemVer. One leading {@code v} is allowed,
+     * as OPA's semver package allows it ({@code semver.is_valid("v1.1.12-rc1+foo")} is true).
+     */
     public static SemVer parse(String s) {
-        Matcher m = SYNTAX.matcher(s);
+        Matcher m = SYNTAX.matcher(s.startsWith("v") ? s.substring(1) : s);
         if (!m.matches()) {
             return null;
         }

@@ -19,6 +19,13 @@ class SemVerTest {
     void rejectsIncompleteOrZeroPaddedVersions() {
         assertThat(SemVer.parse("1")).isNull();
         assertThat(SemVer.parse("01.0.0")).isNull();
-        assertThat(SemVer.parse("v1.0.0")).isNull();
+        assertThat(SemVer.parse("vv1.0.0")).isNull();
+    }
+
+    /** OPA's builtin reference: {@code semver.is_valid("v1.1.12-rc1+foo")} is true. */
+    @Test
+    void acceptsOneLeadingVAsOpasDocumentedExampleDoes() {
+        assertThat(SemVer.parse("v1.1.12-rc1+foo")).isNotNull();
+        assertThat(SemVer.parse("v1.1.12-rc1+foo").compareTo(SemVer.parse("1.1.12-rc1"))).isZero();
     }
 }
