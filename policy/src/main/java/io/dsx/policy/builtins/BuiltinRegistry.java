@@ -33,6 +33,13 @@ public final class BuiltinRegistry {
         return r;
     }
 
+    /** The standard families plus extra ones (a test harness's). */
+    public static BuiltinRegistry standardWith(BuiltinFamily... extra) {
+        java.util.List<BuiltinFamily> all = loadFamilies();
+        all.addAll(java.util.List.of(extra));
+        return of(all);
+    }
+
     /** Every family ServiceLoader can instantiate; a broken provider line is skipped, not fatal. */
     private static java.util.List<BuiltinFamily> loadFamilies() {
         java.util.List<BuiltinFamily> out = new java.util.ArrayList<>();

@@ -67,7 +67,7 @@ public final class ConformanceRunner {
             files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                     .sorted().toList();
         }
-        BuiltinRegistry registry = BuiltinRegistry.standard();
+        BuiltinRegistry registry = BuiltinRegistry.standardWith(new TestHarnessFamily());
         CaseRunner runner = new CaseRunner(registry, caseTimeout);
         List<CaseResult> results = new ArrayList<>();
         ExecutorService pool = newPool();

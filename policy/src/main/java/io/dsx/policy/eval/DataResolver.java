@@ -60,6 +60,8 @@ final class DataResolver {
     private HashMap<FnKey, Value> fnCache = new HashMap<>();
     private List<Override> overrides = List.of();
     private final Set<RuleNode> inProgress = new HashSet<>();
+    /** Objects partial rules assigned whole: merging another rule's output into one conflicts. */
+    private final Set<Value> ruleLeaves = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     DataResolver(Evaluator ev) {
         this.ev = ev;
@@ -287,7 +289,7 @@ final class DataResolver {
                 Value cv = fullValue(child, Evaluator.index(base, key), at);
                 if (cv != null) {
                     Value prev = b.get(key);
-                    b.put(key, prev == null ? cv : Docs.mergeDeep(prev, cv, loc));
+                    b.put(key, prev == null ? cv : Docs.mergeDeep(prev, cv, loc, ruleLeaves::contains));
                 }
             } finally {
                 at.remove(at.size() - 1);
@@ -395,6 +397,9 @@ final class DataResolver {
         ev.body(r.body(), 0, f, () -> keys(rem, 0, new ArrayList<>(), f, keys -> {
             Term out = multi ? r.key() : r.value();
             return ev.term(out, f, v -> {
+                if (!multi && !keys.isEmpty() && v instanceof ObjectValue) {
+                    ruleLeaves.add(v);
+                }
                 doc.add(keys, v, multi, r.loc());
                 return true;
             });

@@ -26,15 +26,24 @@ final class Docs {
 
     /** Merges two documents: objects key by key, sets by union; other differing values conflict. */
     static Value mergeDeep(Value a, Value b, Loc loc) {
+        return mergeDeep(a, b, loc, v -> false);
+    }
+
+    /**
+     * As {@link #mergeDeep(Value, Value, Loc)}, but a value some rule assigned whole (a leaf, say
+     * {@code p[q].r := {"s": 1}}) is never merged into: another rule writing inside it conflicts,
+     * as in OPA.
+     */
+    static Value mergeDeep(Value a, Value b, Loc loc, java.util.function.Predicate<Value> leaf) {
         if (a.equals(b)) {
             return a;
         }
-        if (a instanceof ObjectValue x && b instanceof ObjectValue y) {
+        if (a instanceof ObjectValue x && b instanceof ObjectValue y && !leaf.test(a) && !leaf.test(b)) {
             ObjectValue.Builder out = ObjectValue.builder();
             x.entries().forEach(out::put);
             y.entries().forEach((k, v) -> {
                 Value prev = out.get(k);
-                out.put(k, prev == null ? v : mergeDeep(prev, v, loc));
+                out.put(k, prev == null ? v : mergeDeep(prev, v, loc, leaf));
             });
             return out.build();
         }

@@ -176,6 +176,22 @@ public final class Parser {
         if (!isDefault) {
             body = ruleBody();
         }
+        if (args != null && args.stream().anyMatch(a -> a instanceof Term.Template)) {
+            // a template argument is built after the body bound its variables, as OPA does
+            List<Term> plain = new ArrayList<>();
+            List<Expr> withArgs = new ArrayList<>(body);
+            for (Term a : args) {
+                if (a instanceof Term.Template) {
+                    Term.Var v = new Term.Var("__tplarg" + (wildcards[0]++) + "__", a.loc());
+                    plain.add(v);
+                    withArgs.add(new Expr.Unify(v, a, false, a.loc()));
+                } else {
+                    plain.add(a);
+                }
+            }
+            args = plain;
+            body = withArgs;
+        }
         Rule elseRule = isDefault ? null : elseChain(ref, args);
         return new Rule(kind, ref, args, key, value, isDefault, body, elseRule, assign, loc);
     }
@@ -862,11 +878,7 @@ public final class Parser {
                 }
                 Parser sub = new Parser(raw.substring(k + 1, close), file, loc.row(), loc.col() + k + 2, wildcards, depth);
                 sub.enter(t);
-                Term inner = sub.termIn();
-                if (sub.peek().kind() != Token.Kind.EOF) {
-                    throw sub.error("unexpected " + describe(sub.peek()) + " in template expression");
-                }
-                parts.add(inner);
+                parts.add(sub.templateExpr());
                 k = close + 1;
                 continue;
             }
@@ -877,6 +889,28 @@ public final class Parser {
             parts.add(lit.toString());
         }
         return new Term.Template(parts, loc);
+    }
+
+    /**
+     * One {@code {...}} of a template: a term, or a term {@code with} modifiers, which becomes
+     * {@code [v | v := term with ...][0]} so the modifiers apply to that term only.
+     */
+    private Term templateExpr() {
+        Loc at = loc(peek());
+        Expr e = literal();
+        if (peek().kind() != Token.Kind.EOF) {
+            throw error("unexpected " + describe(peek()) + " in template expression");
+        }
+        if (e instanceof Expr.TermExpr te) {
+            return te.term();
+        }
+        if (e instanceof Expr.With w && w.expr() instanceof Expr.TermExpr te) {
+            Term.Var v = new Term.Var("__tpl" + (wildcards[0]++) + "__", at);
+            Expr bind = new Expr.With(new Expr.Unify(v, te.term(), true, at), w.mods(), at);
+            return new Term.Ref(new Term.ArrayCompr(v, List.of(bind), at),
+                    List.of(new Term.Scalar(NumberValue.ZERO, at)), at);
+        }
+        throw new RegoException(RegoException.Code.PARSE, "template expression must be a term", at);
     }
 
     private int matchBrace(String raw, int open) {

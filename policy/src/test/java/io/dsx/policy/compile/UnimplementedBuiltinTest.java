@@ -50,10 +50,10 @@ class UnimplementedBuiltinTest {
     }
 
     @Test
-    void everyDeclaredBuiltinButOpasTestHarnessOneIsImplemented() {
+    void everyDeclaredBuiltinButOpasTestHarnessOnesIsImplemented() {
         var implemented = Policy.implementedBy(BuiltinRegistry.standard());
         List<String> missing = io.dsx.policy.builtins.BuiltinDeclarations.standard().all().keySet().stream()
-                .filter(n -> !implemented.test(n) && !n.startsWith("internal.")
+                .filter(n -> !implemented.test(n) && !n.startsWith("internal.") && !n.startsWith("test.")
                         && !n.equals("rego.metadata.rule") && !n.equals("rego.metadata.chain"))
                 .sorted().toList();
         assertThat(missing).isEmpty();

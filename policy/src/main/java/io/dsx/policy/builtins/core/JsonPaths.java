@@ -65,6 +65,25 @@ final class JsonPaths {
         throw c.error("path must be string or array");
     }
 
+    /**
+     * A patch path: an RFC 6901 JSON pointer ({@code ""} is the whole document, {@code "/"} the
+     * key {@code ""}; a missing leading slash is tolerated) or an array of keys.
+     */
+    private static List<Value> pointer(BuiltinCall c, Value p) {
+        if (!(p instanceof StringValue s)) {
+            return path(c, p);
+        }
+        String t = s.value();
+        List<Value> segs = new ArrayList<>();
+        if (t.isEmpty()) {
+            return segs;
+        }
+        for (String seg : (t.startsWith("/") ? t.substring(1) : t).split("/", -1)) {
+            segs.add(StringValue.of(seg.replace("~1", "/").replace("~0", "~")));
+        }
+        return segs;
+    }
+
     private static Value child(Value doc, Value seg) {
         if (doc instanceof ObjectValue o) {
             return o.get(seg);
@@ -83,7 +102,8 @@ final class JsonPaths {
         if (seg instanceof NumberValue n) {
             return n.intValueExact();
         }
-        if (seg instanceof StringValue s && s.value().matches("\\d+")) {
+        // RFC 6901: an array index is 0 or has no leading zeros
+        if (seg instanceof StringValue s && s.value().matches("0|[1-9]\\d*")) {
             try {
                 return Integer.parseInt(s.value());
             } catch (NumberFormatException e) {
@@ -198,16 +218,16 @@ final class JsonPaths {
             if (!(kind instanceof StringValue k) || p == null) {
                 throw c.error("patch operation must have op and path");
             }
-            List<Value> path = path(c, p);
+            List<Value> path = pointer(c, p);
             switch (k.value()) {
                 case "add" -> doc = add(doc, path, 0, o.get("value"), c);
                 case "remove" -> doc = rm(doc, path, 0, c);
                 case "replace" -> {
-                    doc = rm(doc, path, 0, c);
+                    doc = path.isEmpty() ? doc : rm(doc, path, 0, c);
                     doc = add(doc, path, 0, o.get("value"), c);
                 }
                 case "move", "copy" -> {
-                    List<Value> from = path(c, o.get("from"));
+                    List<Value> from = pointer(c, o.get("from"));
                     Value v = get(doc, from);
                     if (v == null) {
                         return null;
