@@ -76,6 +76,21 @@ public final class Policy {
         return new Policy(p.compiled, bundle.revision(), p.registry);
     }
 
+    /**
+     * Whether a rule (or base data) defines the document at the dotted path under data, such as
+     * {@code dsx.read.decision}; decided from the compiled rule tree without evaluating.
+     */
+    public boolean defines(String dottedPath) {
+        io.dsx.policy.compile.RuleNode node = compiled.root();
+        Value base = compiled.data();
+        for (String seg : dottedPath.split("\\.")) {
+            node = node == null ? null : node.child(seg);
+            base = base instanceof ObjectValue o ? o.get(seg) : null;
+        }
+        return base != null || (node != null && (node.hasRules() || node.defaultRule() != null
+                || !node.children().isEmpty()));
+    }
+
     /** The bundle revision ({@code sha256:...}), or null when not built from a bundle. */
     public String revision() {
         return revision;

@@ -71,6 +71,15 @@ class DsxCliTest {
     Path test = dir.resolve("p_test.rego");
     Files.writeString(test, "package x\n\ntest_adult if allow with input as {\"age\": 40}\n"
         + "test_wrong if allow with input as {\"age\": 4}\n", StandardCharsets.UTF_8);
+    CliRun check = CliRun.of("policy", "check", "--actions", "read", dir.toString());
+    assertThat(check.exit()).as("no data.dsx.read.decision").isEqualTo(1);
+    assertThat(check.err()).contains("missing_decision: data.dsx.read.decision");
+    for (String tool : List.of("eval", "test", "check")) {
+      CliRun h = CliRun.of("policy", tool, "--help");
+      assertThat(h.out().lines()).as(tool).allMatch(l -> l.length() <= 80);
+      assertThat(h.out().strip()).as(tool).contains("Example:");
+    }
+
     CliRun tests = CliRun.of("policy", "test", dir.toString());
     assertThat(tests.exit()).as("one failing test").isEqualTo(2);
     assertThat(tests.out() + tests.err()).contains("test_wrong");

@@ -365,6 +365,9 @@ final class DataResolver {
             Value[] out = {null};
             Rule cur = r;
             Cont onBody = () -> ev.term(cur.value(), f, v -> {
+                if (ev.coverage != null) {
+                    ev.coverage.hit(cur.loc());
+                }
                 if (out[0] != null && !out[0].equals(v)) {
                     throw new RegoException(RegoException.Code.EVAL_CONFLICT, conflict, cur.loc());
                 }
@@ -397,6 +400,9 @@ final class DataResolver {
         ev.body(r.body(), 0, f, () -> keys(rem, 0, new ArrayList<>(), f, keys -> {
             Term out = multi ? r.key() : r.value();
             return ev.term(out, f, v -> {
+                if (ev.coverage != null) {
+                    ev.coverage.hit(r.loc());
+                }
                 if (!multi && !keys.isEmpty() && v instanceof ObjectValue) {
                     ruleLeaves.add(v);
                 }

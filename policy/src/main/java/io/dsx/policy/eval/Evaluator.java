@@ -46,6 +46,8 @@ final class Evaluator {
     Map<String, Object> fnOverrides = Map.of();
     RegoException firstBuiltinError;
     int depth;
+    /** Lines reached, for test coverage; null when off. */
+    final Coverage coverage;
 
     Evaluator(CompiledPolicy policy, BuiltinRegistry registry, EvalOptions options) {
         this.policy = policy;
@@ -57,6 +59,7 @@ final class Evaluator {
         this.bctx = BuiltinContext.builder().nowNs(options.nowNs()).random(options.random())
                 .env(options.env()).strict(options.strictBuiltinErrors()).cancellation(this::checkDeadline).build();
         this.data = new DataResolver(this);
+        this.coverage = options.coverage();
     }
 
     void checkDeadline() {
@@ -95,6 +98,9 @@ final class Evaluator {
 
     boolean expr(Expr e, Frame f, Cont k) {
         step(e);
+        if (coverage != null) {
+            coverage.hit(e.loc());
+        }
         if (e instanceof Expr.TermExpr t) {
             if (t.term() instanceof Term.Call c) {
                 return callExpr(c, f, k);

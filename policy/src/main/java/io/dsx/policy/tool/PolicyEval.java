@@ -30,8 +30,16 @@ public final class PolicyEval {
                   --strict         strict builtin errors (fail on the first builtin error)
                   --timeout MS     evaluation deadline in milliseconds (default 5000)
                   --fail           exit 1 when the result is undefined (no solutions)
+              -f, --format FMT     json (default) or pretty: a query without
+                                   variables prints its value as indented JSON,
+                                   one with variables a table of bindings
               -h, --help           this help
-            Exit codes: 0 ok, 1 evaluation/compile error (or undefined with --fail), 2 usage.
+            print() output goes to stderr.
+            Exit codes: 0 ok, 1 evaluation/compile error (or undefined with
+            --fail), 2 usage.
+            Example:
+              dsx policy eval -b policy/bundles/reference -i in.json \\
+                --format pretty data.dsx.read.decision
             """;
 
     private PolicyEval() {
@@ -45,6 +53,7 @@ public final class PolicyEval {
         String query = null;
         boolean strict = false;
         boolean fail = false;
+        String format = "json";
         long timeout = 5000;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -54,6 +63,12 @@ public final class PolicyEval {
                     case "-i", "--input" -> inputFile = args[++i];
                     case "--strict" -> strict = true;
                     case "--fail" -> fail = true;
+                    case "-f", "--format" -> {
+                        format = args[++i];
+                        if (!format.equals("json") && !format.equals("pretty")) {
+                            throw new NumberFormatException("format must be json or pretty");
+                        }
+                    }
                     case "--timeout" -> timeout = Long.parseLong(args[++i]);
                     case "-h", "--help" -> {
                         out.print(HELP);
@@ -99,6 +114,10 @@ public final class PolicyEval {
                     .withPrint((loc, msg) -> err.println(msg))
                     .withLimits(Duration.ofMillis(timeout), 100_000_000L, 10_000_000);
             List<Map<String, Value>> rows = policy.eval(query, opts);
+            if (format.equals("pretty")) {
+                out.print(Pretty.render(policy, query, opts, rows));
+                return fail && rows.isEmpty() ? 1 : 0;
+            }
             StringBuilder sb = new StringBuilder("{\"result\": [");
             for (int r = 0; r < rows.size(); r++) {
                 ObjectValue.Builder b = ObjectValue.builder();

@@ -5,6 +5,7 @@ import io.dsx.policy.ast.Module;
 import io.dsx.policy.ast.Rule;
 import io.dsx.policy.ast.Term;
 import io.dsx.policy.error.RegoException;
+import io.dsx.policy.eval.Coverage;
 import io.dsx.policy.eval.EvalOptions;
 import io.dsx.policy.parse.Parser;
 import io.dsx.policy.value.BoolValue;
@@ -28,13 +29,20 @@ import java.util.regex.Pattern;
 public final class PolicyTestRunner {
     static final String HELP = """
             Usage: dsx policy test [options] PATH...
-              Runs test_ rules of *_test.rego files (PATHs: .rego files, data.json files, directories).
+              Runs the test_ rules of *_test.rego files; PATHs are .rego files,
+              data.json files or directories.
             Options:
               -v, --verbose        print every test, not only failures
               -r, --run REGEX      run only tests whose data path matches REGEX
+                  --coverage       print a JSON coverage report (lines covered
+                                   per file, as opa test --coverage) instead
+                                   of the results, which go to stderr
                   --timeout MS     per-test deadline in milliseconds (default 5000)
               -h, --help           this help
+            print() output goes to stderr.
             Exit codes: 0 all passed, 1 compile/load error, 2 some test failed or errored.
+            Example:
+              dsx policy test -v policy/bundles/reference
             """;
 
     private PolicyTestRunner() {
@@ -46,6 +54,7 @@ public final class PolicyTestRunner {
     /** Runs the command; returns the process exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean verbose = false;
+        Coverage coverage = null;
         Pattern filter = null;
         long timeout = 5000;
         List<Path> paths = new ArrayList<>();
@@ -53,6 +62,7 @@ public final class PolicyTestRunner {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "-v", "--verbose" -> verbose = true;
+                    case "--coverage" -> coverage = new Coverage();
                     case "-r", "--run" -> filter = Pattern.compile(args[++i]);
                     case "--timeout" -> timeout = Long.parseLong(args[++i]);
                     case "-h", "--help" -> {
@@ -74,11 +84,14 @@ public final class PolicyTestRunner {
         Sources src = new Sources();
         Policy policy;
         List<Test> tests = new ArrayList<>();
+        List<Module> parsed = new ArrayList<>();
         try {
             src.addAll(paths);
             for (Map.Entry<String, String> e : src.modules.entrySet()) {
+                Module m = Parser.parseModule(e.getValue(), e.getKey());
+                parsed.add(m);
                 if (e.getKey().endsWith("_test.rego")) {
-                    tests.addAll(testsOf(Parser.parseModule(e.getValue(), e.getKey())));
+                    tests.addAll(testsOf(m));
                 }
             }
             policy = Policy.compile(src.modules, src.data);
@@ -89,6 +102,8 @@ public final class PolicyTestRunner {
             err.println("error: " + e.getMessage());
             return 1;
         }
+        // with --coverage, stdout carries the JSON report alone
+        PrintStream report = coverage != null ? err : out;
         int pass = 0;
         int fail = 0;
         int errors = 0;
@@ -100,7 +115,7 @@ public final class PolicyTestRunner {
             if (t.todo()) {
                 skip++;
                 if (verbose) {
-                    out.println("SKIPPED: " + t.path());
+                    report.println("SKIPPED: " + t.path());
                 }
                 continue;
             }
@@ -109,6 +124,7 @@ public final class PolicyTestRunner {
             String why = null;
             try {
                 Value v = policy.evalRef(t.path(), EvalOptions.defaults().withPrint((loc, msg) -> err.println(msg))
+                        .withCoverage(coverage)
                         .withLimits(Duration.ofMillis(timeout), 100_000_000L, 10_000_000));
                 if (v == BoolValue.TRUE) {
                     outcome = "PASS";
@@ -128,29 +144,34 @@ public final class PolicyTestRunner {
                 default -> errors++;
             }
             if (verbose || !outcome.equals("PASS")) {
-                out.println(outcome + ": " + t.path() + dur);
+                report.println(outcome + ": " + t.path() + dur);
                 if (why != null) {
-                    out.println("  " + t.file() + ":" + t.row() + ": " + why);
+                    report.println("  " + t.file() + ":" + t.row() + ": " + why);
                 }
             }
         }
+        if (coverage != null) {
+            report.flush();
+            out.println(io.dsx.policy.builtins.encoding.GoJson.marshalIndent(
+                    CoverageReport.of(parsed, coverage), "", "  "));
+        }
         int total = pass + fail + errors + skip;
-        out.println("-".repeat(80));
+        report.println("-".repeat(80));
         if (total == 0) {
-            out.println("no tests found");
+            report.println("no tests found");
             return 0;
         }
         if (pass > 0) {
-            out.println("PASS: " + pass + "/" + total);
+            report.println("PASS: " + pass + "/" + total);
         }
         if (fail > 0) {
-            out.println("FAIL: " + fail + "/" + total);
+            report.println("FAIL: " + fail + "/" + total);
         }
         if (errors > 0) {
-            out.println("ERROR: " + errors + "/" + total);
+            report.println("ERROR: " + errors + "/" + total);
         }
         if (skip > 0) {
-            out.println("SKIPPED: " + skip + "/" + total);
+            report.println("SKIPPED: " + skip + "/" + total);
         }
         return fail + errors > 0 ? 2 : 0;
     }
