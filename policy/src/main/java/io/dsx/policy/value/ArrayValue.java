@@ -10,10 +10,17 @@ public final class ArrayValue implements Value {
     public static final ArrayValue EMPTY = new ArrayValue(new Value[0]);
 
     private final Value[] elems;
+    /** Nesting depth (1 + the deepest element's), kept so depth checks need no walk. */
+    final int depth;
     private int hash;
 
     private ArrayValue(Value[] elems) {
         this.elems = elems;
+        int d = 0;
+        for (Value e : elems) {
+            d = Math.max(d, Values.depthOf(e));
+        }
+        this.depth = d + 1;
     }
 
     /** Wraps the array without copying; the caller must not modify it afterwards. */

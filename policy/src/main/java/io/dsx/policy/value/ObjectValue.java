@@ -16,10 +16,17 @@ public final class ObjectValue implements Value {
 
     private final TreeMap<Value, Value> map;
     private volatile HashMap<Value, Value> index;
+    /** Nesting depth (1 + the deepest key's or value's), kept so depth checks need no walk. */
+    final int depth;
     private int hash;
 
     private ObjectValue(TreeMap<Value, Value> map) {
         this.map = map;
+        int d = 0;
+        for (Map.Entry<Value, Value> e : map.entrySet()) {
+            d = Math.max(d, Math.max(Values.depthOf(e.getKey()), Values.depthOf(e.getValue())));
+        }
+        this.depth = d + 1;
     }
 
     private Map<Value, Value> lookup() {

@@ -11,10 +11,17 @@ public final class SetValue implements Value, Iterable<Value> {
     public static final SetValue EMPTY = new SetValue(new TreeSet<>());
 
     private final TreeSet<Value> elems;
+    /** Nesting depth (1 + the deepest element's), kept so depth checks need no walk. */
+    final int depth;
     private int hash;
 
     private SetValue(TreeSet<Value> elems) {
         this.elems = elems;
+        int d = 0;
+        for (Value e : elems) {
+            d = Math.max(d, Values.depthOf(e));
+        }
+        this.depth = d + 1;
     }
 
     public static SetValue of(Value... elems) {

@@ -1,8 +1,6 @@
 package io.dsx.policy.value;
 
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 
 /** OPA's total order of values, and small constructors. */
 public final class Values {
@@ -41,42 +39,25 @@ public final class Values {
     }
 
     /**
-     * Whether v nests arrays, objects or sets deeper than max levels (a scalar is depth 0). Walks
-     * with an explicit stack, so it cannot overflow however deep v is.
+     * How deeply v nests arrays, objects and sets (a scalar is 0, {@code [1]} is 1). Each
+     * container records its depth when built, so this is constant time however deep v is.
      */
-    public static boolean deeperThan(Value v, int max) {
-        java.util.ArrayDeque<Object[]> todo = new java.util.ArrayDeque<>();
-        todo.push(new Object[] {v, 0});
-        while (!todo.isEmpty()) {
-            Object[] top = todo.pop();
-            Value cur = (Value) top[0];
-            int d = (Integer) top[1];
-            Iterable<Value> children;
-            switch (cur.kind()) {
-                case ARRAY -> children = ((ArrayValue) cur).elements();
-                case SET -> children = (SetValue) cur;
-                case OBJECT -> {
-                    List<Value> kv = new ArrayList<>();
-                    ((ObjectValue) cur).entries().forEach((k, val) -> {
-                        kv.add(k);
-                        kv.add(val);
-                    });
-                    children = kv;
-                }
-                default -> {
-                    continue;
-                }
-            }
-            if (d + 1 > max) {
-                return true;
-            }
-            for (Value c : children) {
-                if (c.kind() == Value.Kind.ARRAY || c.kind() == Value.Kind.SET || c.kind() == Value.Kind.OBJECT) {
-                    todo.push(new Object[] {c, d + 1});
-                }
-            }
+    public static int depthOf(Value v) {
+        if (v instanceof ArrayValue a) {
+            return a.depth;
         }
-        return false;
+        if (v instanceof ObjectValue o) {
+            return o.depth;
+        }
+        if (v instanceof SetValue s) {
+            return s.depth;
+        }
+        return 0;
+    }
+
+    /** Whether v nests arrays, objects or sets deeper than max levels. */
+    public static boolean deeperThan(Value v, int max) {
+        return depthOf(v) > max;
     }
 
     public static StringValue str(String s) {
