@@ -29,6 +29,8 @@ public final class Policy {
     private final String revision;
     private final BuiltinRegistry registry;
     private final Map<String, List<Expr>> queries = new ConcurrentHashMap<>();
+    /** evalRef's query text per ref, so its (cached) hash is computed once. */
+    private final Map<String, String> refQueries = new ConcurrentHashMap<>();
 
     private Policy(CompiledPolicy compiled, String revision, BuiltinRegistry registry) {
         this.compiled = compiled;
@@ -119,7 +121,14 @@ public final class Policy {
 
     /** The value of a ref query such as {@code data.dsx.read.decision}, or null when undefined. */
     public Value evalRef(String ref, EvalOptions options) {
-        List<Map<String, Value>> rows = eval("__result__ = " + ref, options);
+        String query = refQueries.get(ref);
+        if (query == null) {
+            query = "__result__ = " + ref;
+            if (refQueries.size() < QUERY_CACHE_MAX) {
+                refQueries.put(ref, query);
+            }
+        }
+        List<Map<String, Value>> rows = eval(query, options);
         if (rows.isEmpty()) {
             return null;
         }

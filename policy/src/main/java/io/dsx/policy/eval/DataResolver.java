@@ -61,7 +61,7 @@ final class DataResolver {
     private List<Override> overrides = List.of();
     private final Set<RuleNode> inProgress = new HashSet<>();
     /** Objects partial rules assigned whole: merging another rule's output into one conflicts. */
-    private final Set<Value> ruleLeaves = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private Set<Value> ruleLeaves;
 
     DataResolver(Evaluator ev) {
         this.ev = ev;
@@ -289,7 +289,7 @@ final class DataResolver {
                 Value cv = fullValue(child, Evaluator.index(base, key), at);
                 if (cv != null) {
                     Value prev = b.get(key);
-                    b.put(key, prev == null ? cv : Docs.mergeDeep(prev, cv, loc, ruleLeaves::contains));
+                    b.put(key, prev == null ? cv : Docs.mergeDeep(prev, cv, loc, this::isRuleLeaf));
                 }
             } finally {
                 at.remove(at.size() - 1);
@@ -302,6 +302,10 @@ final class DataResolver {
             });
         }
         return b.build();
+    }
+
+    private boolean isRuleLeaf(Value v) {
+        return ruleLeaves != null && ruleLeaves.contains(v);
     }
 
     private static String pathText(List<Value> at) {
@@ -337,7 +341,11 @@ final class DataResolver {
         for (Rule r : rules) {
             partial(r, node.depth(), doc);
         }
-        return doc.build(multi && rules.stream().allMatch(r -> r.ref().path().size() == node.depth()));
+        boolean setAtNode = multi;
+        for (int j = 0; j < rules.size() && setAtNode; j++) {
+            setAtNode = rules.get(j).ref().path().size() == node.depth();
+        }
+        return doc.build(setAtNode);
     }
 
     private Value complete(RuleNode node) {
@@ -404,6 +412,9 @@ final class DataResolver {
                     ev.coverage.hit(r.loc());
                 }
                 if (!multi && !keys.isEmpty() && v instanceof ObjectValue) {
+                    if (ruleLeaves == null) {
+                        ruleLeaves = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                    }
                     ruleLeaves.add(v);
                 }
                 doc.add(keys, v, multi, r.loc());

@@ -19,6 +19,12 @@ import java.util.Map;
  * Recursive-descent parser for Rego v1. Operator precedence follows OPA's parser, lowest first:
  * {@code := =}, {@code in}, relations ({@code == != < <= > >=}), {@code |}, {@code &},
  * {@code + -}, {@code * / %}. A line break ends an expression unless inside brackets.
+ *
+ * <p>Why one file: the grammar's productions are mutually recursive and share one mutable cursor
+ * (token index, the no-bar flag inside brackets, the nesting counter of {@link Limits} and the
+ * memo of speculative parses); split across classes they would pass that state around on every
+ * call. What is not grammar lives apart: tokens ({@link Lexer}), METADATA blocks
+ * ({@link MetadataBlocks}) and OPA's AST JSON ({@link AstJson}).
  */
 public final class Parser {
     private static final Map<String, String> REL = Map.of("==", "equal", "!=", "neq", "<", "lt",

@@ -9,11 +9,8 @@ import io.dsx.policy.Limits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * JSON to and from values, numbers kept exact. Writing turns sets into arrays (in set order) and
@@ -88,61 +85,6 @@ public final class Json {
             default:
                 throw new IllegalArgumentException("unexpected JSON token " + t);
         }
-    }
-
-    /**
-     * Converts plain Java data (maps, collections, strings, numbers, booleans, null), such as a
-     * YAML or Jackson tree, into a value. Map keys become strings via {@code toString} unless they
-     * are already values.
-     */
-    public static Value fromJava(Object o) {
-        return fromJava(o, 0);
-    }
-
-    private static Value fromJava(Object o, int depth) {
-        if (o == null) {
-            return NullValue.INSTANCE;
-        }
-        if (o instanceof Value v) {
-            return v;
-        }
-        if (o instanceof String s) {
-            return StringValue.of(s);
-        }
-        if (o instanceof Boolean b) {
-            return BoolValue.of(b);
-        }
-        if (o instanceof BigDecimal d) {
-            return NumberValue.of(d);
-        }
-        if (o instanceof BigInteger i) {
-            return NumberValue.of(i);
-        }
-        if (o instanceof Double || o instanceof Float) {
-            return NumberValue.of(new BigDecimal(o.toString()));
-        }
-        if (o instanceof Number n) {
-            return NumberValue.of(n.longValue());
-        }
-        if ((o instanceof Map || o instanceof Collection) && depth >= Limits.MAX_VALUE_DEPTH) {
-            throw new IllegalArgumentException("document nested deeper than " + Limits.MAX_VALUE_DEPTH + " levels");
-        }
-        if (o instanceof Map<?, ?> m) {
-            ObjectValue.Builder b = ObjectValue.builder();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                Object k = e.getKey();
-                b.put(k instanceof Value kv ? kv : StringValue.of(String.valueOf(k)), fromJava(e.getValue(), depth + 1));
-            }
-            return b.build();
-        }
-        if (o instanceof Collection<?> c) {
-            List<Value> elems = new ArrayList<>(c.size());
-            for (Object e : c) {
-                elems.add(fromJava(e, depth + 1));
-            }
-            return ArrayValue.of(elems);
-        }
-        return StringValue.of(o.toString());
     }
 
     /** Serialises a value as compact JSON. */

@@ -97,7 +97,7 @@ class DeepNestingTest {
             cur.add(next);
             cur = next;
         }
-        assertThatThrownBy(() -> Json.fromJava(root)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> io.dsx.policy.value.PlainValues.fromPlain(root)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("deeper than " + Limits.MAX_VALUE_DEPTH);
     }
 

@@ -6,8 +6,8 @@ import static io.dsx.policy.builtins.aws.HttpRequestChecks.regoSet;
 import io.dsx.policy.builtins.BuiltinCall;
 import io.dsx.policy.builtins.BuiltinFamily;
 import io.dsx.policy.builtins.BuiltinRegistrar;
-import io.dsx.policy.builtins.familyb.PlainJson;
-import io.dsx.policy.builtins.familyb.ValueBridge;
+import io.dsx.policy.builtins.plain.PlainJson;
+import io.dsx.policy.builtins.plain.ValueBridge;
 import io.dsx.policy.value.BoolValue;
 import io.dsx.policy.value.NumberValue;
 import io.dsx.policy.value.ObjectValue;
@@ -125,7 +125,7 @@ public final class AwsFamily implements BuiltinFamily {
     }
     Value body = req.get("body");
     if (body != null) {
-      return PlainJson.write(ValueBridge.toPlain(body)).getBytes(StandardCharsets.UTF_8);
+      return PlainJson.write(io.dsx.policy.value.PlainValues.toPlain(body)).getBytes(StandardCharsets.UTF_8);
     }
     return new byte[0];
   }

@@ -4,7 +4,7 @@ import io.dsx.policy.builtins.BuiltinCall;
 import io.dsx.policy.builtins.BuiltinException;
 import io.dsx.policy.builtins.BuiltinFamily;
 import io.dsx.policy.builtins.BuiltinRegistrar;
-import io.dsx.policy.builtins.familya.Guarded;
+import io.dsx.policy.builtins.adapters.Guarded;
 import io.dsx.policy.value.ArrayValue;
 import io.dsx.policy.value.BoolValue;
 import io.dsx.policy.value.Json;

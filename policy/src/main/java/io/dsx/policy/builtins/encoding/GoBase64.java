@@ -1,10 +1,12 @@
 package io.dsx.policy.builtins.encoding;
 
+import io.dsx.policy.builtins.plain.BuiltinFailure;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Go's {@code encoding/base64} padded decoders: CR and LF are skipped, anything else invalid fails
- * with {@code illegal base64 data at input byte N}, counted as Go counts it.
+ * The engine's one base64 decoder, as Go's {@code encoding/base64} (OPA's conformance cases quote
+ * its errors): CR and LF are skipped, anything else invalid fails with a {@link BuiltinFailure}
+ * {@code illegal base64 data at input byte N}, counted in UTF-8 bytes as Go counts it.
  */
 public final class GoBase64 {
 
@@ -13,15 +15,39 @@ public final class GoBase64 {
 
     private GoBase64() {}
 
+    /** Go's {@code base64.StdEncoding.DecodeString}. */
     public static byte[] decodeStd(String s) {
-        return decode(s, STD);
+        return decode(s, STD, true);
     }
 
+    /** Go's {@code base64.URLEncoding.DecodeString}. */
     public static byte[] decodeUrl(String s) {
-        return decode(s, URL);
+        return decode(s, URL, true);
     }
 
-    private static byte[] decode(String s, String alphabet) {
+    /** Go's {@code base64.RawURLEncoding.DecodeString} (no padding allowed). */
+    public static byte[] decodeRawUrl(String s) {
+        return decode(s, URL, false);
+    }
+
+    /**
+     * OPA's {@code base64url.decode} and JWT segments: adds missing padding (RFC 7515 appendix C),
+     * then decodes padded URL-safe base64.
+     */
+    public static byte[] decodeUrlLenient(String s) {
+        String padded = s;
+        if (!s.endsWith("=")) {
+            switch (s.length() % 4) {
+                case 0 -> { }
+                case 2 -> padded = s + "==";
+                case 3 -> padded = s + "=";
+                default -> throw new BuiltinFailure("illegal base64url string: " + s);
+            }
+        }
+        return decode(padded, URL, true);
+    }
+
+    private static byte[] decode(String s, String alphabet, boolean padded) {
         byte[] src = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int si = 0;
@@ -34,13 +60,16 @@ public final class GoBase64 {
                     if (j == 0 && padding == 0) {
                         return out.toByteArray();
                     }
+                    if (!padded && j > 1) {
+                        return flushPartial(quantum, j, out);
+                    }
                     throw corrupt(si - j);
                 }
                 int c = src[si++] & 0xff;
                 if (c == '\n' || c == '\r') {
                     continue;
                 }
-                if (c == '=') {
+                if (c == '=' && padded) {
                     padding = padEnd(src, si, j);
                     si = padding;
                     break;
@@ -63,6 +92,16 @@ public final class GoBase64 {
                 return out.toByteArray();
             }
         }
+    }
+
+    /** The bytes of a final quantum of j (2 or 3) characters without padding. */
+    private static byte[] flushPartial(int[] quantum, int j, ByteArrayOutputStream out) {
+        int value = quantum[0] << 18 | quantum[1] << 12 | quantum[2] << 6;
+        out.write(value >> 16);
+        if (j > 2) {
+            out.write(value >> 8 & 0xff);
+        }
+        return out.toByteArray();
     }
 
     /** Validates '=' padding that starts at si-1 with j data characters read; returns the end position. */
@@ -92,7 +131,7 @@ public final class GoBase64 {
         return pos;
     }
 
-    private static IllegalArgumentException corrupt(int at) {
-        return new IllegalArgumentException("illegal base64 data at input byte " + at);
+    private static BuiltinFailure corrupt(int at) {
+        return new BuiltinFailure("illegal base64 data at input byte " + at);
     }
 }

@@ -3,6 +3,7 @@ package io.dsx.policy.builtins.encoding;
 import io.dsx.policy.value.ArrayValue;
 import io.dsx.policy.value.BoolValue;
 import io.dsx.policy.value.Json;
+import io.dsx.policy.value.PlainValues;
 import io.dsx.policy.value.NumberValue;
 import io.dsx.policy.value.ObjectValue;
 import io.dsx.policy.value.SetValue;
@@ -33,7 +34,7 @@ public final class GoYaml {
     public static Value unmarshal(String text) {
         try {
             Object loaded = new Load(LoadSettings.builder().setAllowDuplicateKeys(true).build()).loadFromString(text);
-            return Json.fromJava(loaded);
+            return PlainValues.fromPlain(loaded);
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
             String problem = String.valueOf(e.getProblem());
@@ -48,30 +49,7 @@ public final class GoYaml {
     }
 
     private static Object toJava(Value v) {
-        if (v instanceof StringValue s) {
-            return s.value();
-        }
-        if (v instanceof BoolValue b) {
-            return b.value();
-        }
-        if (v instanceof NumberValue n) {
-            return n.isLong() ? (Object) n.longValue() : n.isInteger() ? n.toBigInteger() : (Object) n.doubleValue();
-        }
-        if (v instanceof ArrayValue a) {
-            List<Object> out = new ArrayList<>();
-            a.elements().forEach(e -> out.add(toJava(e)));
-            return out;
-        }
-        if (v instanceof SetValue s) {
-            List<Object> out = new ArrayList<>();
-            s.elements().forEach(e -> out.add(toJava(e)));
-            return out;
-        }
-        if (v instanceof ObjectValue o) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            o.entries().forEach((k, e) -> out.put(k instanceof StringValue s ? s.value() : Json.write(k), toJava(e)));
-            return out;
-        }
-        return null;
+        return PlainValues.toPlain(v, n -> n.isLong() ? (Object) n.longValue()
+                : n.isInteger() ? n.toBigInteger() : (Object) n.doubleValue());
     }
 }

@@ -1,6 +1,6 @@
 package io.dsx.policy.builtins.graphql;
 
-import io.dsx.policy.builtins.familyb.BuiltinFailure;
+import io.dsx.policy.builtins.plain.BuiltinFailure;
 import java.util.List;
 import java.util.Map;
 

@@ -1,13 +1,13 @@
 package io.dsx.policy.builtins.graphql;
 
-import static io.dsx.policy.builtins.familyb.ValueBridge.fromPlain;
-import static io.dsx.policy.builtins.familyb.ValueBridge.guarded;
-import static io.dsx.policy.builtins.familyb.ValueBridge.toPlain;
+import static io.dsx.policy.value.PlainValues.fromPlain;
+import static io.dsx.policy.builtins.plain.ValueBridge.guarded;
+import static io.dsx.policy.value.PlainValues.toPlain;
 
 import io.dsx.policy.builtins.BuiltinCall;
 import io.dsx.policy.builtins.BuiltinFamily;
 import io.dsx.policy.builtins.BuiltinRegistrar;
-import io.dsx.policy.builtins.familyb.BuiltinFailure;
+import io.dsx.policy.builtins.plain.BuiltinFailure;
 import io.dsx.policy.value.BoolValue;
 import io.dsx.policy.value.ObjectValue;
 import io.dsx.policy.value.StringValue;

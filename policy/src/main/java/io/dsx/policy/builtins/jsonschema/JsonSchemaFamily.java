@@ -3,9 +3,9 @@ package io.dsx.policy.builtins.jsonschema;
 import io.dsx.policy.builtins.BuiltinCall;
 import io.dsx.policy.builtins.BuiltinFamily;
 import io.dsx.policy.builtins.BuiltinRegistrar;
-import io.dsx.policy.builtins.familyb.BuiltinFailure;
-import io.dsx.policy.builtins.familyb.PlainJson;
-import io.dsx.policy.builtins.familyb.ValueBridge;
+import io.dsx.policy.builtins.plain.BuiltinFailure;
+import io.dsx.policy.builtins.plain.PlainJson;
+import io.dsx.policy.builtins.plain.ValueBridge;
 import io.dsx.policy.value.ArrayValue;
 import io.dsx.policy.value.ObjectValue;
 import io.dsx.policy.value.StringValue;
@@ -26,9 +26,9 @@ public final class JsonSchemaFamily implements BuiltinFamily {
   static Value verify(BuiltinCall call) {
     try {
       SchemaCompiler.check(load(call.arg(0)));
-      return ValueBridge.fromPlain(Arrays.asList(true, null));
+      return io.dsx.policy.value.PlainValues.fromPlain(Arrays.asList(true, null));
     } catch (BuiltinFailure e) {
-      return ValueBridge.fromPlain(List.of(false, "jsonschema: " + e.getMessage()));
+      return io.dsx.policy.value.PlainValues.fromPlain(List.of(false, "jsonschema: " + e.getMessage()));
     }
   }
 
@@ -38,7 +38,7 @@ public final class JsonSchemaFamily implements BuiltinFamily {
     SchemaCompiler.check(schema);
     List<Object> errors = new ArrayList<>();
     SchemaValidator.validate(schema, document).forEach(e -> errors.add(e.toPlain()));
-    return ValueBridge.fromPlain(List.of(errors.isEmpty(), errors));
+    return io.dsx.policy.value.PlainValues.fromPlain(List.of(errors.isEmpty(), errors));
   }
 
   /** A string operand is JSON text; an object or array is taken as is. */
@@ -50,7 +50,7 @@ public final class JsonSchemaFamily implements BuiltinFamily {
       return PlainJson.parse(s.value());
     }
     if (v instanceof ObjectValue || v instanceof ArrayValue) {
-      return ValueBridge.toPlain(v);
+      return io.dsx.policy.value.PlainValues.toPlain(v);
     }
     throw new BuiltinFailure("wrong type, expected string or object");
   }

@@ -1,6 +1,6 @@
 package io.dsx.policy.builtins.jsonschema;
 
-import io.dsx.policy.builtins.familyb.BuiltinFailure;
+import io.dsx.policy.builtins.plain.BuiltinFailure;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.dsx.policy.builtins.jsonschema;
 
-import io.dsx.policy.builtins.familyb.PlainJson;
+import io.dsx.policy.builtins.plain.PlainJson;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.dsx.policy.builtins.jwt;
 
-import io.dsx.policy.builtins.familyb.BuiltinFailure;
+import io.dsx.policy.builtins.plain.BuiltinFailure;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

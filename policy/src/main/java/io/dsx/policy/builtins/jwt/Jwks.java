@@ -1,8 +1,8 @@
 package io.dsx.policy.builtins.jwt;
 
-import io.dsx.policy.builtins.familyb.BuiltinFailure;
-import io.dsx.policy.builtins.familyb.GoBase64;
-import io.dsx.policy.builtins.familyb.PlainJson;
+import io.dsx.policy.builtins.plain.BuiltinFailure;
+import io.dsx.policy.builtins.encoding.GoBase64;
+import io.dsx.policy.builtins.plain.PlainJson;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;

@@ -1,7 +1,7 @@
 package io.dsx.policy.builtins.jwt;
 
 import io.dsx.policy.builtins.crypto.Digests;
-import io.dsx.policy.builtins.familyb.BuiltinFailure;
+import io.dsx.policy.builtins.plain.BuiltinFailure;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.MessageDigest;

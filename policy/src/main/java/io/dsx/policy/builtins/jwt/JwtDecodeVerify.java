@@ -1,6 +1,6 @@
 package io.dsx.policy.builtins.jwt;
 
-import io.dsx.policy.builtins.familyb.BuiltinFailure;
+import io.dsx.policy.builtins.plain.BuiltinFailure;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

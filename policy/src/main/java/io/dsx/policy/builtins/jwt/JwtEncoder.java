@@ -1,7 +1,7 @@
 package io.dsx.policy.builtins.jwt;
 
-import io.dsx.policy.builtins.familyb.BuiltinFailure;
-import io.dsx.policy.builtins.familyb.PlainJson;
+import io.dsx.policy.builtins.plain.BuiltinFailure;
+import io.dsx.policy.builtins.plain.PlainJson;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.security.SecureRandom;

@@ -2,7 +2,7 @@ package io.dsx.policy.builtins.time;
 
 import io.dsx.policy.builtins.BuiltinCall;
 import io.dsx.policy.builtins.BuiltinFamily;
-import io.dsx.policy.builtins.familya.Guarded;
+import io.dsx.policy.builtins.adapters.Guarded;
 import io.dsx.policy.builtins.BuiltinRegistrar;
 import io.dsx.policy.value.ArrayValue;
 import io.dsx.policy.value.NumberValue;

@@ -2,7 +2,7 @@ package io.dsx.policy.builtins.units;
 
 import io.dsx.policy.builtins.BuiltinFamily;
 import io.dsx.policy.builtins.BuiltinRegistrar;
-import io.dsx.policy.builtins.familya.Guarded;
+import io.dsx.policy.builtins.adapters.Guarded;
 import io.dsx.policy.value.NumberValue;
 
 /** Registers {@code units.parse} and {@code units.parse_bytes} on {@link UnitsParser}. */

@@ -2,7 +2,7 @@ package io.dsx.policy.builtins.uri;
 
 import io.dsx.policy.builtins.BuiltinFamily;
 import io.dsx.policy.builtins.BuiltinRegistrar;
-import io.dsx.policy.builtins.familya.Guarded;
+import io.dsx.policy.builtins.adapters.Guarded;
 import io.dsx.policy.value.BoolValue;
 import io.dsx.policy.value.ObjectValue;
 import io.dsx.policy.value.StringValue;

@@ -19,7 +19,7 @@ public final class UuidFamily implements BuiltinFamily {
         });
         r.add("uuid.parse", c -> {
             Map<String, Object> parsed = Uuids.parse(c.string(0));
-            return parsed == null ? null : (Value) Json.fromJava(parsed);
+            return parsed == null ? null : (Value) io.dsx.policy.value.PlainValues.fromPlain(parsed);
         });
     }
 }

@@ -1,8 +1,8 @@
 package io.dsx.policy.builtins.x509;
 
-import io.dsx.policy.builtins.familyb.BuiltinFailure;
-import io.dsx.policy.builtins.familyb.GoBase64;
-import io.dsx.policy.builtins.familyb.Pem;
+import io.dsx.policy.builtins.plain.BuiltinFailure;
+import io.dsx.policy.builtins.encoding.GoBase64;
+import io.dsx.policy.builtins.plain.Pem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,9 +2,9 @@ package io.dsx.policy.builtins.x509;
 
 import static io.dsx.policy.builtins.x509.GoKeyJson.map;
 
-import io.dsx.policy.builtins.familyb.BuiltinFailure;
-import io.dsx.policy.builtins.familyb.GoBase64;
-import io.dsx.policy.builtins.familyb.Pem;
+import io.dsx.policy.builtins.plain.BuiltinFailure;
+import io.dsx.policy.builtins.encoding.GoBase64;
+import io.dsx.policy.builtins.plain.Pem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;

@@ -2,8 +2,8 @@ package io.dsx.policy.builtins.x509;
 
 import static io.dsx.policy.builtins.x509.GoKeyJson.map;
 
-import io.dsx.policy.builtins.familyb.BuiltinFailure;
-import io.dsx.policy.builtins.familyb.Pem;
+import io.dsx.policy.builtins.plain.BuiltinFailure;
+import io.dsx.policy.builtins.plain.Pem;
 import java.math.BigInteger;
 import java.security.PrivateKey;
 import java.security.PublicKey;

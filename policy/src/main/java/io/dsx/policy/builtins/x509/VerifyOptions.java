@@ -1,6 +1,6 @@
 package io.dsx.policy.builtins.x509;
 
-import io.dsx.policy.builtins.familyb.BuiltinFailure;
+import io.dsx.policy.builtins.plain.BuiltinFailure;
 import io.dsx.policy.value.ArrayValue;
 import io.dsx.policy.value.NumberValue;
 import io.dsx.policy.value.ObjectValue;

@@ -1,12 +1,12 @@
 package io.dsx.policy.builtins.x509;
 
-import static io.dsx.policy.builtins.familyb.ValueBridge.fromPlain;
-import static io.dsx.policy.builtins.familyb.ValueBridge.guarded;
+import static io.dsx.policy.value.PlainValues.fromPlain;
+import static io.dsx.policy.builtins.plain.ValueBridge.guarded;
 
 import io.dsx.policy.builtins.BuiltinCall;
 import io.dsx.policy.builtins.BuiltinFamily;
 import io.dsx.policy.builtins.BuiltinRegistrar;
-import io.dsx.policy.builtins.familyb.BuiltinFailure;
+import io.dsx.policy.builtins.plain.BuiltinFailure;
 import io.dsx.policy.value.NullValue;
 import io.dsx.policy.value.ObjectValue;
 import io.dsx.policy.value.Value;

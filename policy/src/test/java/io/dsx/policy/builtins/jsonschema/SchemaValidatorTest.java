@@ -3,7 +3,7 @@ package io.dsx.policy.builtins.jsonschema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dsx.policy.builtins.familyb.PlainJson;
+import io.dsx.policy.builtins.plain.PlainJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.dsx.policy.builtins.jwt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dsx.policy.builtins.familyb.BuiltinFailure;
+import io.dsx.policy.builtins.plain.BuiltinFailure;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.dsx.policy.builtins.familya;
+package io.dsx.policy.builtins.adapters;
 
 import io.dsx.policy.builtins.BuiltinCall;
 import io.dsx.policy.builtins.BuiltinException;

@@ -1,4 +1,4 @@
-package io.dsx.policy.builtins.familya;
+package io.dsx.policy.builtins.adapters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Calls family-A builtins through the registry, as the evaluator does. */
-class FamilyABuiltinsTest {
+/** Calls builtins of the Go-ported families (net, time, strings, ...) through the registry, as the evaluator does. */
+class SharedBuiltinsTest {
 
     private static final BuiltinRegistry REGISTRY = BuiltinRegistry.of(List.of(new StringsFamily(), new RegexFamily(),
         new GlobFamily(), new TimeFamily(), new UnitsFamily(), new EncodingFamily(), new UuidFamily(), new NetFamily()));

@@ -1,5 +1,6 @@
-package io.dsx.policy.builtins.familyb;
+package io.dsx.policy.builtins.plain;
 
+import io.dsx.policy.builtins.encoding.GoBase64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.dsx.policy.builtins.familyb;
+package io.dsx.policy.builtins.plain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

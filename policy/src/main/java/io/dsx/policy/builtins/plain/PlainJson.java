@@ -1,4 +1,4 @@
-package io.dsx.policy.builtins.familyb;
+package io.dsx.policy.builtins.plain;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package io.dsx.policy.builtins.familyb;
+package io.dsx.policy.builtins.plain;
 
 import java.security.SecureRandom;
 import java.util.Random;
