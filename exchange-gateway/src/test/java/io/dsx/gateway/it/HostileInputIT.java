@@ -132,7 +132,7 @@ class HostileInputIT extends GatewayIT {
     }
 
     private void assertStillServing() throws Exception {
-        assertThat(get("/actuator/health", null).body()).contains("UP");
+        assertThat(get("http://127.0.0.1:" + managementPort, "/actuator/health", null).body()).contains("UP");
         HttpResponse<String> ok = contribute(records(5, 10));
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
     }
