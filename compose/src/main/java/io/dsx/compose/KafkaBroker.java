@@ -137,6 +137,7 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("num.partitions", "1");
         p.setProperty("auto.create.topics.enable", "false");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        p.setProperty("log.cleaner.backoff.ms", "1000"); // a compacted topic is cleaned soon after it is dirty
         for (String internal : List.of("offsets.topic", "transaction.state.log", "share.coordinator.state.topic")) {
             p.setProperty(internal + ".replication.factor", "1");
             p.setProperty(internal + ".min.isr", "1");
@@ -250,6 +251,24 @@ public final class KafkaBroker implements AutoCloseable {
         }
         awaitLogin(login, options.startTimeout());
         return login;
+    }
+
+    /**
+     * Changes a topic's configuration as the broker's own principal, as an operator does with Kafka's
+     * admin tools (the gateway's principal may not): e.g. tests that make the log cleaner compact now.
+     */
+    public void alterTopicConfig(String topic, Map<String, String> configs) throws IOException, InterruptedException {
+        org.apache.kafka.common.config.ConfigResource resource = new org.apache.kafka.common.config.ConfigResource(
+                org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+        List<org.apache.kafka.clients.admin.AlterConfigOp> ops = configs.entrySet().stream()
+                .map(e -> new org.apache.kafka.clients.admin.AlterConfigOp(
+                        new org.apache.kafka.clients.admin.ConfigEntry(e.getKey(), e.getValue()),
+                        org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)).toList();
+        try (Admin admin = superAdmin()) {
+            admin.incrementalAlterConfigs(Map.of(resource, ops)).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("could not alter " + topic + ": " + e.getMessage(), e);
+        }
     }
 
     private static void upsertScram(Admin admin, KafkaLogin login)
