@@ -119,7 +119,8 @@ class CatalogRaceIT extends GatewayIT {
     /** A valid catalog event that changes nothing anyone reads: a revocation for no institution. */
     private static byte[] probeEvent() {
         return new io.dsx.schemas.events.CatalogEvent(io.dsx.schemas.events.CatalogEvent.VERSION,
-                UUID.randomUUID().toString(), java.time.Instant.now(), "compaction-probe",
+                new io.dsx.schemas.envelope.UuidV7(java.time.Clock.systemUTC(), new java.security.SecureRandom()).next()
+                        .toString(), java.time.Instant.now(), "compaction-probe",
                 new io.dsx.schemas.events.CatalogChange.KeyRevoked("compaction-probe", "none", "probe")).toBytes();
     }
 
