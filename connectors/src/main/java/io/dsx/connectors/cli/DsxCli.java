@@ -6,8 +6,11 @@ import picocli.CommandLine.Command;
 
 /** {@code dsx}: the participants' command line. Main class of the {@code connectors/dsx} launcher. */
 @Command(name = "dsx", mixinStandardHelpOptions = true, version = "dsx 0.1.0",
-    description = "Command line of the dsx data-space exchange: keys, datasets, contributions, policies.",
-    subcommands = {KeygenCommand.class, DatasetCommand.class, ContributeCommand.class, PolicyCommand.class},
+    description = "Command line of the dsx data-space exchange: keys, datasets, contributions, policies, access requests, grants and jobs.",
+    subcommands = {KeygenCommand.class, DatasetCommand.class, ContributeCommand.class, PolicyCommand.class,
+        AccessCommands.Datasets.class, AccessCommands.Request.class, AccessCommands.Requests.class,
+        AccessCommands.Grants.class, AccessCommands.Approve.class, AccessCommands.Deny.class,
+        AccessCommands.Revoke.class, JobCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error. Errors are one line: dsx: <message>."})
 public final class DsxCli implements Runnable {
   /** Exit code of a failed command. */

@@ -88,6 +88,23 @@ public final class GatewayClient {
     return ContributionReceipt.fromJson(json(call(request, true, true)));
   }
 
+  /** {@code GET path} (with its query) as JSON, retried on transient failures. */
+  public JsonNode getJson(String pathAndQuery) throws GatewayException {
+    return json(call(get(pathAndQuery), true, true));
+  }
+
+  /** {@code POST path} with a JSON body; not retried (the answer of a lost first attempt may differ). */
+  public JsonNode postJson(String path, JsonNode body) throws GatewayException {
+    HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : body.toString()));
+    return json(call(request, true, false));
+  }
+
+  /** One URL path segment, percent-encoded. */
+  public static String segment(String s) {
+    return enc(s);
+  }
+
   private HttpRequest.Builder get(String path) {
     return request(path).GET();
   }

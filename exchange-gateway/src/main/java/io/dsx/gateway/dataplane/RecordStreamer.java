@@ -35,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RecordStreamer {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** No separator between root values: each line is exactly one JSON object. */
+    private static final JsonMapper JSON = JsonMapper.builder(
+            tools.jackson.core.json.JsonFactory.builder().rootValueSeparator((String) null).build()).build();
 
     enum Format { NDJSON, AVRO }
 

@@ -10,8 +10,9 @@ import java.util.Map;
  * @param decision   the fail-closed decision
  * @param revision   the bundle revision ({@code sha256:...}) it was made under
  * @param path       the query, {@code data.dsx.<action>.decision}
+ * @param inputJson  the input the policy was given, as JSON text (for the audit log and replay)
  */
-public record PolicyDecision(Decision decision, String revision, String path) {
+public record PolicyDecision(Decision decision, String revision, String path, String inputJson) {
 
     /** The obligations as plain JSON-shaped Java values (maps, lists, strings, numbers, booleans). */
     @SuppressWarnings("unchecked")

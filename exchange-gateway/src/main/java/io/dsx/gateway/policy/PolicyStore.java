@@ -95,8 +95,10 @@ public final class PolicyStore {
 
     /** Decides {@code data.dsx.<action>.decision} for input (JSON-shaped Java values); never throws for policy problems. */
     public PolicyDecision decide(String action, Map<String, Object> input) {
-        Decision d = point.decide(action, PolicyValues.fromJava(input));
-        return new PolicyDecision(d, bundle.revision(), "data.dsx." + action + ".decision");
+        io.dsx.policy.value.Value value = PolicyValues.fromJava(input);
+        Decision d = point.decide(action, value);
+        return new PolicyDecision(d, bundle.revision(), "data.dsx." + action + ".decision",
+                io.dsx.policy.value.Json.write(value));
     }
 
     /** The bundle's files as text (path to content), as kept on {@code dsx.policies}. */

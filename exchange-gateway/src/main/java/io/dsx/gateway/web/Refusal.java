@@ -12,6 +12,7 @@ public record Refusal(Code code, String detail) {
     public enum Code {
         MALFORMED_REQUEST(HttpStatus.BAD_REQUEST),
         MALFORMED_ENVELOPE(HttpStatus.BAD_REQUEST),
+        INVALID_CURSOR(HttpStatus.BAD_REQUEST),
         UNSUPPORTED_VERSION(HttpStatus.BAD_REQUEST),
         UNSUPPORTED_ALGORITHM(HttpStatus.BAD_REQUEST),
         BAD_SIGNATURE(HttpStatus.BAD_REQUEST),

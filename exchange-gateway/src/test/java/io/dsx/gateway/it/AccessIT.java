@@ -15,9 +15,9 @@ import tools.jackson.databind.JsonNode;
  * granted with exactly the permitted fields, pending until a steward of the owning institution
  * approves, another institution's steward refused, revocation, the public register.
  */
-class AccessIT extends GatewayIT {
+public class AccessIT extends GatewayIT {
 
-    static final String SCHEMA = """
+    public static final String SCHEMA = """
             {"type":"record","name":"Visit","namespace":"org.example.access","fields":[
               {"name":"patient","type":"string","dsx.sensitivity":"direct_identifier","dsx.key":true},
               {"name":"birth_year","type":"int","dsx.sensitivity":"quasi_identifier"},

@@ -1,0 +1,13 @@
+package io.dsx.gateway.dataplane;
+
+/**
+ * The seam where the audit log records data-plane reads (DESIGN §5, invariant 5: no data leaves the
+ * gateway before the event that records it is durably written). {@link #beforeRead} is called after
+ * the policy allowed the read and before the first byte; an exception from it refuses the read.
+ */
+public interface ReadAudit {
+
+    void beforeRead(ReadAuthorizer.Authorized read, Cursor from);
+
+    void afterRead(ReadAuthorizer.Authorized read, Cursor from, long records, Cursor resume);
+}
