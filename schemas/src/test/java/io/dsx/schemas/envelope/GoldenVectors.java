@@ -3,7 +3,15 @@ package io.dsx.schemas.envelope;
 import io.dsx.crypto.hash.Hex;
 import io.dsx.crypto.hash.Sha256;
 import io.dsx.crypto.sign.SigningKey;
-import io.dsx.schemas.events.AuditChain;
+import io.dsx.schemas.audit.AuditChain;
+import io.dsx.schemas.audit.AuditCheckpoints;
+import io.dsx.schemas.audit.AuditDetail;
+import io.dsx.schemas.audit.AuditEvent;
+import io.dsx.schemas.audit.AuditOutcome;
+import io.dsx.schemas.audit.AuditTree;
+import io.dsx.schemas.audit.ChainedEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.TreeMap;
 import io.dsx.schemas.events.CatalogChange;
 import io.dsx.schemas.events.CatalogEvent;
 import io.dsx.schemas.events.LedgerEntry;
@@ -17,8 +25,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 
 /**
  * Computes every v1 test vector from fixed inputs (see {@link EnvelopeFixture}: HPKE key derived
@@ -86,38 +92,34 @@ final class GoldenVectors {
             "Outpatient visits", List.of("DUO:0000042"), EnvelopeFixture.SCHEMA_TEXT));
     v.put("catalog-event", Hex.encode(catalog.toBytes()));
 
-    AuditChain.Appender appender = AuditChain.Appender.start();
-    byte[] first = appender.append(auditEvent(0));
-    byte[] second = appender.append(auditEvent(1));
-    v.put("audit-event-0", Hex.encode(first));
-    v.put("audit-event-1", Hex.encode(second));
-    v.put("audit-event-1-prev", Hex.encode(AuditChain.link(first)));
+    AuditChain.Appender appender = AuditChain.Appender.start(AUDIT_ORIGIN);
+    ChainedEvent first = appender.append(auditEvent(0));
+    ChainedEvent second = appender.append(auditEvent(1));
+    AuditTree tree = new AuditTree();
+    tree.append(first.bytes());
+    tree.append(second.bytes());
+    v.put("audit-genesis", Hex.encode(AuditChain.genesis(AUDIT_ORIGIN)));
+    v.put("audit-event-0", Hex.encode(first.bytes()));
+    v.put("audit-event-1", Hex.encode(second.bytes()));
+    v.put("audit-event-1-prev", Hex.encode(AuditChain.link(first.bytes())));
+    v.put("audit-tree-root-2", Hex.encode(tree.root()));
+    v.put("audit-checkpoint-2", Hex.encode(AuditCheckpoints.sign(AUDIT_ORIGIN, 2, tree.root(), AUDIT_KEY_NAME,
+        GATEWAY_RECEIPT_KEY).getBytes(StandardCharsets.UTF_8)));
     return v;
   }
 
-  static GenericRecord auditEvent(int n) {
-    var schema = io.dsx.schemas.DsxSchemas.AUDIT_EVENT;
-    GenericRecord bundle = new GenericData.Record(schema.getField("bundles").schema().getValueType());
-    bundle.put("revision", "sha256:" + "ab".repeat(32));
-    GenericRecord dsx = new GenericData.Record(schema.getField("dsx").schema());
-    dsx.put("action", "read");
-    dsx.put("subject", "job-" + n);
-    dsx.put("dataset", "visits");
-    dsx.put("fields", List.of("age"));
-    dsx.put("record_count", 2L);
-    dsx.put("offsets", null);
-    dsx.put("job_id", "job-" + n);
-    dsx.put("grant_id", "grant-1");
-    dsx.put("outcome", "allowed");
-    GenericRecord e = new GenericData.Record(schema);
-    e.put("decision_id", "d-" + n);
-    e.put("timestamp", "2026-01-02T03:04:0" + (7 + n) + "Z");
-    e.put("path", "dsx/read/decision");
-    e.put("input", "{}");
-    e.put("result", "{\"allow\":true}");
-    e.put("bundles", Map.of("dsx", bundle));
-    e.put("labels", Map.of("gateway", "gw-1"));
-    e.put("dsx", dsx);
-    return e;
+  static final String AUDIT_KEY_NAME = "dsx.example/audit";
+  static final String AUDIT_ORIGIN = AUDIT_KEY_NAME + "/0";
+
+  static AuditEvent auditEvent(int n) {
+    AuditDetail dsx = AuditDetail.of("read", "job-" + n, AuditOutcome.ALLOWED)
+        .withSubjectKind("job", "hospital-a")
+        .withDataset("visits")
+        .withRelease(List.of("age"), 2L, "[{\"partition\":0,\"first\":10,\"last\":11}]")
+        .withGrant("grant-1", "job-" + n)
+        .withSubjectsServed(List.of("ab".repeat(32)));
+    return new AuditEvent("d-" + n, Instant.parse("2026-01-02T03:04:0" + (7 + n) + "Z"), "dsx/read/decision",
+        "{\"action\":\"read\"}", "{\"allow\":true,\"fields\":[\"age\"]}", "sha256:" + "ab".repeat(32),
+        new TreeMap<>(Map.of("gateway", "gw-1", "version", "0.1.0")), dsx);
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dsx.crypto.hash.Hex;
 import io.dsx.crypto.hash.Sha256;
-import io.dsx.schemas.events.AuditChain;
+import io.dsx.schemas.audit.AuditCheckpoints;
+import io.dsx.schemas.audit.AuditVerifier;
+import io.dsx.crypto.note.NoteVerifierKey;
 import io.dsx.schemas.events.LedgerEntry;
 import io.dsx.schemas.events.Receipt;
 import java.io.IOException;
@@ -64,7 +66,8 @@ class GoldenVectorsTest {
     Map<String, String> g = golden();
     LedgerEntry entry = LedgerEntry.parse(hex(g, "ledger-entry"));
     Receipt receipt = Receipt.parse(hex(g, "receipt"));
-    AuditChain.Verifier chain = new AuditChain.Verifier();
+    AuditVerifier chain = new AuditVerifier(GoldenVectors.AUDIT_ORIGIN, NoteVerifierKey.of(GoldenVectors.AUDIT_KEY_NAME,
+        rawEd25519(GoldenVectors.GATEWAY_RECEIPT_KEY.publicKey())), true);
 
     assertThat(entry.verifyContributorSignature(new EnvelopeFixture().institution.publicKey())).isTrue();
     assertThat(receipt.verify(GoldenVectors.GATEWAY_RECEIPT_KEY.publicKey())).isTrue();
@@ -78,8 +81,10 @@ class GoldenVectorsTest {
         id -> java.util.Optional.of(GoldenVectors.storedDek()).filter(k -> id.equals(GoldenVectors.STORED_DEK_ID)));
     assertThat(stored.record(0).record()).isEqualTo(hex(g, "record-1-avro"));
     assertThat(stored.record(1).record()).isEqualTo(hex(g, "record-2-avro"));
-    assertThat(chain.accept(hex(g, "audit-event-0"))).isEmpty();
-    assertThat(chain.accept(hex(g, "audit-event-1"))).isEmpty();
+    assertThat(chain.accept(hex(g, "audit-event-0"))).isTrue();
+    assertThat(chain.accept(hex(g, "audit-event-1"))).isTrue();
+    assertThat(chain.finish(java.util.List.of(new String(hex(g, "audit-checkpoint-2"), StandardCharsets.UTF_8)), null)
+        .ok()).isTrue();
   }
 
   @Test
@@ -88,6 +93,11 @@ class GoldenVectorsTest {
     Map<String, String> g = golden();
     assertThat(quoted).hasSizeGreaterThanOrEqualTo(15);
     quoted.forEach((name, value) -> assertThat(value).as(name).isEqualTo(g.get(name)));
+  }
+
+  private static byte[] rawEd25519(java.security.PublicKey key) {
+    byte[] spki = key.getEncoded();
+    return java.util.Arrays.copyOfRange(spki, spki.length - 32, spki.length);
   }
 
   private static Map<String, String> golden() {
