@@ -106,12 +106,15 @@ public final class LocalStackMain {
         List<AutoCloseable> started = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            STOPPING.set(true); // the watch loop must not restart what this hook is stopping
             out.println("\ndsx local: stopping ...");
-            for (int i = started.size() - 1; i >= 0; i--) {
-                try {
-                    started.get(i).close();
-                } catch (Exception e) {
-                    System.err.println("dsx local: " + e.getMessage());
+            synchronized (started) {
+                for (int i = started.size() - 1; i >= 0; i--) {
+                    try {
+                        started.get(i).close();
+                    } catch (Exception e) {
+                        System.err.println("dsx local: " + e.getMessage());
+                    }
                 }
             }
             out.println("dsx local: stopped.");
@@ -155,6 +158,9 @@ public final class LocalStackMain {
                 credentials.get("DSX_KEYS_PASSWORD"), Duration.ofMinutes(3));
     }
 
+    /** Set when the stack is being stopped (Ctrl-C): a part that stops then is not restarted. */
+    private static final java.util.concurrent.atomic.AtomicBoolean STOPPING = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** Most gateway restarts in {@link #RESTART_WINDOW} before run-local gives up and stops the stack. */
     static final int MAX_RESTARTS = 3;
     static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
@@ -170,7 +176,7 @@ public final class LocalStackMain {
             throws InterruptedException {
         GatewayProcess gateway = first;
         java.util.ArrayDeque<java.time.Instant> restarts = new java.util.ArrayDeque<>();
-        while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+        while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS) && !STOPPING.get()) {
             String dead = !stack.broker().process().isAlive() ? "the Kafka broker"
                     : !stack.keycloak().process().isAlive() ? "Keycloak" : null;
             if (dead != null) {
@@ -178,7 +184,7 @@ public final class LocalStackMain {
                         + o.dataDir() + ")");
                 return 1;
             }
-            if (gateway == null || gateway.process().isAlive()) {
+            if (gateway == null || gateway.process().isAlive() || STOPPING.get()) {
                 continue;
             }
             System.err.println("dsx local: the gateway stopped unexpectedly; the end of gateway/gateway.log:\n"
@@ -191,11 +197,19 @@ public final class LocalStackMain {
                 return 1;
             }
             restarts.add(now);
-            started.remove(gateway);
+            synchronized (started) {
+                started.remove(gateway);
+            }
             try {
                 out.println("dsx local: restarting the gateway ...");
                 gateway = startGateway(jar, o, stack, credentials);
-                started.add(gateway);
+                synchronized (started) {
+                    if (STOPPING.get()) { // Ctrl-C came while it was starting
+                        gateway.close();
+                        return 0;
+                    }
+                    started.add(gateway);
+                }
                 out.println("dsx local: the gateway is back at " + gateway.baseUrl());
             } catch (Exception e) {
                 System.err.println("dsx local: the gateway did not restart (" + e.getMessage() + "); stopping the stack");
