@@ -222,10 +222,4 @@ public class AccessIT extends GatewayIT {
         Thread.sleep(200);
         return true;
     }
-
-    private static void assertProblem(HttpResponse<String> r, int status, String code) throws Exception {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo(code);
-    }
 }

@@ -368,33 +368,4 @@ class ContributionIT extends GatewayIT {
         return response;
     }
 
-    private static void assertProblem(HttpResponse<String> r, int status, String code) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
-        assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo(code);
-    }
-
-    /** End offsets of every partition of every dsx topic. */
-    private Map<TopicPartition, Long> endOffsets() throws Exception {
-        try (Admin admin = Admin.create(stack().kafkaClientConfig());
-             KafkaConsumer<byte[], byte[]> consumer = consumer("read_uncommitted")) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : admin.listTopics().names().get()) {
-                if (topic.startsWith("dsx.")) {
-                    consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-                }
-            }
-            return new HashMap<>(consumer.endOffsets(partitions));
-        }
-    }
-
-    private LedgerEntry ledgerEntry(String contributionId) throws Exception {
-        for (ConsumerRecord<byte[], byte[]> r : readAll("dsx.ledger")) {
-            if (new String(r.key(), StandardCharsets.UTF_8).equals(contributionId)) {
-                return LedgerEntry.parse(r.value());
-            }
-        }
-        throw new AssertionError("no ledger entry for " + contributionId);
-    }
-
 }

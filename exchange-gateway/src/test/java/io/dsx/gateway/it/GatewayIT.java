@@ -199,6 +199,38 @@ public abstract class GatewayIT {
         return out;
     }
 
+    /** A problem+json answer with this status and stable code. */
+    protected static void assertProblem(HttpResponse<String> r, int status, String code) {
+        org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(ct -> org.assertj.core.api.Assertions.assertThat(ct).startsWith("application/problem+json"));
+        org.assertj.core.api.Assertions.assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo(code);
+    }
+
+    /** End offsets of every partition of every dsx topic but the audit log's (refusals are audited). */
+    protected Map<TopicPartition, Long> endOffsets() throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(stack().kafkaClientConfig());
+             KafkaConsumer<byte[], byte[]> consumer = consumer("read_uncommitted")) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : admin.listTopics().names().get()) {
+                if (topic.startsWith("dsx.") && !topic.startsWith(io.dsx.gateway.kafka.Topics.AUDIT)) {
+                    consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                }
+            }
+            return new HashMap<>(consumer.endOffsets(partitions));
+        }
+    }
+
+    /** The ledger entry of a contribution, read from {@code dsx.ledger}. */
+    protected io.dsx.schemas.events.LedgerEntry ledgerEntry(String contributionId) throws Exception {
+        for (ConsumerRecord<byte[], byte[]> r : readAll("dsx.ledger")) {
+            if (new String(r.key(), StandardCharsets.UTF_8).equals(contributionId)) {
+                return io.dsx.schemas.events.LedgerEntry.parse(r.value());
+            }
+        }
+        throw new AssertionError("no ledger entry for " + contributionId);
+    }
+
     /** Every record of a committed contribution, read back by the positions its ledger entry gives. */
     protected List<io.dsx.schemas.record.FramedRecord> storedRecords(io.dsx.gateway.keys.GatewayKeys keys,
             io.dsx.schemas.events.LedgerEntry entry) throws Exception {

@@ -155,33 +155,4 @@ class HostileInputIT extends GatewayIT {
         return send("POST", "/v1/datasets/" + dataset + "/contributions", stack().tokens().forInstitution("hospital-a"),
                 ContributionEnvelope.MEDIA_TYPE, envelope.toBytes());
     }
-
-    private static void assertProblem(HttpResponse<String> r, int status, String code) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
-                ct -> assertThat(ct).startsWith("application/problem+json"));
-        assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo(code);
-    }
-
-    private Map<TopicPartition, Long> endOffsets() throws Exception {
-        try (Admin admin = Admin.create(stack().kafkaClientConfig());
-             KafkaConsumer<byte[], byte[]> consumer = consumer("read_uncommitted")) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : admin.listTopics().names().get()) {
-                if (topic.startsWith("dsx.")) {
-                    consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-                }
-            }
-            return new HashMap<>(consumer.endOffsets(partitions));
-        }
-    }
-
-    private LedgerEntry ledgerEntry(String contributionId) throws Exception {
-        for (ConsumerRecord<byte[], byte[]> r : readAll("dsx.ledger")) {
-            if (new String(r.key(), StandardCharsets.UTF_8).equals(contributionId)) {
-                return LedgerEntry.parse(r.value());
-            }
-        }
-        throw new AssertionError("no ledger entry for " + contributionId);
-    }
 }
