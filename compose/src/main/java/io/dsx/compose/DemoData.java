@@ -40,7 +40,8 @@ final class DemoData {
 
     static final int RECORDS = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
     private final Tokens tokens;
     private final Path demoDir;
@@ -59,19 +60,39 @@ final class DemoData {
         }
         OwnerOnly.directories(demoDir);
         List<String> lines = new ArrayList<>();
-        lines.add(seed("hospital-a", "Hospital A", "cardio-visits", "Cardiology visits", List.of("DUO:0000042"),
+        lines.add(seed(
+                "hospital-a",
+                "Hospital A",
+                "cardio-visits",
+                "Cardiology visits",
+                List.of("DUO:0000042"),
                 (schema, i) -> cardio(schema, i)));
-        lines.add(seed("hospital-b", "Hospital B", "oncology-cohort", "Oncology cohort", List.of("DUO:0000007"),
+        lines.add(seed(
+                "hospital-b",
+                "Hospital B",
+                "oncology-cohort",
+                "Oncology cohort",
+                List.of("DUO:0000007"),
                 (schema, i) -> oncology(schema, i)));
         OwnerOnly.createFile(marker);
         Files.write(marker, lines, StandardCharsets.UTF_8);
         return lines;
     }
 
-    private String seed(String institution, String name, String dataset, String title, List<String> duo,
-                        BiFunction<DatasetSchema, Integer, GenericRecord> rows) throws Exception {
-        InstitutionCredentials creds = InstitutionKeys.generate(SignatureAlgorithm.ED25519, "CN=" + name + ",O=dsx demo",
-                Duration.ofDays(365), Clock.systemUTC(), new SecureRandom());
+    private String seed(
+            String institution,
+            String name,
+            String dataset,
+            String title,
+            List<String> duo,
+            BiFunction<DatasetSchema, Integer, GenericRecord> rows)
+            throws Exception {
+        InstitutionCredentials creds = InstitutionKeys.generate(
+                SignatureAlgorithm.ED25519,
+                "CN=" + name + ",O=dsx demo",
+                Duration.ofDays(365),
+                Clock.systemUTC(),
+                new SecureRandom());
         Path dir = OwnerOnly.directories(demoDir.resolve(institution));
         Path key = dir.resolve("key.pem");
         Files.deleteIfExists(key);
@@ -79,20 +100,56 @@ final class DemoData {
         Files.writeString(key, Pem.writePrivateKey(creds.signingKey()));
         Path cert = OwnerOnly.createFile(dir.resolve("cert.pem"));
         Files.writeString(cert, Pem.writeCertificate(creds.certificate()));
-        expect(post("/v1/admin/institutions", tokens.forUser("operator"), "application/json", JSON.writeValueAsBytes(
-                Map.of("id", institution, "name", name, "certificates", List.of(Pem.writeCertificate(creds.certificate()))))), 201);
+        expect(
+                post(
+                        "/v1/admin/institutions",
+                        tokens.forUser("operator"),
+                        "application/json",
+                        JSON.writeValueAsBytes(Map.of(
+                                "id",
+                                institution,
+                                "name",
+                                name,
+                                "certificates",
+                                List.of(Pem.writeCertificate(creds.certificate()))))),
+                201);
         String avsc = resource(dataset + ".avsc");
         String token = tokens.forInstitution(institution);
-        expect(post("/v1/datasets", token, "application/json", JSON.writeValueAsBytes(Map.of("id", dataset, "title", title,
-                "description", "synthetic demo data", "duo", duo, "schema", JSON.readTree(avsc)))), 201);
+        expect(
+                post(
+                        "/v1/datasets",
+                        token,
+                        "application/json",
+                        JSON.writeValueAsBytes(Map.of(
+                                "id",
+                                dataset,
+                                "title",
+                                title,
+                                "description",
+                                "synthetic demo data",
+                                "duo",
+                                duo,
+                                "schema",
+                                JSON.readTree(avsc)))),
+                201);
         DatasetSchema schema = DatasetSchema.parse(avsc);
         List<GenericRecord> records = new ArrayList<>();
         for (int i = 0; i < RECORDS; i++) {
             records.add(rows.apply(schema, i));
         }
-        byte[] envelope = new ContributionBuilder(Clock.systemUTC(), new SecureRandom()).build(new ContributionBuilder.Target(
-                institution, dataset, schema, 1, gatewayKey(), creds.signingKey(), creds.keyId()), records).toBytes();
-        expect(post("/v1/datasets/" + dataset + "/contributions", token, io.dsx.schemas.envelope.ContributionEnvelope.MEDIA_TYPE, envelope), 201);
+        byte[] envelope = new ContributionBuilder(Clock.systemUTC(), new SecureRandom())
+                .build(
+                        new ContributionBuilder.Target(
+                                institution, dataset, schema, 1, gatewayKey(), creds.signingKey(), creds.keyId()),
+                        records)
+                .toBytes();
+        expect(
+                post(
+                        "/v1/datasets/" + dataset + "/contributions",
+                        token,
+                        io.dsx.schemas.envelope.ContributionEnvelope.MEDIA_TYPE,
+                        envelope),
+                201);
         return String.format("%-16s owner %s, %d records; signing key in %s", dataset, institution, RECORDS, dir);
     }
 
@@ -116,17 +173,24 @@ final class DemoData {
         g.put("age", 30 + r.nextInt(60));
         g.put("tumour_site", List.of("C50.9", "C34.1", "C18.7", "C61").get(r.nextInt(4)));
         g.put("stage", List.of("I", "II", "III", "IV").get(r.nextInt(4)));
-        g.put("treatment", List.of("surgery", "chemotherapy", "radiotherapy", "immunotherapy").get(r.nextInt(4)));
+        g.put(
+                "treatment",
+                List.of("surgery", "chemotherapy", "radiotherapy", "immunotherapy")
+                        .get(r.nextInt(4)));
         return g;
     }
 
     private HpkePublicKey gatewayKey() throws Exception {
-        JsonNode doc = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(gateway + "/.well-known/dsx")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode doc = JSON.readTree(http.send(
+                        HttpRequest.newBuilder(URI.create(gateway + "/.well-known/dsx"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
         String current = doc.get("currentHpkeKeyId").asText();
         for (JsonNode k : doc.get("hpkeKeys")) {
             if (k.get("keyId").asText().equals(current)) {
-                return HpkePublicKey.of(Base64.getUrlDecoder().decode(k.get("publicKey").asText()));
+                return HpkePublicKey.of(
+                        Base64.getUrlDecoder().decode(k.get("publicKey").asText()));
             }
         }
         throw new IOException("the gateway publishes no current HPKE key");
@@ -142,14 +206,20 @@ final class DemoData {
     }
 
     private HttpResponse<String> post(String path, String token, String type, byte[] body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(gateway + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void expect(HttpResponse<String> r, int status) throws IOException {
         if (r.statusCode() != status) {
-            throw new IOException("demo seeding: " + r.request().uri().getPath() + " answered " + r.statusCode() + " " + r.body());
+            throw new IOException(
+                    "demo seeding: " + r.request().uri().getPath() + " answered " + r.statusCode() + " " + r.body());
         }
     }
 }

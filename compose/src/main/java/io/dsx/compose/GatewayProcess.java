@@ -29,33 +29,54 @@ public final class GatewayProcess implements AutoCloseable {
      * Starts the gateway; its key stores (created on first run) live in {@code workDir}; health and
      * metrics answer on {@code managementPort}, on loopback.
      */
-    public static GatewayProcess start(Path jar, Path workDir, LocalStack stack, int port, int managementPort,
-                                       String keysPassword, Duration timeout) throws IOException, InterruptedException {
+    public static GatewayProcess start(
+            Path jar,
+            Path workDir,
+            LocalStack stack,
+            int port,
+            int managementPort,
+            String keysPassword,
+            Duration timeout)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("gateway jar not found at " + jar + " (build first: ./mvnw -DskipTests install)");
         }
         OwnerOnly.directories(workDir);
         // secrets go through an owner-only file and the environment, not the command line (which ps shows)
         Path kafka = stack.gatewayKafkaLogin().writeSpringConfig(workDir.resolve("kafka-client.properties"));
-        List<String> cmd = new ArrayList<>(List.of(JavaRuntime.javaExecutable(), "-Xmx1g",
+        List<String> cmd = new ArrayList<>(List.of(
+                JavaRuntime.javaExecutable(),
+                "-Xmx1g",
                 // an OutOfMemoryError ends the process (run-local notices and restarts it) rather than
                 // leaving a gateway that answers some requests and has lost threads for others
-                "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toAbsolutePath().toString(),
-                "--server.port=" + port, "--management.server.port=" + managementPort,
+                "-XX:+ExitOnOutOfMemoryError",
+                "-jar",
+                jar.toAbsolutePath().toString(),
+                "--server.port=" + port,
+                "--management.server.port=" + managementPort,
                 "--spring.kafka.bootstrap-servers=" + stack.bootstrapServers(),
                 "--spring.config.import=file:" + kafka.toAbsolutePath(),
                 "--dsx.security.issuer-uri=" + stack.keycloak().issuer()));
-        Map<String, String> env = Map.of("DSX_KEYS_PASSWORD", keysPassword,
-                "DSX_DATA_DIR", workDir.toAbsolutePath().toString());
-        ManagedProcess process = ManagedProcess.start("gateway", cmd, workDir, env,
-                workDir.resolve("gateway.log"));
+        Map<String, String> env = Map.of(
+                "DSX_KEYS_PASSWORD",
+                keysPassword,
+                "DSX_DATA_DIR",
+                workDir.toAbsolutePath().toString());
+        ManagedProcess process = ManagedProcess.start("gateway", cmd, workDir, env, workDir.resolve("gateway.log"));
         GatewayProcess gateway = new GatewayProcess(process, port, managementPort);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create(gateway.managementUrl() + "/actuator/health"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         try {
-            Readiness.await(process, timeout,
-                    () -> http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+            Readiness.await(
+                    process,
+                    timeout,
+                    () -> http.send(health, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200);
         } catch (IOException | InterruptedException | RuntimeException e) {
             gateway.close();
             throw e;

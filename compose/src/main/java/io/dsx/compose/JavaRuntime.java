@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** The java executable child JVMs run with: the one running this launcher. */
 final class JavaRuntime {
 
-    private JavaRuntime() {
-    }
+    private JavaRuntime() {}
 
     static String javaExecutable() {
         Path home = Path.of(System.getProperty("java.home"));

@@ -23,20 +23,24 @@ public final class KafkaAcls {
     public static final String TOPIC_PREFIX = "dsx.";
     public static final String ID_PREFIX = "dsx";
 
-    private KafkaAcls() {
-    }
+    private KafkaAcls() {}
 
     public static List<AclBinding> gateway(String user) {
         List<AclBinding> acls = new ArrayList<>();
         ResourcePattern topics = new ResourcePattern(ResourceType.TOPIC, TOPIC_PREFIX, PatternType.PREFIXED);
-        for (AclOperation op : List.of(AclOperation.READ, AclOperation.WRITE, AclOperation.CREATE,
-                AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS)) {
+        for (AclOperation op : List.of(
+                AclOperation.READ,
+                AclOperation.WRITE,
+                AclOperation.CREATE,
+                AclOperation.DESCRIBE,
+                AclOperation.DESCRIBE_CONFIGS)) {
             acls.add(allow(topics, user, op));
         }
         ResourcePattern groups = new ResourcePattern(ResourceType.GROUP, ID_PREFIX, PatternType.PREFIXED);
         acls.add(allow(groups, user, AclOperation.READ));
         acls.add(allow(groups, user, AclOperation.DESCRIBE));
-        ResourcePattern transactions = new ResourcePattern(ResourceType.TRANSACTIONAL_ID, ID_PREFIX, PatternType.PREFIXED);
+        ResourcePattern transactions =
+                new ResourcePattern(ResourceType.TRANSACTIONAL_ID, ID_PREFIX, PatternType.PREFIXED);
         acls.add(allow(transactions, user, AclOperation.WRITE));
         acls.add(allow(transactions, user, AclOperation.DESCRIBE));
         return List.copyOf(acls);

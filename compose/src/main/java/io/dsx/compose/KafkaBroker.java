@@ -52,19 +52,26 @@ public final class KafkaBroker implements AutoCloseable {
      * @param port         the SCRAM client listener (the bootstrap address)
      * @param internalPort the broker's own listener (inter-broker traffic and provisioning)
      */
-    public record Options(Path libsDir, Path dataDir, int port, int controllerPort, int internalPort,
-                          StackCredentials credentials, Duration startTimeout) {
+    public record Options(
+            Path libsDir,
+            Path dataDir,
+            int port,
+            int controllerPort,
+            int internalPort,
+            StackCredentials credentials,
+            Duration startTimeout) {
         @Override
         public String toString() {
-            return "KafkaBroker.Options[" + dataDir + ", ports " + port + "/" + controllerPort + "/" + internalPort + "]";
+            return "KafkaBroker.Options[" + dataDir + ", ports " + port + "/" + controllerPort + "/" + internalPort
+                    + "]";
         }
     }
 
     public static KafkaBroker start(Options options) throws IOException, InterruptedException {
         Path libs = options.libsDir();
         if (!Files.isDirectory(libs)) {
-            throw new IOException("Kafka broker jars not found in " + libs
-                    + " (build first: ./mvnw -DskipTests install)");
+            throw new IOException(
+                    "Kafka broker jars not found in " + libs + " (build first: ./mvnw -DskipTests install)");
         }
         Path dataDir = OwnerOnly.directories(options.dataDir());
         Path config = writeServerProperties(dataDir, options);
@@ -74,15 +81,26 @@ public final class KafkaBroker implements AutoCloseable {
         if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
             OwnerOnly.directories(dataDir.resolve("logs"));
             List<String> format = javaCommand(classpath, log4j, "512m");
-            format.addAll(List.of("kafka.tools.StorageTool", "format", "--standalone",
-                    "-t", Uuid.randomUuid().toString(), "-c", config.toString()));
-            ManagedProcess.runToCompletion("kafka-storage-format", format, dataDir, Map.of(),
-                    dataDir.resolve("format.log"), Duration.ofMinutes(2));
+            format.addAll(List.of(
+                    "kafka.tools.StorageTool",
+                    "format",
+                    "--standalone",
+                    "-t",
+                    Uuid.randomUuid().toString(),
+                    "-c",
+                    config.toString()));
+            ManagedProcess.runToCompletion(
+                    "kafka-storage-format",
+                    format,
+                    dataDir,
+                    Map.of(),
+                    dataDir.resolve("format.log"),
+                    Duration.ofMinutes(2));
         }
         List<String> server = javaCommand(classpath, log4j, "1g");
         server.addAll(List.of("kafka.Kafka", config.toString()));
-        ManagedProcess process = ManagedProcess.start("kafka", server, dataDir, Map.of(),
-                dataDir.resolve("broker.log"));
+        ManagedProcess process =
+                ManagedProcess.start("kafka", server, dataDir, Map.of(), dataDir.resolve("broker.log"));
         KafkaBroker broker = new KafkaBroker(process, options);
         try {
             broker.awaitReady(options.startTimeout());
@@ -114,15 +132,19 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
         p.setProperty("controller.quorum.bootstrap.servers", host + o.controllerPort());
-        p.setProperty("listeners", "CLIENT://" + host + o.port() + ",BROKER://" + host + o.internalPort()
-                + ",CONTROLLER://" + host + o.controllerPort());
+        p.setProperty(
+                "listeners",
+                "CLIENT://" + host + o.port() + ",BROKER://" + host + o.internalPort() + ",CONTROLLER://" + host
+                        + o.controllerPort());
         p.setProperty("advertised.listeners", "CLIENT://" + host + o.port() + ",BROKER://" + host + o.internalPort());
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "BROKER");
-        p.setProperty("listener.security.protocol.map",
+        p.setProperty(
+                "listener.security.protocol.map",
                 "CLIENT:SASL_PLAINTEXT,BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
         p.setProperty("listener.name.client.sasl.enabled.mechanisms", KafkaLogin.MECHANISM);
-        p.setProperty("listener.name.client.scram-sha-512.sasl.jaas.config",
+        p.setProperty(
+                "listener.name.client.scram-sha-512.sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required;");
         for (String listener : List.of("broker", "controller")) {
             p.setProperty("listener.name." + listener + ".sasl.enabled.mechanisms", "PLAIN");
@@ -180,8 +202,10 @@ public final class KafkaBroker implements AutoCloseable {
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + options.internalPort());
         config.put("security.protocol", KafkaLogin.SECURITY_PROTOCOL);
         config.put("sasl.mechanism", "PLAIN");
-        config.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-                + BROKER_USER + "\" password=\"" + password + "\";");
+        config.put(
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + BROKER_USER
+                        + "\" password=\"" + password + "\";");
         return config;
     }
 
@@ -263,7 +287,8 @@ public final class KafkaBroker implements AutoCloseable {
         List<org.apache.kafka.clients.admin.AlterConfigOp> ops = configs.entrySet().stream()
                 .map(e -> new org.apache.kafka.clients.admin.AlterConfigOp(
                         new org.apache.kafka.clients.admin.ConfigEntry(e.getKey(), e.getValue()),
-                        org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)).toList();
+                        org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET))
+                .toList();
         try (Admin admin = superAdmin()) {
             admin.incrementalAlterConfigs(Map.of(resource, ops)).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -273,9 +298,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static void upsertScram(Admin admin, KafkaLogin login)
             throws ExecutionException, TimeoutException, InterruptedException {
-        admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(login.user(),
-                new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), login.password())))
-                .all().get(30, TimeUnit.SECONDS);
+        admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
+                        login.user(), new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), login.password())))
+                .all()
+                .get(30, TimeUnit.SECONDS);
     }
 
     /** The controller commits a credential before the broker applies it: wait until it authenticates. */
@@ -292,8 +318,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** The gateway's login: the one principal allowed to read and write {@code dsx.*}. */
     public KafkaLogin gatewayLogin() {
-        return new KafkaLogin(bootstrapServers(), GATEWAY_USER,
-                options.credentials().get(StackCredentials.KAFKA_GATEWAY_PASSWORD));
+        return new KafkaLogin(
+                bootstrapServers(), GATEWAY_USER, options.credentials().get(StackCredentials.KAFKA_GATEWAY_PASSWORD));
     }
 
     public String bootstrapServers() {

@@ -21,14 +21,15 @@ public record KafkaLogin(String bootstrapServers, String user, String password) 
 
     public KafkaLogin {
         if (!user.matches("[a-z][a-z0-9-]{0,63}") || !password.matches("[A-Za-z0-9_-]{16,128}")) {
-            throw new IllegalArgumentException("a Kafka user is [a-z][a-z0-9-]*, a password 16-128 url-safe characters");
+            throw new IllegalArgumentException(
+                    "a Kafka user is [a-z][a-z0-9-]*, a password 16-128 url-safe characters");
         }
     }
 
     /** The JAAS line of a SCRAM client (the characters checked above need no escaping). */
     public String jaasConfig() {
-        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
-                + "\" password=\"" + password + "\";";
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                + password + "\";";
     }
 
     /** Settings for a plain Kafka client (producer, consumer, admin): bootstrap servers and SASL. */

@@ -41,30 +41,53 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /** {@code database} is {@code dev-mem} (clean each start) or {@code dev-file} (kept in installDir). */
-    public record Options(Path distZip, Path installDir, String database, int port,
-                          StackCredentials credentials, Duration startTimeout) {
-    }
+    public record Options(
+            Path distZip,
+            Path installDir,
+            String database,
+            int port,
+            StackCredentials credentials,
+            Duration startTimeout) {}
 
     public static KeycloakServer start(Options o) throws IOException, InterruptedException {
         Path home = unpack(o.distZip(), o.installDir());
         Map<String, String> env = Map.of(
-                "JAVA_HOME", JavaRuntime.javaHome(),
-                "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1",
-                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", o.credentials().keycloakAdminPassword());
+                "JAVA_HOME",
+                JavaRuntime.javaHome(),
+                "JAVA_OPTS_APPEND",
+                "-XX:TieredStopAtLevel=1",
+                "KC_BOOTSTRAP_ADMIN_USERNAME",
+                "admin",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD",
+                o.credentials().keycloakAdminPassword());
         Path built = home.resolve(".dsx-built-" + o.database());
         if (!Files.exists(built)) {
-            ManagedProcess.runToCompletion("keycloak-build",
-                    List.of(home.resolve("bin/kc.sh").toString(), "build", "--db=" + o.database(), "--health-enabled=false"),
-                    home, env, home.resolve("build.log"), Duration.ofMinutes(5));
+            ManagedProcess.runToCompletion(
+                    "keycloak-build",
+                    List.of(
+                            home.resolve("bin/kc.sh").toString(),
+                            "build",
+                            "--db=" + o.database(),
+                            "--health-enabled=false"),
+                    home,
+                    env,
+                    home.resolve("build.log"),
+                    Duration.ofMinutes(5));
             // the build rewrites lib/ with its own permissions: take group and others off again
             OwnerOnly.narrowTree(home);
             Files.writeString(OwnerOnly.createFile(built), o.database());
         }
         writeRealm(home, o.credentials());
-        List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
-                "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + o.port(),
-                "--hostname=http://127.0.0.1:" + o.port(), "--cache=local", "--import-realm"));
+        List<String> cmd = new ArrayList<>(List.of(
+                home.resolve("bin/kc.sh").toString(),
+                "start",
+                "--optimized",
+                "--http-enabled=true",
+                "--http-host=127.0.0.1",
+                "--http-port=" + o.port(),
+                "--hostname=http://127.0.0.1:" + o.port(),
+                "--cache=local",
+                "--import-realm"));
         ManagedProcess process = ManagedProcess.start("keycloak", cmd, home, env, home.resolve("keycloak.log"));
         KeycloakServer server = new KeycloakServer(process, o.port());
         try {
@@ -83,8 +106,8 @@ public final class KeycloakServer implements AutoCloseable {
             return home;
         }
         if (!Files.isRegularFile(distZip)) {
-            throw new IOException("Keycloak distribution not found at " + distZip
-                    + " (build first: ./mvnw -DskipTests install)");
+            throw new IOException(
+                    "Keycloak distribution not found at " + distZip + " (build first: ./mvnw -DskipTests install)");
         }
         OwnerOnly.directories(home);
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(distZip))) {
@@ -130,10 +153,15 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
-        Readiness.await(process, timeout,
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
+        Readiness.await(
+                process,
+                timeout,
                 () -> http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 

@@ -32,9 +32,17 @@ public final class LocalStack implements AutoCloseable {
      * @param keycloakInstall where Keycloak is unpacked and built (may be shared across runs as a cache)
      * @param keycloakDb      {@code dev-mem} for tests, {@code dev-file} for the local run
      */
-    public record Options(Path stackDir, Path dataDir, Path keycloakInstall, String keycloakDb,
-                          int kafkaPort, int kafkaControllerPort, int kafkaInternalPort, int keycloakPort,
-                          StackCredentials credentials, Duration startTimeout) {
+    public record Options(
+            Path stackDir,
+            Path dataDir,
+            Path keycloakInstall,
+            String keycloakDb,
+            int kafkaPort,
+            int kafkaControllerPort,
+            int kafkaInternalPort,
+            int keycloakPort,
+            StackCredentials credentials,
+            Duration startTimeout) {
         @Override
         public String toString() {
             return "LocalStack.Options[" + dataDir + "]";
@@ -43,16 +51,31 @@ public final class LocalStack implements AutoCloseable {
 
     public static LocalStack start(Options o) throws IOException, InterruptedException {
         OwnerOnly.directories(o.dataDir());
-        CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> unchecked(() ->
-                KeycloakServer.start(new KeycloakServer.Options(o.stackDir().resolve("keycloak-dist.zip"),
-                        o.keycloakInstall(), o.keycloakDb(), o.keycloakPort(), o.credentials(), o.startTimeout()))));
+        CompletableFuture<KeycloakServer> keycloak =
+                CompletableFuture.supplyAsync(() -> unchecked(() -> KeycloakServer.start(new KeycloakServer.Options(
+                        o.stackDir().resolve("keycloak-dist.zip"),
+                        o.keycloakInstall(),
+                        o.keycloakDb(),
+                        o.keycloakPort(),
+                        o.credentials(),
+                        o.startTimeout()))));
         KafkaBroker broker;
         try {
-            broker = KafkaBroker.start(new KafkaBroker.Options(o.stackDir().resolve("kafka-libs"),
-                    o.dataDir().resolve("kafka"), o.kafkaPort(), o.kafkaControllerPort(), o.kafkaInternalPort(),
-                    o.credentials(), o.startTimeout()));
+            broker = KafkaBroker.start(new KafkaBroker.Options(
+                    o.stackDir().resolve("kafka-libs"),
+                    o.dataDir().resolve("kafka"),
+                    o.kafkaPort(),
+                    o.kafkaControllerPort(),
+                    o.kafkaInternalPort(),
+                    o.credentials(),
+                    o.startTimeout()));
         } catch (IOException | InterruptedException | RuntimeException e) {
-            keycloak.handle((k, t) -> { if (k != null) { k.close(); } return null; });
+            keycloak.handle((k, t) -> {
+                if (k != null) {
+                    k.close();
+                }
+                return null;
+            });
             throw e;
         }
         try {

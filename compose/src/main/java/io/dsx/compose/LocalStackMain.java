@@ -1,8 +1,6 @@
 package io.dsx.compose;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +33,8 @@ public final class LocalStackMain {
               -h, --help            this help
             """;
 
-    record Options(Path dataDir, int kafkaPort, int keycloakPort, int gatewayPort, int managementPort, boolean gateway) {
+    record Options(
+            Path dataDir, int kafkaPort, int keycloakPort, int gatewayPort, int managementPort, boolean gateway) {
 
         static Options parse(String[] args) {
             Path dataDir = Path.of(".dsx");
@@ -74,7 +73,8 @@ public final class LocalStackMain {
                 }
                 return port;
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " must be a port between 1024 and 65533, not '" + value + "'");
+                throw new IllegalArgumentException(
+                        option + " must be a port between 1024 and 65533, not '" + value + "'");
             }
         }
     }
@@ -96,7 +96,13 @@ public final class LocalStackMain {
     }
 
     static int run(Options o, PrintStream out) throws InterruptedException {
-        for (int port : List.of(o.kafkaPort(), o.kafkaPort() + 1, o.kafkaPort() + 2, o.keycloakPort(), o.gatewayPort(), o.managementPort())) {
+        for (int port : List.of(
+                o.kafkaPort(),
+                o.kafkaPort() + 1,
+                o.kafkaPort() + 2,
+                o.keycloakPort(),
+                o.gatewayPort(),
+                o.managementPort())) {
             if (Ports.isListening(port)) {
                 System.err.println("dsx local: port " + port + " is already in use (another local stack?); "
                         + "stop it or choose other ports (--help)");
@@ -105,35 +111,50 @@ public final class LocalStackMain {
         }
         List<AutoCloseable> started = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            STOPPING.set(true); // the watch loop must not restart what this hook is stopping
-            out.println("\ndsx local: stopping ...");
-            synchronized (started) {
-                for (int i = started.size() - 1; i >= 0; i--) {
-                    try {
-                        started.get(i).close();
-                    } catch (Exception e) {
-                        System.err.println("dsx local: " + e.getMessage());
-                    }
-                }
-            }
-            out.println("dsx local: stopped.");
-            stopped.countDown();
-        }, "dsx-local-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            STOPPING.set(true); // the watch loop must not restart what this hook is stopping
+                            out.println("\ndsx local: stopping ...");
+                            synchronized (started) {
+                                for (int i = started.size() - 1; i >= 0; i--) {
+                                    try {
+                                        started.get(i).close();
+                                    } catch (Exception e) {
+                                        System.err.println("dsx local: " + e.getMessage());
+                                    }
+                                }
+                            }
+                            out.println("dsx local: stopped.");
+                            stopped.countDown();
+                        },
+                        "dsx-local-stop"));
         try {
             Path stackDir = LocalStack.locateStackDir();
             // everything under the data folder is the owner's alone (a folder from an older version is narrowed)
             OwnerOnly.directories(o.dataDir());
             OwnerOnly.narrowTree(o.dataDir());
-            StackCredentials credentials = StackCredentials.loadOrCreate(o.dataDir().resolve("credentials.properties"));
-            out.println("dsx local: starting Kafka and Keycloak (first start unpacks and builds Keycloak: a minute or two) ...");
-            LocalStack stack = LocalStack.start(new LocalStack.Options(stackDir, o.dataDir(),
-                    o.dataDir().resolve("keycloak"), "dev-file", o.kafkaPort(), o.kafkaPort() + 1, o.kafkaPort() + 2, o.keycloakPort(),
-                    credentials, Duration.ofMinutes(5)));
+            StackCredentials credentials =
+                    StackCredentials.loadOrCreate(o.dataDir().resolve("credentials.properties"));
+            out.println(
+                    "dsx local: starting Kafka and Keycloak (first start unpacks and builds Keycloak: a minute or two) ...");
+            LocalStack stack = LocalStack.start(new LocalStack.Options(
+                    stackDir,
+                    o.dataDir(),
+                    o.dataDir().resolve("keycloak"),
+                    "dev-file",
+                    o.kafkaPort(),
+                    o.kafkaPort() + 1,
+                    o.kafkaPort() + 2,
+                    o.keycloakPort(),
+                    credentials,
+                    Duration.ofMinutes(5)));
             started.add(stack);
             GatewayProcess gateway = null;
             List<String> demo = List.of();
-            Path jar = stackDir.getParent().getParent().getParent()
+            Path jar = stackDir.getParent()
+                    .getParent()
+                    .getParent()
                     .resolve("exchange-gateway/target/dsx-exchange-gateway-exec.jar");
             if (o.gateway()) {
                 out.println("dsx local: starting the gateway ...");
@@ -154,15 +175,23 @@ public final class LocalStackMain {
 
     private static GatewayProcess startGateway(Path jar, Options o, LocalStack stack, StackCredentials credentials)
             throws java.io.IOException, InterruptedException {
-        return GatewayProcess.start(jar, o.dataDir().resolve("gateway"), stack, o.gatewayPort(), o.managementPort(),
-                credentials.get("DSX_KEYS_PASSWORD"), Duration.ofMinutes(3));
+        return GatewayProcess.start(
+                jar,
+                o.dataDir().resolve("gateway"),
+                stack,
+                o.gatewayPort(),
+                o.managementPort(),
+                credentials.get("DSX_KEYS_PASSWORD"),
+                Duration.ofMinutes(3));
     }
 
     /** Set when the stack is being stopped (Ctrl-C): a part that stops then is not restarted. */
-    private static final java.util.concurrent.atomic.AtomicBoolean STOPPING = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final java.util.concurrent.atomic.AtomicBoolean STOPPING =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Most gateway restarts in {@link #RESTART_WINDOW} before run-local gives up and stops the stack. */
     static final int MAX_RESTARTS = 3;
+
     static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
 
     /**
@@ -171,13 +200,21 @@ public final class LocalStackMain {
      * times in {@link #RESTART_WINDOW}; a dead broker or Keycloak, or a gateway that keeps dying, stops the
      * whole stack with a message and exit code 1. Nothing dies silently.
      */
-    private static int watch(Options o, LocalStack stack, GatewayProcess first, Path jar, StackCredentials credentials,
-                             List<AutoCloseable> started, CountDownLatch stopped, java.io.PrintStream out)
+    private static int watch(
+            Options o,
+            LocalStack stack,
+            GatewayProcess first,
+            Path jar,
+            StackCredentials credentials,
+            List<AutoCloseable> started,
+            CountDownLatch stopped,
+            java.io.PrintStream out)
             throws InterruptedException {
         GatewayProcess gateway = first;
         java.util.ArrayDeque<java.time.Instant> restarts = new java.util.ArrayDeque<>();
         while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS) && !STOPPING.get()) {
-            String dead = !stack.broker().process().isAlive() ? "the Kafka broker"
+            String dead = !stack.broker().process().isAlive()
+                    ? "the Kafka broker"
                     : !stack.keycloak().process().isAlive() ? "Keycloak" : null;
             if (dead != null) {
                 System.err.println("dsx local: " + dead + " stopped unexpectedly; stopping the stack (logs under "
@@ -212,7 +249,8 @@ public final class LocalStackMain {
                 }
                 out.println("dsx local: the gateway is back at " + gateway.baseUrl());
             } catch (Exception e) {
-                System.err.println("dsx local: the gateway did not restart (" + e.getMessage() + "); stopping the stack");
+                System.err.println(
+                        "dsx local: the gateway did not restart (" + e.getMessage() + "); stopping the stack");
                 return 1;
             }
         }
@@ -223,16 +261,29 @@ public final class LocalStackMain {
         String creds = o.dataDir().resolve("credentials.properties").toString();
         StringBuilder s = new StringBuilder("\n");
         s.append("dsx local stack is up (Ctrl-C stops it)\n");
-        s.append("  kafka     ").append(stack.bootstrapServers()).append("   (SASL SCRAM-SHA-512 + ACLs; only principal '")
-                .append(KafkaBroker.GATEWAY_USER).append("' may use dsx.*; login in gateway/kafka-client.properties)\n");
-        s.append("  keycloak  ").append(stack.keycloak().baseUrl()).append("   realm ").append(KeycloakServer.REALM)
+        s.append("  kafka     ")
+                .append(stack.bootstrapServers())
+                .append("   (SASL SCRAM-SHA-512 + ACLs; only principal '")
+                .append(KafkaBroker.GATEWAY_USER)
+                .append("' may use dsx.*; login in gateway/kafka-client.properties)\n");
+        s.append("  keycloak  ")
+                .append(stack.keycloak().baseUrl())
+                .append("   realm ")
+                .append(KeycloakServer.REALM)
                 .append(", admin console user 'admin'\n");
         if (gateway != null) {
-            s.append("  gateway   ").append(gateway.baseUrl()).append("   try: curl ").append(gateway.baseUrl())
+            s.append("  gateway   ")
+                    .append(gateway.baseUrl())
+                    .append("   try: curl ")
+                    .append(gateway.baseUrl())
                     .append("/.well-known/dsx\n");
-            s.append("  health    ").append(gateway.managementUrl()).append("/actuator/health   (health and metrics: loopback only)\n");
+            s.append("  health    ")
+                    .append(gateway.managementUrl())
+                    .append("/actuator/health   (health and metrics: loopback only)\n");
         }
-        s.append("  data      ").append(o.dataDir()).append("   (logs: kafka/broker.log, keycloak/keycloak/keycloak.log, gateway/gateway.log)\n");
+        s.append("  data      ")
+                .append(o.dataDir())
+                .append("   (logs: kafka/broker.log, keycloak/keycloak/keycloak.log, gateway/gateway.log)\n");
         s.append("  secrets   ").append(creds).append("   (generated demo credentials, owner-readable only)\n");
         for (String line : demo) {
             s.append("  demo      ").append(line).append("\n");
@@ -242,15 +293,16 @@ public final class LocalStackMain {
         s.append("  set -a; . ").append(creds).append("; set +a\n");
         // secrets reach curl on its standard input (printf is a shell builtin): never on a command line
         s.append("  TOKEN=$(printf 'client_secret=%s' \"$DSX_HOSPITAL_A_SECRET\" | curl -s -d @- \\\n")
-                .append("      -d grant_type=client_credentials -d client_id=hospital-a ").append(stack.keycloak().tokenEndpoint())
+                .append("      -d grant_type=client_credentials -d client_id=hospital-a ")
+                .append(stack.keycloak().tokenEndpoint())
                 .append(" \\\n      | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");
         s.append("  printf 'Authorization: Bearer %s\\n' \"$TOKEN\" | curl -s -H @- http://127.0.0.1:")
-                .append(o.gatewayPort()).append("/v1/me\n");
+                .append(o.gatewayPort())
+                .append("/v1/me\n");
         s.append("Users (password grant, client dsx-cli): researcher, steward-a, steward-b, auditor, operator;\n")
                 .append("  their passwords are DSX_<USER>_PASSWORD in the secrets file.\n");
         return s.toString();
     }
 
-    private LocalStackMain() {
-    }
+    private LocalStackMain() {}
 }

@@ -29,8 +29,9 @@ public final class ManagedProcess implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    public static ManagedProcess start(String name, List<String> command, Path workDir,
-                                       Map<String, String> environment, Path logFile) throws IOException {
+    public static ManagedProcess start(
+            String name, List<String> command, Path workDir, Map<String, String> environment, Path logFile)
+            throws IOException {
         OwnerOnly.directories(logFile.getParent());
         OwnerOnly.existingFile(logFile);
         // umask 077: whatever the child and its descendants create (Kafka's segments, Keycloak's H2
@@ -48,16 +49,21 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     /** Runs a short command to completion, failing with the tail of its output if it exits non-zero. */
-    public static void runToCompletion(String name, List<String> command, Path workDir,
-                                       Map<String, String> environment, Path logFile, Duration timeout)
+    public static void runToCompletion(
+            String name,
+            List<String> command,
+            Path workDir,
+            Map<String, String> environment,
+            Path logFile,
+            Duration timeout)
             throws IOException, InterruptedException {
         try (ManagedProcess p = start(name, command, workDir, environment, logFile)) {
             if (!p.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IOException(name + " did not finish within " + timeout + "; log: " + logFile);
             }
             if (p.process.exitValue() != 0) {
-                throw new IOException(name + " failed with exit code " + p.process.exitValue()
-                        + "; last lines of " + logFile + ":\n" + p.tail(15));
+                throw new IOException(name + " failed with exit code " + p.process.exitValue() + "; last lines of "
+                        + logFile + ":\n" + p.tail(15));
             }
         }
     }

@@ -17,8 +17,7 @@ public final class OwnerOnly {
     static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-    private OwnerOnly() {
-    }
+    private OwnerOnly() {}
 
     /** Creates {@code dir} and any missing parents as 0700; an existing folder is narrowed to 0700. */
     public static Path directories(Path dir) throws IOException {

@@ -10,8 +10,7 @@ import java.net.Socket;
 /** Loopback port helpers. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A port that was free on 127.0.0.1 a moment ago (tests use these to run beside a local stack). */
     public static int freePort() {

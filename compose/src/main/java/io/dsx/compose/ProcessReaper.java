@@ -18,8 +18,7 @@ final class ProcessReaper {
         Runtime.getRuntime().addShutdownHook(new Thread(ProcessReaper::stopAll, "dsx-process-reaper"));
     }
 
-    private ProcessReaper() {
-    }
+    private ProcessReaper() {}
 
     static void register(ManagedProcess process) {
         LIVE.add(process);

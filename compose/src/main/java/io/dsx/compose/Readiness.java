@@ -11,15 +11,14 @@ final class Readiness {
         boolean ready() throws Exception;
     }
 
-    private Readiness() {
-    }
+    private Readiness() {}
 
     static void await(ManagedProcess process, Duration timeout, Probe probe) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException(process.name() + " exited during start; last lines of "
-                        + process.logFile() + ":\n" + process.tail(25));
+                throw new IOException(process.name() + " exited during start; last lines of " + process.logFile()
+                        + ":\n" + process.tail(25));
             }
             try {
                 if (probe.ready()) {

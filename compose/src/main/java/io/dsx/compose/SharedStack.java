@@ -15,8 +15,7 @@ public final class SharedStack {
     private static LocalStack stack;
     private static Throwable failure;
 
-    private SharedStack() {
-    }
+    private SharedStack() {}
 
     public static synchronized LocalStack get() {
         if (stack != null) {
@@ -28,10 +27,17 @@ public final class SharedStack {
         try {
             Path stackDir = LocalStack.locateStackDir();
             Path dataDir = Files.createTempDirectory("dsx-test-stack-");
-            stack = LocalStack.start(new LocalStack.Options(stackDir, dataDir,
-                    stackDir.resolve("keycloak-test"), "dev-mem",
-                    Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort(),
-                    StackCredentials.generate(), Duration.ofMinutes(4)));
+            stack = LocalStack.start(new LocalStack.Options(
+                    stackDir,
+                    dataDir,
+                    stackDir.resolve("keycloak-test"),
+                    "dev-mem",
+                    Ports.freePort(),
+                    Ports.freePort(),
+                    Ports.freePort(),
+                    Ports.freePort(),
+                    StackCredentials.generate(),
+                    Duration.ofMinutes(4)));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "dsx-shared-stack-stop"));
             return stack;
         } catch (IOException | RuntimeException e) {

@@ -28,10 +28,17 @@ public final class StackCredentials {
 
     /** Every secret; the first are the placeholder names in {@code compose/keycloak/dataspace-realm.json}. */
     public static final List<String> KEYS = List.of(
-            "DSX_HOSPITAL_A_SECRET", "DSX_HOSPITAL_B_SECRET",
-            "DSX_RESEARCHER_PASSWORD", "DSX_STEWARD_A_PASSWORD", "DSX_STEWARD_B_PASSWORD",
-            "DSX_AUDITOR_PASSWORD", "DSX_OPERATOR_PASSWORD", "DSX_KEYCLOAK_ADMIN_PASSWORD",
-            "DSX_KEYS_PASSWORD", KAFKA_BROKER_PASSWORD, KAFKA_GATEWAY_PASSWORD);
+            "DSX_HOSPITAL_A_SECRET",
+            "DSX_HOSPITAL_B_SECRET",
+            "DSX_RESEARCHER_PASSWORD",
+            "DSX_STEWARD_A_PASSWORD",
+            "DSX_STEWARD_B_PASSWORD",
+            "DSX_AUDITOR_PASSWORD",
+            "DSX_OPERATOR_PASSWORD",
+            "DSX_KEYCLOAK_ADMIN_PASSWORD",
+            "DSX_KEYS_PASSWORD",
+            KAFKA_BROKER_PASSWORD,
+            KAFKA_GATEWAY_PASSWORD);
 
     private final Map<String, String> values;
 

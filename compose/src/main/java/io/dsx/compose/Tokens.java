@@ -19,7 +19,8 @@ public final class Tokens {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String tokenEndpoint;
     private final StackCredentials credentials;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public Tokens(String tokenEndpoint, StackCredentials credentials) {
         this.tokenEndpoint = tokenEndpoint;
@@ -28,14 +29,28 @@ public final class Tokens {
 
     /** A token for an institution's confidential client ({@code hospital-a}, {@code hospital-b}). */
     public String forInstitution(String clientId) throws IOException, InterruptedException {
-        return request(Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_secret", credentials.hospitalSecret(clientId)));
+        return request(Map.of(
+                "grant_type",
+                "client_credentials",
+                "client_id",
+                clientId,
+                "client_secret",
+                credentials.hospitalSecret(clientId)));
     }
 
     /** A token for a demo user ({@code researcher}, {@code steward-a}, {@code auditor}, ...) via the CLI client. */
     public String forUser(String username) throws IOException, InterruptedException {
-        return request(Map.of("grant_type", "password", "client_id", "dsx-cli", "username", username,
-                "password", credentials.userPassword(username), "scope", "openid"));
+        return request(Map.of(
+                "grant_type",
+                "password",
+                "client_id",
+                "dsx-cli",
+                "username",
+                username,
+                "password",
+                credentials.userPassword(username),
+                "scope",
+                "openid"));
     }
 
     private String request(Map<String, String> form) throws IOException, InterruptedException {
@@ -46,7 +61,8 @@ public final class Tokens {
         HttpRequest request = HttpRequest.newBuilder(URI.create(tokenEndpoint))
                 .timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             // Keycloak's error body names the problem (invalid_client, ...) and carries no secret

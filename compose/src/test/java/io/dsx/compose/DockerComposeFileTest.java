@@ -17,8 +17,7 @@ class DockerComposeFileTest {
 
     private static final Path FILE = Path.of("docker-compose.yml").toAbsolutePath();
 
-    record Result(int exit, String output) {
-    }
+    record Result(int exit, String output) {}
 
     private static Result config(boolean withSecrets, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("docker-compose", "-f", FILE.toString(), "config"));
@@ -39,8 +38,9 @@ class DockerComposeFileTest {
 
     private static boolean dockerComposeInstalled() {
         String path = System.getenv("PATH");
-        return path != null && List.of(path.split(File.pathSeparator)).stream()
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "docker-compose")));
+        return path != null
+                && List.of(path.split(File.pathSeparator)).stream()
+                        .anyMatch(dir -> Files.isExecutable(Path.of(dir, "docker-compose")));
     }
 
     @Test
@@ -49,15 +49,29 @@ class DockerComposeFileTest {
         Result services = config(true, "--services");
         assertThat(services.exit()).as(services.output()).isZero();
         assertThat(services.output().lines().sorted().toList())
-                .containsExactly("gateway-1", "gateway-2", "kafka-1", "kafka-2", "kafka-3", "kafka-secrets", "kafka-setup",
-                        "keycloak", "postgres");
+                .containsExactly(
+                        "gateway-1",
+                        "gateway-2",
+                        "kafka-1",
+                        "kafka-2",
+                        "kafka-3",
+                        "kafka-secrets",
+                        "kafka-setup",
+                        "keycloak",
+                        "postgres");
         Result full = config(true);
         assertThat(full.exit()).isZero();
-        assertThat(full.output()).contains("KC_DB: postgres").contains("REPLICATION: 3").doesNotContain("PLAINTEXT://");
+        assertThat(full.output())
+                .contains("KC_DB: postgres")
+                .contains("REPLICATION: 3")
+                .doesNotContain("PLAINTEXT://");
         // gateways start once their Kafka principal and ACLs exist, and read the login from files
         String gateway1 = full.output().substring(full.output().indexOf("  gateway-1:"));
-        assertThat(gateway1).containsSubsequence("kafka-setup:", "condition: service_completed_successfully",
-                "SPRING_CONFIG_IMPORT: configtree:/run/dsx/gateway-kafka/");
+        assertThat(gateway1)
+                .containsSubsequence(
+                        "kafka-setup:",
+                        "condition: service_completed_successfully",
+                        "SPRING_CONFIG_IMPORT: configtree:/run/dsx/gateway-kafka/");
         // health is on the management port, inside the container only (nothing publishes 9080)
         assertThat(gateway1).contains("/dev/tcp/127.0.0.1/9080");
         assertThat(full.output()).doesNotContain(":9080\"").doesNotContain(":9080'");

@@ -38,25 +38,33 @@ class KafkaAclsTest {
             String resource = switch (acl.pattern().resourceType()) {
                 case TOPIC -> "acl --topic " + acl.pattern().name() + " ";
                 case GROUP -> "acl --group " + acl.pattern().name() + " ";
-                case TRANSACTIONAL_ID -> "acl --transactional-id " + acl.pattern().name() + " ";
+                case TRANSACTIONAL_ID ->
+                    "acl --transactional-id " + acl.pattern().name() + " ";
                 default -> throw new AssertionError("unexpected resource " + acl.pattern());
             };
             String line = body.substring(body.indexOf(resource), body.indexOf('\n', body.indexOf(resource)));
             String op = acl.entry().operation().name().replace("_", "").toLowerCase(Locale.ROOT);
             assertThat(line.toLowerCase(Locale.ROOT)).as(resource).contains("--operation " + op);
         }
-        long grants = body.lines().filter(l -> l.contains("--operation")).mapToInt(l -> l.split("--operation").length - 1).sum();
+        long grants = body.lines()
+                .filter(l -> l.contains("--operation"))
+                .mapToInt(l -> l.split("--operation").length - 1)
+                .sum();
         assertThat(grants).isEqualTo(KafkaAcls.gateway("dsx-gateway").size());
     }
 
     @Test
     void composeNodesAreLockedDownLikeTheLocalBroker() throws Exception {
         String broker = read("broker.sh");
-        assertThat(broker).contains("authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer")
-                .contains("allow.everyone.if.no.acl.found=false").contains("super.users=User:dsx-broker")
+        assertThat(broker)
+                .contains("authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .contains("allow.everyone.if.no.acl.found=false")
+                .contains("super.users=User:dsx-broker")
                 .contains("listener.name.client.sasl.enabled.mechanisms=SCRAM-SHA-512")
-                .contains("listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT")
-                .doesNotContain("PLAINTEXT://").doesNotContain(":PLAINTEXT");
+                .contains(
+                        "listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT")
+                .doesNotContain("PLAINTEXT://")
+                .doesNotContain(":PLAINTEXT");
         // secrets are read from files, never passed as arguments
         assertThat(read("setup.sh")).contains("java @\"$args\"").doesNotContain("--add-config 'SCRAM");
     }

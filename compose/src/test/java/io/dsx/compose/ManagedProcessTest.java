@@ -20,8 +20,8 @@ class ManagedProcessTest {
     @Test
     void closeStopsTheChildAndEveryDescendant() throws Exception {
         // like kc.sh: a shell that runs the real server as its child
-        ManagedProcess p = ManagedProcess.start("tree", List.of("sh", "-c", "sleep 300 & sleep 300 & wait"),
-                dir, Map.of(), dir.resolve("tree.log"));
+        ManagedProcess p = ManagedProcess.start(
+                "tree", List.of("sh", "-c", "sleep 300 & sleep 300 & wait"), dir, Map.of(), dir.resolve("tree.log"));
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (p.liveTree().size() < 3 && System.nanoTime() < deadline) {
             Thread.sleep(50);
@@ -34,18 +34,25 @@ class ManagedProcessTest {
 
     @Test
     void failedCommandReportsItsExitCodeAndOutput() {
-        assertThatThrownBy(() -> ManagedProcess.runToCompletion("fails", List.of("sh", "-c", "echo broken config; exit 3"),
-                dir, Map.of(), dir.resolve("fails.log"), Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> ManagedProcess.runToCompletion(
+                        "fails",
+                        List.of("sh", "-c", "echo broken config; exit 3"),
+                        dir,
+                        Map.of(),
+                        dir.resolve("fails.log"),
+                        Duration.ofSeconds(30)))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("exit code 3").hasMessageContaining("broken config");
+                .hasMessageContaining("exit code 3")
+                .hasMessageContaining("broken config");
     }
 
     @Test
     void readinessFailsFastWhenTheProcessDies() throws Exception {
-        ManagedProcess p = ManagedProcess.start("dies", List.of("sh", "-c", "echo cannot bind; exit 1"),
-                dir, Map.of(), dir.resolve("dies.log"));
+        ManagedProcess p = ManagedProcess.start(
+                "dies", List.of("sh", "-c", "echo cannot bind; exit 1"), dir, Map.of(), dir.resolve("dies.log"));
         assertThatThrownBy(() -> Readiness.await(p, Duration.ofMinutes(1), () -> false))
-                .isInstanceOf(IOException.class).hasMessageContaining("exited during start")
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("exited during start")
                 .hasMessageContaining("cannot bind");
         assertThat(Files.readString(dir.resolve("dies.log"))).contains("cannot bind");
     }

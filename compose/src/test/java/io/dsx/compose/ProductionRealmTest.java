@@ -24,9 +24,13 @@ class ProductionRealmTest {
         assertThat(realm.path("users").size()).isZero();
         assertThat(text).doesNotContain("${DSX_").doesNotContain("\"secret\"");
         for (JsonNode client : realm.get("clients")) {
-            assertThat(client.path("serviceAccountsEnabled").asBoolean()).as(client.get("clientId").asText()).isFalse();
+            assertThat(client.path("serviceAccountsEnabled").asBoolean())
+                    .as(client.get("clientId").asText())
+                    .isFalse();
             if (client.path("publicClient").asBoolean()) {
-                assertThat(client.path("directAccessGrantsEnabled").asBoolean()).as(client.get("clientId").asText()).isFalse();
+                assertThat(client.path("directAccessGrantsEnabled").asBoolean())
+                        .as(client.get("clientId").asText())
+                        .isFalse();
                 assertThat(client.path("implicitFlowEnabled").asBoolean()).isFalse();
             }
         }
@@ -48,7 +52,9 @@ class ProductionRealmTest {
     @Test
     void composeImportsTheProductionRealmNotTheDemoOne() throws Exception {
         String compose = Files.readString(Path.of("docker-compose.yml"));
-        assertThat(compose).contains("./keycloak/dataspace-realm-production.json:/opt/keycloak/data/import/dataspace-realm.json:ro")
+        assertThat(compose)
+                .contains(
+                        "./keycloak/dataspace-realm-production.json:/opt/keycloak/data/import/dataspace-realm.json:ro")
                 .doesNotContain("./keycloak/dataspace-realm.json:");
     }
 }

@@ -21,10 +21,12 @@ class StackCredentialsTest {
         Path file = dir.resolve("credentials.properties");
         StackCredentials first = StackCredentials.loadOrCreate(file);
         StackCredentials again = StackCredentials.loadOrCreate(file);
-        assertThat(again.hospitalSecret("hospital-a")).isEqualTo(first.hospitalSecret("hospital-a")).hasSizeGreaterThan(20);
+        assertThat(again.hospitalSecret("hospital-a"))
+                .isEqualTo(first.hospitalSecret("hospital-a"))
+                .hasSizeGreaterThan(20);
         assertThat(first.hospitalSecret("hospital-a")).isNotEqualTo(first.hospitalSecret("hospital-b"));
-        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
-                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(first.toString()).doesNotContain(first.userPassword("operator"));
     }
 
@@ -36,7 +38,9 @@ class StackCredentialsTest {
         }
         StackCredentials credentials = StackCredentials.generate();
         String realm = credentials.render(template);
-        assertThat(realm).doesNotContain("${DSX_").contains(credentials.hospitalSecret("hospital-b"))
+        assertThat(realm)
+                .doesNotContain("${DSX_")
+                .contains(credentials.hospitalSecret("hospital-b"))
                 .contains(credentials.userPassword("steward-a"));
     }
 

@@ -11,14 +11,17 @@ import java.security.SecureRandom;
  * segment costs no system call, unlike the default NativePRNG which reads /dev/urandom on every call.
  */
 public final class Drbg {
-    private Drbg() {
-    }
+    private Drbg() {}
 
     /** A new DRBG; {@code personalization} separates instances (RFC-style domain string, not secret). */
     public static SecureRandom create(String personalization) {
         try {
-            return SecureRandom.getInstance("DRBG", DrbgParameters.instantiation(256,
-                    DrbgParameters.Capability.RESEED_ONLY, personalization.getBytes(StandardCharsets.UTF_8)));
+            return SecureRandom.getInstance(
+                    "DRBG",
+                    DrbgParameters.instantiation(
+                            256,
+                            DrbgParameters.Capability.RESEED_ONLY,
+                            personalization.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no 256-bit DRBG", e);
         }

@@ -28,6 +28,5 @@ public final class Limits {
      */
     public static final int MAX_NUMBER_DIGITS = 100_000;
 
-    private Limits() {
-    }
+    private Limits() {}
 }

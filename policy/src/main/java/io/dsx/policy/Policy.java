@@ -53,8 +53,8 @@ public final class Policy {
      */
     public static Policy compile(Map<String, String> modules, ObjectValue data, BuiltinRegistry registry) {
         if (data != null && Values.deeperThan(data, Limits.MAX_VALUE_DEPTH)) {
-            throw new RegoException(RegoException.Code.COMPILE, "data nested deeper than "
-                    + Limits.MAX_VALUE_DEPTH + " levels", null);
+            throw new RegoException(
+                    RegoException.Code.COMPILE, "data nested deeper than " + Limits.MAX_VALUE_DEPTH + " levels", null);
         }
         List<Module> parsed = new ArrayList<>();
         try {
@@ -62,8 +62,8 @@ public final class Policy {
             return new Policy(Compiler.compile(parsed, data, implementedBy(registry)), null, registry);
         } catch (StackOverflowError e) {
             // a backstop: Limits bounds nesting well inside a default stack; a smaller stack may still run out
-            throw new RegoException(RegoException.Code.COMPILE, "policy too deeply nested to compile"
-                    + " (stack exhausted)", null);
+            throw new RegoException(
+                    RegoException.Code.COMPILE, "policy too deeply nested to compile" + " (stack exhausted)", null);
         }
     }
 
@@ -89,8 +89,11 @@ public final class Policy {
             node = node == null ? null : node.child(seg);
             base = base instanceof ObjectValue o ? o.get(seg) : null;
         }
-        return base != null || (node != null && (node.hasRules() || node.defaultRule() != null
-                || !node.children().isEmpty()));
+        return base != null
+                || (node != null
+                        && (node.hasRules()
+                                || node.defaultRule() != null
+                                || !node.children().isEmpty()));
     }
 
     /** The bundle revision ({@code sha256:...}), or null when not built from a bundle. */

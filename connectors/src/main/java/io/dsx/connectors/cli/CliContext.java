@@ -15,32 +15,40 @@ import java.util.Map;
  * whether stderr is a terminal, the clock, randomness, HTTP and the retry policy.
  */
 public record CliContext(
-    Map<String, String> env,
-    InputStream stdin,
-    PrintWriter out,
-    PrintWriter err,
-    boolean terminal,
-    Clock clock,
-    SecureRandom random,
-    HttpClient http,
-    RetryPolicy retry) {
+        Map<String, String> env,
+        InputStream stdin,
+        PrintWriter out,
+        PrintWriter err,
+        boolean terminal,
+        Clock clock,
+        SecureRandom random,
+        HttpClient http,
+        RetryPolicy retry) {
 
-  /** The real process: System streams, environment, UTC clock, a strong random. */
-  public static CliContext system() {
-    return new CliContext(System.getenv(), System.in,
-        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, StandardCharsets.UTF_8),
-        System.console() != null, Clock.systemUTC(), io.dsx.crypto.Drbg.create("dsx-cli"), defaultHttp(), RetryPolicy.DEFAULT);
-  }
+    /** The real process: System streams, environment, UTC clock, a strong random. */
+    public static CliContext system() {
+        return new CliContext(
+                System.getenv(),
+                System.in,
+                new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+                System.console() != null,
+                Clock.systemUTC(),
+                io.dsx.crypto.Drbg.create("dsx-cli"),
+                defaultHttp(),
+                RetryPolicy.DEFAULT);
+    }
 
-  public static HttpClient defaultHttp() {
-    return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NEVER).build();
-  }
+    public static HttpClient defaultHttp() {
+        return HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
 
-  /** An environment variable, null when unset or empty. */
-  String envVar(String name) {
-    String v = env.get(name);
-    return v == null || v.isEmpty() ? null : v;
-  }
+    /** An environment variable, null when unset or empty. */
+    String envVar(String name) {
+        String v = env.get(name);
+        return v == null || v.isEmpty() ? null : v;
+    }
 }

@@ -8,11 +8,11 @@ import io.dsx.schemas.envelope.ContributionEnvelope;
  */
 public record SealedContribution(ContributionEnvelope envelope, byte[] bytes) {
 
-  public static SealedContribution of(ContributionEnvelope envelope) {
-    return new SealedContribution(envelope, envelope.toBytes());
-  }
+    public static SealedContribution of(ContributionEnvelope envelope) {
+        return new SealedContribution(envelope, envelope.toBytes());
+    }
 
-  public String contributionId() {
-    return envelope.manifest().contributionId();
-  }
+    public String contributionId() {
+        return envelope.manifest().contributionId();
+    }
 }

@@ -30,7 +30,10 @@ import org.apache.avro.generic.GenericRecord;
 public final class JobRecords {
 
     /** The wire format asked for. */
-    public enum Format { NDJSON, AVRO }
+    public enum Format {
+        NDJSON,
+        AVRO
+    }
 
     /** Receives records: NDJSON gives a JSON object, Avro a GenericRecord; {@code cursor} resumes after it. */
     public interface Handler {
@@ -129,9 +132,12 @@ public final class JobRecords {
         }
         URI uri = URI.create(gateway + "/v1/jobs/" + URLEncoder.encode(jobId, StandardCharsets.UTF_8) + "/records"
                 + (q.length() > 0 ? "?" + q : ""));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofHours(1))
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofHours(1))
                 .header("Authorization", "Bearer " + token.get())
-                .header("Accept", format == Format.AVRO ? AVRO : NDJSON).GET().build();
+                .header("Accept", format == Format.AVRO ? AVRO : NDJSON)
+                .GET()
+                .build();
         HttpResponse<InputStream> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -147,7 +153,8 @@ public final class JobRecords {
                 } catch (IOException | RuntimeException notJson) {
                     // the status alone is reported
                 }
-                throw new GatewayException(response.statusCode(),
+                throw new GatewayException(
+                        response.statusCode(),
                         p != null && p.hasNonNull("code") ? p.get("code").asText() : "http_" + response.statusCode(),
                         p != null && p.hasNonNull("detail") ? p.get("detail").asText() : "");
             }

@@ -8,70 +8,71 @@ import java.io.Reader;
  * instead of being buffered whole as {@code BufferedReader.readLine} would.
  */
 final class BoundedLineReader {
-  /** A line, or {@code tooLong} with no text when it exceeded the limit. */
-  record Line(String text, long number, boolean tooLong) {}
+    /** A line, or {@code tooLong} with no text when it exceeded the limit. */
+    record Line(String text, long number, boolean tooLong) {}
 
-  private final Reader in;
-  private final int maxChars;
-  private final StringBuilder buffer = new StringBuilder();
-  private long number;
-  private long position;
-  /** Characters read ahead in chunks: a Reader's read() per character takes a lock each time. */
-  private final char[] chunk = new char[1 << 16];
-  private int chunkPos;
-  private int chunkLen;
+    private final Reader in;
+    private final int maxChars;
+    private final StringBuilder buffer = new StringBuilder();
+    private long number;
+    private long position;
+    /** Characters read ahead in chunks: a Reader's read() per character takes a lock each time. */
+    private final char[] chunk = new char[1 << 16];
 
-  BoundedLineReader(Reader in, int maxChars) {
-    this.in = in;
-    this.maxChars = maxChars;
-  }
+    private int chunkPos;
+    private int chunkLen;
 
-  long position() {
-    return position;
-  }
+    BoundedLineReader(Reader in, int maxChars) {
+        this.in = in;
+        this.maxChars = maxChars;
+    }
 
-  /** The next line without its terminator, or null at the end of the input. */
-  Line next() throws IOException {
-    buffer.setLength(0);
-    boolean tooLong = false;
-    int c = read();
-    if (c == -1) {
-      return null;
+    long position() {
+        return position;
     }
-    number++;
-    while (c != -1 && c != '\n') {
-      position++;
-      if (!tooLong) {
-        buffer.append((char) c);
-        tooLong = buffer.length() > maxChars + 1; // +1: a CR before the LF is not content
-      }
-      c = read();
-    }
-    if (c == '\n') {
-      position++;
-    }
-    if (tooLong) {
-      buffer.setLength(0);
-      return new Line("", number, true);
-    }
-    int end = buffer.length();
-    if (end > 0 && buffer.charAt(end - 1) == '\r') {
-      buffer.setLength(end - 1);
-    }
-    return new Line(buffer.toString(), number, buffer.length() > maxChars);
-  }
 
-  private int read() throws IOException {
-    if (chunkPos == chunkLen) {
-      int n = in.read(chunk, 0, chunk.length);
-      if (n <= 0) {
-        chunkPos = 0;
-        chunkLen = 0;
-        return -1;
-      }
-      chunkPos = 0;
-      chunkLen = n;
+    /** The next line without its terminator, or null at the end of the input. */
+    Line next() throws IOException {
+        buffer.setLength(0);
+        boolean tooLong = false;
+        int c = read();
+        if (c == -1) {
+            return null;
+        }
+        number++;
+        while (c != -1 && c != '\n') {
+            position++;
+            if (!tooLong) {
+                buffer.append((char) c);
+                tooLong = buffer.length() > maxChars + 1; // +1: a CR before the LF is not content
+            }
+            c = read();
+        }
+        if (c == '\n') {
+            position++;
+        }
+        if (tooLong) {
+            buffer.setLength(0);
+            return new Line("", number, true);
+        }
+        int end = buffer.length();
+        if (end > 0 && buffer.charAt(end - 1) == '\r') {
+            buffer.setLength(end - 1);
+        }
+        return new Line(buffer.toString(), number, buffer.length() > maxChars);
     }
-    return chunk[chunkPos++];
-  }
+
+    private int read() throws IOException {
+        if (chunkPos == chunkLen) {
+            int n = in.read(chunk, 0, chunk.length);
+            if (n <= 0) {
+                chunkPos = 0;
+                chunkLen = 0;
+                return -1;
+            }
+            chunkPos = 0;
+            chunkLen = n;
+        }
+        return chunk[chunkPos++];
+    }
 }

@@ -5,22 +5,22 @@ package io.dsx.connectors.source;
  * expected type; it never quotes the value (it may be personal data).
  */
 public final class SourceException extends Exception {
-  private static final long serialVersionUID = 1L;
-  private final String file;
-  private final long line;
+    private static final long serialVersionUID = 1L;
+    private final String file;
+    private final long line;
 
-  public SourceException(String file, long line, String problem) {
-    super(file + ":" + line + ": " + problem);
-    this.file = file;
-    this.line = line;
-  }
+    public SourceException(String file, long line, String problem) {
+        super(file + ":" + line + ": " + problem);
+        this.file = file;
+        this.line = line;
+    }
 
-  public String file() {
-    return file;
-  }
+    public String file() {
+        return file;
+    }
 
-  /** 1-based line where the offending row or record starts. */
-  public long line() {
-    return line;
-  }
+    /** 1-based line where the offending row or record starts. */
+    public long line() {
+        return line;
+    }
 }

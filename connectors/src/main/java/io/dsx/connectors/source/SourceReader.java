@@ -10,12 +10,12 @@ import java.io.IOException;
  */
 public interface SourceReader extends Closeable {
 
-  /** The next record, or {@code null} at the end of the source. */
-  SourceRecord next() throws SourceException, IOException;
+    /** The next record, or {@code null} at the end of the source. */
+    SourceRecord next() throws SourceException, IOException;
 
-  /** The name used in error messages (the file name). */
-  String name();
+    /** The name used in error messages (the file name). */
+    String name();
 
-  /** Characters consumed so far: with the source size it gives the progress. */
-  long position();
+    /** Characters consumed so far: with the source size it gives the progress. */
+    long position();
 }

@@ -13,30 +13,37 @@ import java.util.Map;
 /** One in-process run of {@code dsx}: its exit code and what it printed. */
 record CliRun(int exit, String out, String err) {
 
-  static CliRun of(Map<String, String> env, String... args) {
-    return withStdin(env, new byte[0], args);
-  }
-
-  static CliRun withStdin(Map<String, String> env, byte[] stdin, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CliContext ctx = new CliContext(env, new ByteArrayInputStream(stdin), new PrintWriter(out, true),
-        new PrintWriter(err, true), false, Clock.systemUTC(), new SecureRandom(), HttpClient.newHttpClient(),
-        new RetryPolicy(3, Duration.ZERO, Duration.ZERO, d -> { }));
-    int exit = DsxCli.run(ctx, args);
-    return new CliRun(exit, out.toString(), err.toString());
-  }
-
-  static CliRun of(String... args) {
-    return of(Map.of(), args);
-  }
-
-  /** stderr, which must be exactly one line. */
-  String errLine() {
-    String[] lines = err.strip().split("\n");
-    if (lines.length != 1) {
-      throw new AssertionError("expected one line on stderr, got: " + err);
+    static CliRun of(Map<String, String> env, String... args) {
+        return withStdin(env, new byte[0], args);
     }
-    return lines[0];
-  }
+
+    static CliRun withStdin(Map<String, String> env, byte[] stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext ctx = new CliContext(
+                env,
+                new ByteArrayInputStream(stdin),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                false,
+                Clock.systemUTC(),
+                new SecureRandom(),
+                HttpClient.newHttpClient(),
+                new RetryPolicy(3, Duration.ZERO, Duration.ZERO, d -> {}));
+        int exit = DsxCli.run(ctx, args);
+        return new CliRun(exit, out.toString(), err.toString());
+    }
+
+    static CliRun of(String... args) {
+        return of(Map.of(), args);
+    }
+
+    /** stderr, which must be exactly one line. */
+    String errLine() {
+        String[] lines = err.strip().split("\n");
+        if (lines.length != 1) {
+            throw new AssertionError("expected one line on stderr, got: " + err);
+        }
+        return lines[0];
+    }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /** The job client against a small in-process server speaking the data plane's NDJSON. */
 class JobRecordsTest {
 
-    static final String SCHEMA = "{\"schema\":{\"type\":\"record\",\"name\":\"V\",\"fields\":[{\"name\":\"ward\",\"type\":\"string\"}]}}\n";
+    static final String SCHEMA =
+            "{\"schema\":{\"type\":\"record\",\"name\":\"V\",\"fields\":[{\"name\":\"ward\",\"type\":\"string\"}]}}\n";
     HttpServer server;
     final List<String> queries = new ArrayList<>();
 
@@ -31,7 +32,8 @@ class JobRecordsTest {
             queries.add(q == null ? "" : q);
             String[] answer = pages.apply(q == null ? "" : q);
             int status = Integer.parseInt(answer[0]);
-            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/x-ndjson" : "application/problem+json");
+            exchange.getResponseHeaders()
+                    .add("Content-Type", status == 200 ? "application/x-ndjson" : "application/problem+json");
             exchange.sendResponseHeaders(status, 0);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer[1].getBytes(StandardCharsets.UTF_8));
@@ -54,8 +56,8 @@ class JobRecordsTest {
 
     List<String> read(URI base) throws Exception {
         List<String> got = new ArrayList<>();
-        new JobRecords(base, () -> "t", HttpClient.newHttpClient(), 3).read("j", null, JobRecords.Format.NDJSON,
-                new JobRecords.Handler() {
+        new JobRecords(base, () -> "t", HttpClient.newHttpClient(), 3)
+                .read("j", null, JobRecords.Format.NDJSON, new JobRecords.Handler() {
                     @Override
                     public void schema(Schema projected) {
                         got.add("schema:" + projected.getFields().get(0).name());
@@ -72,8 +74,12 @@ class JobRecordsTest {
     @Test
     void followsPagesToTheEnd() throws Exception {
         URI base = serve(q -> q.isEmpty()
-                ? new String[] {"200", SCHEMA + rec("a", "c1") + "{\"end\":{\"cursor\":\"c1\",\"reason\":\"page limit\"}}\n"}
-                : new String[] {"200", SCHEMA + rec("b", "c2") + "{\"end\":{\"cursor\":null,\"reason\":\"end of data\"}}\n"});
+                ? new String[] {
+                    "200", SCHEMA + rec("a", "c1") + "{\"end\":{\"cursor\":\"c1\",\"reason\":\"page limit\"}}\n"
+                }
+                : new String[] {
+                    "200", SCHEMA + rec("b", "c2") + "{\"end\":{\"cursor\":null,\"reason\":\"end of data\"}}\n"
+                });
         assertThat(read(base)).containsExactly("schema:ward", "{\"ward\":\"a\"}", "{\"ward\":\"b\"}");
         assertThat(queries).containsExactly("", "cursor=c1");
     }
@@ -82,22 +88,32 @@ class JobRecordsTest {
     void aBrokenStreamResumesAfterTheLastRecordReceived() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         URI base = serve(q -> calls.getAndIncrement() == 0
-                ? new String[] {"200", SCHEMA + rec("a", "c1") + rec("b", "c2")}          // cut before its end line
-                : new String[] {"200", SCHEMA + rec("c", "c3") + "{\"end\":{\"cursor\":null,\"reason\":\"end of data\"}}\n"});
-        assertThat(read(base)).containsExactly("schema:ward", "{\"ward\":\"a\"}", "{\"ward\":\"b\"}", "{\"ward\":\"c\"}");
+                ? new String[] {"200", SCHEMA + rec("a", "c1") + rec("b", "c2")} // cut before its end line
+                : new String[] {
+                    "200", SCHEMA + rec("c", "c3") + "{\"end\":{\"cursor\":null,\"reason\":\"end of data\"}}\n"
+                });
+        assertThat(read(base))
+                .containsExactly("schema:ward", "{\"ward\":\"a\"}", "{\"ward\":\"b\"}", "{\"ward\":\"c\"}");
         assertThat(queries).containsExactly("", "cursor=c2");
     }
 
     @Test
     void aRefusalEndsTheReadWithItsCode() throws Exception {
         URI base = serve(q -> new String[] {"403", "{\"code\":\"access_denied\",\"detail\":\"revoked\"}"});
-        assertThatThrownBy(() -> read(base)).isInstanceOf(GatewayException.class).hasMessageContaining("access_denied");
+        assertThatThrownBy(() -> read(base))
+                .isInstanceOf(GatewayException.class)
+                .hasMessageContaining("access_denied");
     }
 
     @Test
     void aStreamEndedByRevocationIsARefusal() throws Exception {
-        URI base = serve(q -> new String[] {"200", SCHEMA + rec("a", "c1")
-                + "{\"end\":{\"cursor\":null,\"reason\":\"the read policy no longer allows this read\"}}\n"});
-        assertThatThrownBy(() -> read(base)).isInstanceOf(GatewayException.class).hasMessageContaining("no longer allows");
+        URI base = serve(q -> new String[] {
+            "200",
+            SCHEMA + rec("a", "c1")
+                    + "{\"end\":{\"cursor\":null,\"reason\":\"the read policy no longer allows this read\"}}\n"
+        });
+        assertThatThrownBy(() -> read(base))
+                .isInstanceOf(GatewayException.class)
+                .hasMessageContaining("no longer allows");
     }
 }

@@ -10,67 +10,75 @@ import org.junit.jupiter.api.Test;
 
 class CsvTokenizerTest {
 
-  private static List<CsvTokenizer.Row> rows(String csv) throws Exception {
-    CsvTokenizer t = new CsvTokenizer(new StringReader(csv), "in.csv");
-    List<CsvTokenizer.Row> out = new ArrayList<>();
-    for (CsvTokenizer.Row r = t.next(); r != null; r = t.next()) {
-      out.add(r);
+    private static List<CsvTokenizer.Row> rows(String csv) throws Exception {
+        CsvTokenizer t = new CsvTokenizer(new StringReader(csv), "in.csv");
+        List<CsvTokenizer.Row> out = new ArrayList<>();
+        for (CsvTokenizer.Row r = t.next(); r != null; r = t.next()) {
+            out.add(r);
+        }
+        return out;
     }
-    return out;
-  }
 
-  @Test
-  void splitsPlainCellsOnCommasAndRowsOnLfOrCrlf() throws Exception {
-    List<CsvTokenizer.Row> rows = rows("a,b,c\r\n1,2,3\n4,,6");
-    assertThat(rows).extracting(CsvTokenizer.Row::cells)
-        .containsExactly(List.of("a", "b", "c"), List.of("1", "2", "3"), List.of("4", "", "6"));
-    assertThat(rows).extracting(CsvTokenizer.Row::line).containsExactly(1L, 2L, 3L);
-  }
+    @Test
+    void splitsPlainCellsOnCommasAndRowsOnLfOrCrlf() throws Exception {
+        List<CsvTokenizer.Row> rows = rows("a,b,c\r\n1,2,3\n4,,6");
+        assertThat(rows)
+                .extracting(CsvTokenizer.Row::cells)
+                .containsExactly(List.of("a", "b", "c"), List.of("1", "2", "3"), List.of("4", "", "6"));
+        assertThat(rows).extracting(CsvTokenizer.Row::line).containsExactly(1L, 2L, 3L);
+    }
 
-  @Test
-  void quotedCellsHoldCommasDoubledQuotesAndLineBreaks() throws Exception {
-    List<CsvTokenizer.Row> rows = rows("x,y\n\"a, b\",\"say \"\"hi\"\"\"\n\"line1\nline2\",z\nlast,\"\"\n");
-    assertThat(rows).extracting(CsvTokenizer.Row::cells).containsExactly(
-        List.of("x", "y"), List.of("a, b", "say \"hi\""), List.of("line1\nline2", "z"), List.of("last", ""));
-    // the row after a two-line cell starts on line 5, not 4
-    assertThat(rows).extracting(CsvTokenizer.Row::line).containsExactly(1L, 2L, 3L, 5L);
-  }
+    @Test
+    void quotedCellsHoldCommasDoubledQuotesAndLineBreaks() throws Exception {
+        List<CsvTokenizer.Row> rows = rows("x,y\n\"a, b\",\"say \"\"hi\"\"\"\n\"line1\nline2\",z\nlast,\"\"\n");
+        assertThat(rows)
+                .extracting(CsvTokenizer.Row::cells)
+                .containsExactly(
+                        List.of("x", "y"),
+                        List.of("a, b", "say \"hi\""),
+                        List.of("line1\nline2", "z"),
+                        List.of("last", ""));
+        // the row after a two-line cell starts on line 5, not 4
+        assertThat(rows).extracting(CsvTokenizer.Row::line).containsExactly(1L, 2L, 3L, 5L);
+    }
 
-  @Test
-  void blankLinesAreSkippedButCounted() throws Exception {
-    List<CsvTokenizer.Row> rows = rows("a\n\n\r\nb\n");
-    assertThat(rows).extracting(CsvTokenizer.Row::line).containsExactly(1L, 4L);
-  }
+    @Test
+    void blankLinesAreSkippedButCounted() throws Exception {
+        List<CsvTokenizer.Row> rows = rows("a\n\n\r\nb\n");
+        assertThat(rows).extracting(CsvTokenizer.Row::line).containsExactly(1L, 4L);
+    }
 
-  @Test
-  void trailingCommaMakesAnEmptyLastCell() throws Exception {
-    assertThat(rows("a,b,\n").get(0).cells()).containsExactly("a", "b", "");
-  }
+    @Test
+    void trailingCommaMakesAnEmptyLastCell() throws Exception {
+        assertThat(rows("a,b,\n").get(0).cells()).containsExactly("a", "b", "");
+    }
 
-  @Test
-  void unclosedQuoteIsAnErrorAtTheRowWhereItOpened() {
-    assertThatThrownBy(() -> rows("a\n\"never closed\nmore\n"))
-        .isInstanceOf(SourceException.class)
-        .hasMessage("in.csv:2: quoted cell is not closed before the end of the file");
-  }
+    @Test
+    void unclosedQuoteIsAnErrorAtTheRowWhereItOpened() {
+        assertThatThrownBy(() -> rows("a\n\"never closed\nmore\n"))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("in.csv:2: quoted cell is not closed before the end of the file");
+    }
 
-  @Test
-  void textAfterAClosingQuoteIsAnError() {
-    assertThatThrownBy(() -> rows("a,b\n\"x\"y,1\n"))
-        .isInstanceOf(SourceException.class)
-        .hasMessage("in.csv:2: text after the closing quote of a cell");
-  }
+    @Test
+    void textAfterAClosingQuoteIsAnError() {
+        assertThatThrownBy(() -> rows("a,b\n\"x\"y,1\n"))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("in.csv:2: text after the closing quote of a cell");
+    }
 
-  @Test
-  void aQuoteInsideAnUnquotedCellIsAnErrorNamingTheColumn() {
-    assertThatThrownBy(() -> rows("a,b\n1,x\"y\n"))
-        .isInstanceOf(SourceException.class)
-        .hasMessage("in.csv:2: quote inside an unquoted cell (column 2)");
-  }
+    @Test
+    void aQuoteInsideAnUnquotedCellIsAnErrorNamingTheColumn() {
+        assertThatThrownBy(() -> rows("a,b\n1,x\"y\n"))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("in.csv:2: quote inside an unquoted cell (column 2)");
+    }
 
-  @Test
-  void aRowLongerThanTheLimitIsRefused() {
-    String huge = "\"" + "x".repeat(CsvTokenizer.MAX_ROW_CHARS + 1) + "\"\n";
-    assertThatThrownBy(() -> rows(huge)).isInstanceOf(SourceException.class).hasMessageContaining("row longer than");
-  }
+    @Test
+    void aRowLongerThanTheLimitIsRefused() {
+        String huge = "\"" + "x".repeat(CsvTokenizer.MAX_ROW_CHARS + 1) + "\"\n";
+        assertThatThrownBy(() -> rows(huge))
+                .isInstanceOf(SourceException.class)
+                .hasMessageContaining("row longer than");
+    }
 }

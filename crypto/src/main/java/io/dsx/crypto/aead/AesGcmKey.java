@@ -109,8 +109,9 @@ public final class AesGcmKey {
     public byte[] open(byte[] sealed, int offset, int length, byte[] aad) throws CryptoException {
         Objects.checkFromIndexSize(offset, length, sealed.length);
         if (length < NONCE_LENGTH + TAG_LENGTH) {
-            throw new CryptoException(CryptoException.Reason.MALFORMED,
-                "AES-GCM input shorter than nonce and tag (" + length + " bytes)");
+            throw new CryptoException(
+                    CryptoException.Reason.MALFORMED,
+                    "AES-GCM input shorter than nonce and tag (" + length + " bytes)");
         }
         try {
             Cipher c = cipher(Cipher.DECRYPT_MODE, Arrays.copyOfRange(sealed, offset, offset + NONCE_LENGTH), aad);

@@ -100,7 +100,8 @@ public final class DekManager {
 
     private boolean exhausted(Current c, int records) {
         Duration age = Duration.between(c.createdAt, clock.instant());
-        return (c.used > 0 && c.used + records > policy.maxRecords()) || c.used >= policy.maxRecords()
+        return (c.used > 0 && c.used + records > policy.maxRecords())
+                || c.used >= policy.maxRecords()
                 || age.compareTo(policy.maxAge()) >= 0;
     }
 

@@ -5,8 +5,7 @@ import java.security.MessageDigest;
 /** Comparisons whose running time does not depend on where two secrets first differ. */
 public final class ConstantTime {
 
-    private ConstantTime() {
-    }
+    private ConstantTime() {}
 
     /**
      * True when both arrays have the same length and contents. The time depends on the lengths only

@@ -7,8 +7,7 @@ public final class Hex {
 
     private static final HexFormat FORMAT = HexFormat.of();
 
-    private Hex() {
-    }
+    private Hex() {}
 
     public static String encode(byte[] bytes) {
         return FORMAT.formatHex(bytes);

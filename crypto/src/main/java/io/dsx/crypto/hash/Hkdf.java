@@ -10,8 +10,7 @@ public final class Hkdf {
 
     private static final int HASH_LENGTH = 32;
 
-    private Hkdf() {
-    }
+    private Hkdf() {}
 
     /** HKDF-Extract: PRK = HMAC-SHA256(salt, ikm); an empty salt means 32 zero bytes (RFC 5869 §2.2). */
     public static byte[] extract(byte[] salt, byte[] ikm) {

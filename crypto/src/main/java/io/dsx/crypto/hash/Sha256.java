@@ -9,8 +9,7 @@ public final class Sha256 {
     /** Digest length in bytes. */
     public static final int LENGTH = 32;
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /** SHA-256 of {@code parts} concatenated, without copying them into one buffer. */
     public static byte[] digest(byte[]... parts) {

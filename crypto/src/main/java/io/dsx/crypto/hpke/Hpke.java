@@ -16,8 +16,7 @@ public final class Hpke {
 
     private static final SecureRandom DEFAULT_RANDOM = new SecureRandom();
 
-    private Hpke() {
-    }
+    private Hpke() {}
 
     /** Seals {@code plaintext} to {@code recipient} with a fresh ephemeral key. */
     public static Sealed seal(HpkePublicKey recipient, byte[] info, byte[] aad, byte[] plaintext) {
@@ -25,8 +24,7 @@ public final class Hpke {
     }
 
     /** Seals with an ephemeral key derived from 32 bytes of {@code random}. */
-    public static Sealed seal(HpkePublicKey recipient, byte[] info, byte[] aad, byte[] plaintext,
-                              SecureRandom random) {
+    public static Sealed seal(HpkePublicKey recipient, byte[] info, byte[] aad, byte[] plaintext, SecureRandom random) {
         Objects.requireNonNull(random, "random");
         byte[] ikmE = new byte[32];
         random.nextBytes(ikmE);
@@ -43,13 +41,13 @@ public final class Hpke {
     }
 
     /** RFC 9180 test vectors give ikmE; this is the deterministic core of {@link #seal}. */
-    static Sealed sealWithEphemeralIkm(HpkePublicKey recipient, byte[] info, byte[] aad, byte[] plaintext,
-                                       byte[] ikmE) {
+    static Sealed sealWithEphemeralIkm(
+            HpkePublicKey recipient, byte[] info, byte[] aad, byte[] plaintext, byte[] ikmE) {
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(plaintext, "plaintext");
         byte[] enc = new byte[HpkeSuite.ENC_LENGTH];
-        KeySchedule.Context ctx = KeySchedule.sender(KeySchedule.deriveKeyPair(ikmE), recipient.bytes(),
-            HpkeKeyPair.nonNull(info), enc);
+        KeySchedule.Context ctx =
+                KeySchedule.sender(KeySchedule.deriveKeyPair(ikmE), recipient.bytes(), HpkeKeyPair.nonNull(info), enc);
         return new Sealed(enc, KeySchedule.seal(ctx, HpkeKeyPair.nonNull(aad), plaintext));
     }
 }

@@ -71,8 +71,9 @@ public final class HpkeKeyPair {
         checkLive();
         byte[] enc = sealed.enc();
         if (enc.length != HpkeSuite.ENC_LENGTH) {
-            throw new CryptoException(CryptoException.Reason.MALFORMED,
-                "enc must have " + HpkeSuite.ENC_LENGTH + " bytes, has " + enc.length);
+            throw new CryptoException(
+                    CryptoException.Reason.MALFORMED,
+                    "enc must have " + HpkeSuite.ENC_LENGTH + " bytes, has " + enc.length);
         }
         try {
             KeySchedule.Context ctx = KeySchedule.receiver(privateKey, enc, nonNull(info));

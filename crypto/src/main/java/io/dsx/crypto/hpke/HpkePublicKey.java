@@ -22,7 +22,7 @@ public final class HpkePublicKey {
         Objects.requireNonNull(raw, "raw");
         if (raw.length != HpkeSuite.PUBLIC_KEY_LENGTH) {
             throw new IllegalArgumentException(
-                "an X25519 public key has " + HpkeSuite.PUBLIC_KEY_LENGTH + " bytes, not " + raw.length);
+                    "an X25519 public key has " + HpkeSuite.PUBLIC_KEY_LENGTH + " bytes, not " + raw.length);
         }
         return new HpkePublicKey(raw.clone());
     }

@@ -20,6 +20,5 @@ public final class HpkeSuite {
     /** Human-readable suite name, as written in the design. */
     public static final String NAME = "DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM";
 
-    private HpkeSuite() {
-    }
+    private HpkeSuite() {}
 }

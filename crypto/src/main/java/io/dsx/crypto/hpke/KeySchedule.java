@@ -28,11 +28,9 @@ final class KeySchedule {
     private static final int NK = 32;
     private static final int NN = 12;
 
-    record Context(byte[] key, byte[] baseNonce) {
-    }
+    record Context(byte[] key, byte[] baseNonce) {}
 
-    private KeySchedule() {
-    }
+    private KeySchedule() {}
 
     /** DeriveKeyPair(ikm) for X25519 (§7.1.3). */
     static X25519PrivateKeyParameters deriveKeyPair(byte[] ikm) {
@@ -95,7 +93,8 @@ final class KeySchedule {
         byte[] infoHash = labeledExtract(HPKE_SUITE, EMPTY, "info_hash", info);
         byte[] context = concat(new byte[] {0x00}, pskIdHash, infoHash); // mode_base
         byte[] secret = labeledExtract(HPKE_SUITE, sharedSecret, "secret", EMPTY);
-        return new Context(labeledExpand(HPKE_SUITE, secret, "key", context, NK),
+        return new Context(
+                labeledExpand(HPKE_SUITE, secret, "key", context, NK),
                 labeledExpand(HPKE_SUITE, secret, "base_nonce", context, NN));
     }
 

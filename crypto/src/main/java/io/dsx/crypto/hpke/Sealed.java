@@ -19,8 +19,8 @@ public record Sealed(byte[] enc, byte[] ciphertext) {
     @Override
     public boolean equals(Object o) {
         return o instanceof Sealed other
-            && Arrays.equals(enc, other.enc)
-            && Arrays.equals(ciphertext, other.ciphertext);
+                && Arrays.equals(enc, other.enc)
+                && Arrays.equals(ciphertext, other.ciphertext);
     }
 
     @Override

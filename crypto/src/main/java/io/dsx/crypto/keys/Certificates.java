@@ -24,23 +24,32 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 /** Builds end-entity X.509 v3 certificates signed through a {@link SigningKey} handle. */
 final class Certificates {
 
-    private Certificates() {
-    }
+    private Certificates() {}
 
     /**
      * A certificate for {@code subjectKey} issued by {@code issuer} (self-signed when the issuer's key
      * is the subject's). Valid from now (to the second) for {@code validity}; not a CA.
      */
-    static X509Certificate issue(String subjectDn, PublicKey subjectKey, String issuerDn, SigningKey issuer,
-                                 int keyUsage, Instant now, Duration validity, SecureRandom random) {
+    static X509Certificate issue(
+            String subjectDn,
+            PublicKey subjectKey,
+            String issuerDn,
+            SigningKey issuer,
+            int keyUsage,
+            Instant now,
+            Duration validity,
+            SecureRandom random) {
         Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS);
         byte[] serial = new byte[16];
         random.nextBytes(serial);
         try {
             X509v3CertificateBuilder builder = new X509v3CertificateBuilder(
-                name(issuerDn), new BigInteger(1, serial), Date.from(notBefore),
-                Date.from(notBefore.plus(validity)), name(subjectDn),
-                SubjectPublicKeyInfo.getInstance(subjectKey.getEncoded()));
+                    name(issuerDn),
+                    new BigInteger(1, serial),
+                    Date.from(notBefore),
+                    Date.from(notBefore.plus(validity)),
+                    name(subjectDn),
+                    SubjectPublicKeyInfo.getInstance(subjectKey.getEncoded()));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
             byte[] der = builder.build(new HandleContentSigner(issuer)).getEncoded();
@@ -56,7 +65,7 @@ final class Certificates {
     }
 
     static X509Certificate parse(byte[] der) throws GeneralSecurityException {
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-            .generateCertificate(new ByteArrayInputStream(der));
+        return (X509Certificate)
+                CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }
 }

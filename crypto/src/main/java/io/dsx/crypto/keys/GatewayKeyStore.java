@@ -56,8 +56,14 @@ public final class GatewayKeyStore {
     /** Alias to key pair, ordered so the last entry is current. */
     private final TreeMap<String, HpkeKeyPair> hpkeKeys = new TreeMap<>();
 
-    private GatewayKeyStore(Path file, char[] password, Clock clock, SecureRandom random, KeyStore keyStore,
-                            SigningKey receiptKey, X509Certificate receiptCertificate) {
+    private GatewayKeyStore(
+            Path file,
+            char[] password,
+            Clock clock,
+            SecureRandom random,
+            KeyStore keyStore,
+            SigningKey receiptKey,
+            X509Certificate receiptCertificate) {
         this.file = file;
         this.password = password;
         this.clock = clock;
@@ -71,8 +77,8 @@ public final class GatewayKeyStore {
      * Opens the keystore at {@code file}; on first run (no file) creates it with one HPKE key and the
      * receipt key. A wrong password or a damaged file is KEY_STORE.
      */
-    public static synchronized GatewayKeyStore openOrCreate(Path file, char[] password, Clock clock,
-                                                            SecureRandom random) throws CryptoException {
+    public static synchronized GatewayKeyStore openOrCreate(
+            Path file, char[] password, Clock clock, SecureRandom random) throws CryptoException {
         char[] pw = password.clone();
         KeyStore ks = Pkcs12File.loadOrEmpty(file, pw);
         try {
@@ -80,10 +86,17 @@ public final class GatewayKeyStore {
             boolean created = !ks.containsAlias(RECEIPT_ALIAS);
             if (created) {
                 SigningKey receipt = InstitutionKeys.generateKey(SignatureAlgorithm.ED25519, random);
-                X509Certificate cert = Certificates.issue(RECEIPT_DN, receipt.publicKey(), RECEIPT_DN, receipt,
-                    KeyUsage.digitalSignature, clock.instant(), VALIDITY, random);
-                ks.setKeyEntry(RECEIPT_ALIAS, privateKey("Ed25519", receipt.exportPkcs8()), pw,
-                    new Certificate[] {cert});
+                X509Certificate cert = Certificates.issue(
+                        RECEIPT_DN,
+                        receipt.publicKey(),
+                        RECEIPT_DN,
+                        receipt,
+                        KeyUsage.digitalSignature,
+                        clock.instant(),
+                        VALIDITY,
+                        random);
+                ks.setKeyEntry(
+                        RECEIPT_ALIAS, privateKey("Ed25519", receipt.exportPkcs8()), pw, new Certificate[] {cert});
                 store = new GatewayKeyStore(file, pw, clock, random, ks, receipt, cert);
             } else {
                 X509Certificate cert = (X509Certificate) ks.getCertificate(RECEIPT_ALIAS);
@@ -174,10 +187,18 @@ public final class GatewayKeyStore {
         String alias = String.format("%s%04d", HPKE_PREFIX, hpkeKeys.size() + 1);
         try {
             PrivateKey jdkKey = privateKey("X25519", pair.exportPkcs8());
-            PublicKey jdkPublic = KeyFactory.getInstance("X25519").generatePublic(
-                new java.security.spec.X509EncodedKeySpec(x25519Spki(pair.publicKey().bytes())));
-            X509Certificate cert = Certificates.issue(HPKE_DN, jdkPublic, RECEIPT_DN, receiptKey,
-                KeyUsage.keyAgreement, clock.instant(), VALIDITY, random);
+            PublicKey jdkPublic = KeyFactory.getInstance("X25519")
+                    .generatePublic(new java.security.spec.X509EncodedKeySpec(
+                            x25519Spki(pair.publicKey().bytes())));
+            X509Certificate cert = Certificates.issue(
+                    HPKE_DN,
+                    jdkPublic,
+                    RECEIPT_DN,
+                    receiptKey,
+                    KeyUsage.keyAgreement,
+                    clock.instant(),
+                    VALIDITY,
+                    random);
             keyStore.setKeyEntry(alias, jdkKey, password, new Certificate[] {cert, receiptCertificate});
         } catch (GeneralSecurityException e) {
             throw new CryptoException(CryptoException.Reason.KEY_STORE, "cannot store a new HPKE key", e);

@@ -22,16 +22,24 @@ public final class InstitutionKeys {
     /** RSA modulus size for new keys (NIST SP 800-57: 128-bit security). */
     public static final int RSA_BITS = 3072;
 
-    private InstitutionKeys() {
-    }
+    private InstitutionKeys() {}
 
     /** A new key pair for {@code algorithm} and a self-signed certificate valid from now for {@code validity}. */
-    public static InstitutionCredentials generate(SignatureAlgorithm algorithm, String subjectDn, Duration validity,
-                                                  Clock clock, SecureRandom random) {
+    public static InstitutionCredentials generate(
+            SignatureAlgorithm algorithm, String subjectDn, Duration validity, Clock clock, SecureRandom random) {
         Objects.requireNonNull(subjectDn, "subjectDn");
         SigningKey key = generateKey(algorithm, random);
-        return new InstitutionCredentials(key, Certificates.issue(subjectDn, key.publicKey(), subjectDn, key,
-            KeyUsage.digitalSignature | KeyUsage.nonRepudiation, clock.instant(), validity, random));
+        return new InstitutionCredentials(
+                key,
+                Certificates.issue(
+                        subjectDn,
+                        key.publicKey(),
+                        subjectDn,
+                        key,
+                        KeyUsage.digitalSignature | KeyUsage.nonRepudiation,
+                        clock.instant(),
+                        validity,
+                        random));
     }
 
     /** A fresh signing key for {@code algorithm}. */
@@ -61,9 +69,11 @@ public final class InstitutionKeys {
     /** A PKCS#10 certification request (DER) for {@code key}, signed by it, for {@code subjectDn}. */
     public static byte[] csr(SigningKey key, String subjectDn) {
         try {
-            return new PKCS10CertificationRequestBuilder(Certificates.name(subjectDn),
-                SubjectPublicKeyInfo.getInstance(key.publicKey().getEncoded()))
-                .build(new HandleContentSigner(key)).getEncoded();
+            return new PKCS10CertificationRequestBuilder(
+                            Certificates.name(subjectDn),
+                            SubjectPublicKeyInfo.getInstance(key.publicKey().getEncoded()))
+                    .build(new HandleContentSigner(key))
+                    .getEncoded();
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode CSR", e);
         }

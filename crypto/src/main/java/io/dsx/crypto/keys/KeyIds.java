@@ -8,8 +8,7 @@ import java.security.cert.X509Certificate;
 /** Key ids: lowercase hex SHA-256 fingerprints, the form manifests and catalogs carry. */
 public final class KeyIds {
 
-    private KeyIds() {
-    }
+    private KeyIds() {}
 
     /** SHA-256 of the certificate's DER encoding: an institution key's {@code signerKeyId}. */
     public static String of(X509Certificate certificate) {

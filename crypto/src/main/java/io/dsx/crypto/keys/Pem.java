@@ -32,8 +32,7 @@ public final class Pem {
     /** Key families tried, in order, when reading a bare public key. */
     private static final String[] KEY_FAMILIES = {"Ed25519", "EC", "RSA", "X25519"};
 
-    private Pem() {
-    }
+    private Pem() {}
 
     public static String writeCertificate(X509Certificate certificate) {
         try {
@@ -86,8 +85,8 @@ public final class Pem {
                 // not this family; try the next
             }
         }
-        throw new CryptoException(CryptoException.Reason.UNSUPPORTED_ALGORITHM,
-            "public key is none of Ed25519, EC, RSA, X25519");
+        throw new CryptoException(
+                CryptoException.Reason.UNSUPPORTED_ALGORITHM, "public key is none of Ed25519, EC, RSA, X25519");
     }
 
     public static String writeCsr(byte[] der) {

@@ -19,8 +19,7 @@ import java.security.KeyStore;
  */
 public final class Pkcs12File {
 
-    private Pkcs12File() {
-    }
+    private Pkcs12File() {}
 
     /** The keystore at {@code file}, or an empty one when the file does not exist yet. */
     public static KeyStore loadOrEmpty(Path file, char[] password) throws CryptoException {
@@ -36,8 +35,10 @@ public final class Pkcs12File {
             return ks;
         } catch (IOException | GeneralSecurityException e) {
             // A wrong password shows up as an IOException whose cause is UnrecoverableKeyException.
-            throw new CryptoException(CryptoException.Reason.KEY_STORE,
-                "cannot open keystore " + file + " (wrong password or damaged file)", e);
+            throw new CryptoException(
+                    CryptoException.Reason.KEY_STORE,
+                    "cannot open keystore " + file + " (wrong password or damaged file)",
+                    e);
         }
     }
 

@@ -26,6 +26,7 @@ public final class Pkcs12KeyManagementService implements KeyManagementService {
     static final byte FORMAT_VERSION = 0x01;
     /** PKCS#12 aliases are case-insensitive, so KEK names are lowercase by rule. */
     private static final Pattern KEK_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
     private static final String ALIAS_PREFIX = "kek-";
 
     private final Path file;
@@ -42,7 +43,7 @@ public final class Pkcs12KeyManagementService implements KeyManagementService {
 
     /** Opens the keystore file, creating it (empty) on first run. */
     public static Pkcs12KeyManagementService openOrCreate(Path file, char[] password, SecureRandom random)
-        throws CryptoException {
+            throws CryptoException {
         char[] pw = password.clone();
         boolean firstRun = !java.nio.file.Files.exists(file);
         KeyStore ks = Pkcs12File.loadOrEmpty(file, pw);
@@ -69,8 +70,10 @@ public final class Pkcs12KeyManagementService implements KeyManagementService {
         byte[] raw = new byte[AesGcmKey.KEY_LENGTH];
         random.nextBytes(raw);
         try {
-            keyStore.setEntry(alias(kekName), new KeyStore.SecretKeyEntry(new SecretKeySpec(raw, "AES")),
-                new KeyStore.PasswordProtection(password));
+            keyStore.setEntry(
+                    alias(kekName),
+                    new KeyStore.SecretKeyEntry(new SecretKeySpec(raw, "AES")),
+                    new KeyStore.PasswordProtection(password));
         } catch (GeneralSecurityException e) {
             throw new CryptoException(CryptoException.Reason.KEY_STORE, "cannot add KEK " + kekName, e);
         } finally {
@@ -127,8 +130,8 @@ public final class Pkcs12KeyManagementService implements KeyManagementService {
 
     private static String alias(String kekName) throws CryptoException {
         if (kekName == null || !KEK_NAME.matcher(kekName).matches()) {
-            throw new CryptoException(CryptoException.Reason.UNKNOWN_KEY,
-                "KEK names are 1-64 of [a-z0-9._-], starting alphanumeric");
+            throw new CryptoException(
+                    CryptoException.Reason.UNKNOWN_KEY, "KEK names are 1-64 of [a-z0-9._-], starting alphanumeric");
         }
         return ALIAS_PREFIX + kekName;
     }

@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class MerkleProofs {
 
-    private MerkleProofs() {
-    }
+    private MerkleProofs() {}
 
     /** True when {@code proof} shows leaf {@code leafHash} at {@code index} in the tree {@code root} of {@code treeSize}. */
     public static boolean verifyInclusion(byte[] leafHash, long index, long treeSize, List<byte[]> proof, byte[] root) {
@@ -50,8 +49,8 @@ public final class MerkleProofs {
      * of the tree of {@code newSize} with root {@code newRoot}. Equal sizes need equal roots and an
      * empty proof; an empty old tree is consistent with anything, with an empty proof.
      */
-    public static boolean verifyConsistency(long oldSize, long newSize, List<byte[]> proof,
-                                            byte[] oldRoot, byte[] newRoot) {
+    public static boolean verifyConsistency(
+            long oldSize, long newSize, List<byte[]> proof, byte[] oldRoot, byte[] newRoot) {
         if (oldSize < 0 || oldSize > newSize || !wellFormed(proof)) {
             return false;
         }
@@ -68,8 +67,8 @@ public final class MerkleProofs {
     }
 
     /** RFC 9162 §2.1.4.2 steps 2-7, for 0 < oldSize < newSize and a non-empty proof. */
-    private static boolean walkConsistency(long oldSize, long newSize, List<byte[]> proof,
-                                           byte[] oldRoot, byte[] newRoot) {
+    private static boolean walkConsistency(
+            long oldSize, long newSize, List<byte[]> proof, byte[] oldRoot, byte[] newRoot) {
         boolean powerOfTwo = (oldSize & (oldSize - 1)) == 0;
         int start = powerOfTwo ? -1 : 0;
         long fn = oldSize - 1;

@@ -26,10 +26,10 @@ public final class MerkleTree {
 
     /** levels.get(0) are the leaf hashes; levels.get(h) the complete subtrees of 2^h leaves. */
     private final List<List<byte[]>> levels = new ArrayList<>(List.of(new ArrayList<>()));
+
     private final List<byte[]> leafHashes = levels.get(0);
 
-    private MerkleTree() {
-    }
+    private MerkleTree() {}
 
     /** SHA-256(0x00 || parts...), e.g. {@code leafHash(salt, recordBytes)} for a contribution leaf. */
     public static byte[] leafHash(byte[]... parts) {
@@ -46,8 +46,13 @@ public final class MerkleTree {
      * {@code md} (reset first): a contribution leaf ({@code salt || record}) read straight out of a
      * framed plaintext, whose length prefix sits between the two.
      */
-    public static byte[] leafHash(java.security.MessageDigest md, byte[] buf, int firstOffset, int firstLength,
-                                  int secondOffset, int secondLength) {
+    public static byte[] leafHash(
+            java.security.MessageDigest md,
+            byte[] buf,
+            int firstOffset,
+            int firstLength,
+            int secondOffset,
+            int secondLength) {
         md.reset();
         md.update(LEAF_PREFIX);
         md.update(buf, firstOffset, firstLength);

@@ -41,7 +41,8 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash) {
             if (lines.length != 4 || !lines[3].isEmpty() || !lines[1].matches("0|[1-9][0-9]{0,18}")) {
                 throw new IllegalArgumentException("shape");
             }
-            return new Checkpoint(lines[0], Long.parseLong(lines[1]), Base64.getDecoder().decode(lines[2]));
+            return new Checkpoint(
+                    lines[0], Long.parseLong(lines[1]), Base64.getDecoder().decode(lines[2]));
         } catch (IllegalArgumentException e) {
             throw new CryptoException(CryptoException.Reason.MALFORMED, "malformed checkpoint", e);
         }
@@ -49,8 +50,10 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Checkpoint c && origin.equals(c.origin) && treeSize == c.treeSize
-            && Arrays.equals(rootHash, c.rootHash);
+        return o instanceof Checkpoint c
+                && origin.equals(c.origin)
+                && treeSize == c.treeSize
+                && Arrays.equals(rootHash, c.rootHash);
     }
 
     @Override

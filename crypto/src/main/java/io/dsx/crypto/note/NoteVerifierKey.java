@@ -70,13 +70,16 @@ public record NoteVerifierKey(String name, int keyId, byte[] publicKey) {
         byte[] material = new byte[33];
         material[0] = ED25519;
         System.arraycopy(publicKey, 0, material, 1, 32);
-        return name + "+" + String.format("%08x", keyId) + "+" + Base64.getEncoder().encodeToString(material);
+        return name + "+" + String.format("%08x", keyId) + "+"
+                + Base64.getEncoder().encodeToString(material);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NoteVerifierKey k && name.equals(k.name) && keyId == k.keyId
-            && Arrays.equals(publicKey, k.publicKey);
+        return o instanceof NoteVerifierKey k
+                && name.equals(k.name)
+                && keyId == k.keyId
+                && Arrays.equals(publicKey, k.publicKey);
     }
 
     @Override
@@ -85,8 +88,9 @@ public record NoteVerifierKey(String name, int keyId, byte[] publicKey) {
     }
 
     static void checkName(String name) {
-        if (name == null || name.isEmpty() || name.chars().anyMatch(c -> Character.isWhitespace(c)
-            || Character.isSpaceChar(c) || c == '+')) {
+        if (name == null
+                || name.isEmpty()
+                || name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '+')) {
             throw new IllegalArgumentException("note key names are non-empty, without spaces or '+'");
         }
     }

@@ -1,7 +1,7 @@
 package io.dsx.crypto.note;
 
-import io.dsx.crypto.sign.Ed25519Raw;
 import io.dsx.crypto.CryptoException;
+import io.dsx.crypto.sign.Ed25519Raw;
 import io.dsx.crypto.sign.SignatureAlgorithm;
 import io.dsx.crypto.sign.Signatures;
 import io.dsx.crypto.sign.SigningKey;
@@ -21,8 +21,7 @@ public final class SignedNote {
     private static final String DASH = "\u2014 ";
     private static final int MAX_SIGNATURES = 100;
 
-    private SignedNote() {
-    }
+    private SignedNote() {}
 
     /** The text signed by {@code key} (an Ed25519 key) under {@code name}. */
     public static String sign(String text, String name, SigningKey key) {
@@ -32,7 +31,8 @@ public final class SignedNote {
         }
         NoteVerifierKey vk = NoteVerifierKey.of(name, Ed25519Raw.raw(key.publicKey()));
         byte[] sig = key.sign(text.getBytes(StandardCharsets.UTF_8));
-        byte[] blob = ByteBuffer.allocate(4 + sig.length).putInt(vk.keyId()).put(sig).array();
+        byte[] blob =
+                ByteBuffer.allocate(4 + sig.length).putInt(vk.keyId()).put(sig).array();
         return text + "\n" + DASH + name + " " + Base64.getEncoder().encodeToString(blob) + "\n";
     }
 
@@ -81,8 +81,11 @@ public final class SignedNote {
             return false;
         }
         try {
-            if (Signatures.verify(Ed25519Raw.publicKey(key.publicKey()), SignatureAlgorithm.ED25519,
-                text.getBytes(StandardCharsets.UTF_8), Arrays.copyOfRange(blob, 4, blob.length))) {
+            if (Signatures.verify(
+                    Ed25519Raw.publicKey(key.publicKey()),
+                    SignatureAlgorithm.ED25519,
+                    text.getBytes(StandardCharsets.UTF_8),
+                    Arrays.copyOfRange(blob, 4, blob.length))) {
                 return true;
             }
         } catch (GeneralSecurityException e) {

@@ -18,14 +18,13 @@ public final class Ed25519Raw {
     /** DER of an Ed25519 SubjectPublicKeyInfo (RFC 8410 §4) up to the key bytes. */
     private static final byte[] SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
 
-    private Ed25519Raw() {
-    }
+    private Ed25519Raw() {}
 
     /** The 32 raw key bytes of a JDK Ed25519 public key; IllegalArgumentException for any other key. */
     public static byte[] raw(PublicKey key) {
         byte[] spki = key.getEncoded();
         if (spki.length != SPKI_PREFIX.length + 32
-            || !Arrays.equals(Arrays.copyOf(spki, SPKI_PREFIX.length), SPKI_PREFIX)) {
+                || !Arrays.equals(Arrays.copyOf(spki, SPKI_PREFIX.length), SPKI_PREFIX)) {
             throw new IllegalArgumentException("not an Ed25519 public key");
         }
         return Arrays.copyOfRange(spki, SPKI_PREFIX.length, spki.length);

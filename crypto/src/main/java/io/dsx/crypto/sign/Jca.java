@@ -6,8 +6,7 @@ import java.security.Signature;
 /** Creates configured JDK {@link Signature} engines; package-private plumbing. */
 final class Jca {
 
-    private Jca() {
-    }
+    private Jca() {}
 
     static Signature signature(SignatureAlgorithm algorithm) {
         try {

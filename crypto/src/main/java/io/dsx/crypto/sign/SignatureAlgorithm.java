@@ -25,15 +25,18 @@ public enum SignatureAlgorithm {
     ECDSA_P256_SHA256("ecdsa-p256-sha256", "FIPS 186-5 ECDSA P-256 / SHA-256", "SHA256withECDSA", null),
 
     /** RSASSA-PSS with SHA-256, MGF1-SHA-256, 32-byte salt, trailer field 1: RFC 8017 §8.1. */
-    RSA_PSS_SHA256("rsa-pss-sha256", "RFC 8017 RSASSA-PSS / SHA-256", "RSASSA-PSS",
-        new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+    RSA_PSS_SHA256(
+            "rsa-pss-sha256",
+            "RFC 8017 RSASSA-PSS / SHA-256",
+            "RSASSA-PSS",
+            new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
 
     /** RSA keys shorter than this are refused (NIST SP 800-131A). */
     public static final int MIN_RSA_BITS = 2048;
 
     /** Order n of the P-256 base point (FIPS 186-5 / SEC 2 secp256r1). */
     private static final BigInteger P256_ORDER =
-        new BigInteger("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551", 16);
+            new BigInteger("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551", 16);
 
     private final String wireName;
     private final String rfc;
@@ -75,8 +78,8 @@ public enum SignatureAlgorithm {
                 }
             }
         }
-        throw new CryptoException(CryptoException.Reason.UNSUPPORTED_ALGORITHM,
-            "unknown signature algorithm '" + name + "'");
+        throw new CryptoException(
+                CryptoException.Reason.UNSUPPORTED_ALGORITHM, "unknown signature algorithm '" + name + "'");
     }
 
     /** The algorithm a certificate's subject key signs with. */
@@ -89,7 +92,8 @@ public enum SignatureAlgorithm {
      * {@value #MIN_RSA_BITS} bits; anything else is UNSUPPORTED_ALGORITHM.
      */
     public static SignatureAlgorithm forKey(PublicKey key) throws CryptoException {
-        if (key instanceof EdECKey ed && "Ed25519".equalsIgnoreCase(ed.getParams().getName())) {
+        if (key instanceof EdECKey ed
+                && "Ed25519".equalsIgnoreCase(ed.getParams().getName())) {
             return ED25519;
         }
         if (key instanceof ECPublicKey ec && ec.getParams().getOrder().equals(P256_ORDER)) {
@@ -97,12 +101,14 @@ public enum SignatureAlgorithm {
         }
         if (key instanceof RSAKey rsa) {
             if (rsa.getModulus().bitLength() < MIN_RSA_BITS) {
-                throw new CryptoException(CryptoException.Reason.UNSUPPORTED_ALGORITHM,
-                    "RSA key of " + rsa.getModulus().bitLength() + " bits; at least " + MIN_RSA_BITS + " required");
+                throw new CryptoException(
+                        CryptoException.Reason.UNSUPPORTED_ALGORITHM,
+                        "RSA key of " + rsa.getModulus().bitLength() + " bits; at least " + MIN_RSA_BITS + " required");
             }
             return RSA_PSS_SHA256;
         }
-        throw new CryptoException(CryptoException.Reason.UNSUPPORTED_ALGORITHM,
-            "unsupported key type " + key.getAlgorithm() + " (dsx accepts Ed25519, EC P-256, RSA)");
+        throw new CryptoException(
+                CryptoException.Reason.UNSUPPORTED_ALGORITHM,
+                "unsupported key type " + key.getAlgorithm() + " (dsx accepts Ed25519, EC P-256, RSA)");
     }
 }

@@ -11,8 +11,7 @@ import java.util.Objects;
 /** Signature verification. A bad signature is an answer ({@code false}), not an exception. */
 public final class Signatures {
 
-    private Signatures() {
-    }
+    private Signatures() {}
 
     /**
      * True when {@code signature} is a valid {@code algorithm} signature of {@code message} by the
@@ -20,8 +19,8 @@ public final class Signatures {
      * (an Ed25519 certificate never verifies an ECDSA claim). Certificate validity dates and
      * revocation are the caller's registry's business, not checked here.
      */
-    public static boolean verify(X509Certificate certificate, SignatureAlgorithm algorithm,
-                                 byte[] message, byte[] signature) {
+    public static boolean verify(
+            X509Certificate certificate, SignatureAlgorithm algorithm, byte[] message, byte[] signature) {
         Objects.requireNonNull(certificate, "certificate");
         return verify(certificate.getPublicKey(), algorithm, message, signature);
     }
@@ -56,7 +55,8 @@ public final class Signatures {
      */
     private static boolean verifyEd25519(PublicKey key, byte[] message, byte[] signature) {
         byte[] spki = key.getEncoded();
-        if (signature.length != org.bouncycastle.math.ec.rfc8032.Ed25519.SIGNATURE_SIZE || spki == null
+        if (signature.length != org.bouncycastle.math.ec.rfc8032.Ed25519.SIGNATURE_SIZE
+                || spki == null
                 || spki.length != ED25519_SPKI_LENGTH) {
             return false;
         }
@@ -67,12 +67,14 @@ public final class Signatures {
     private static final int ED25519_SPKI_LENGTH = 44;
 
     /** Verifies or throws BAD_SIGNATURE: for callers that treat a bad signature as a failed request. */
-    public static void check(X509Certificate certificate, SignatureAlgorithm algorithm,
-                             byte[] message, byte[] signature) throws CryptoException {
+    public static void check(
+            X509Certificate certificate, SignatureAlgorithm algorithm, byte[] message, byte[] signature)
+            throws CryptoException {
         if (!verify(certificate, algorithm, message, signature)) {
-            throw new CryptoException(CryptoException.Reason.BAD_SIGNATURE,
-                algorithm.wireName() + " signature does not verify with certificate "
-                    + certificate.getSubjectX500Principal().getName());
+            throw new CryptoException(
+                    CryptoException.Reason.BAD_SIGNATURE,
+                    algorithm.wireName() + " signature does not verify with certificate "
+                            + certificate.getSubjectX500Principal().getName());
         }
     }
 }

@@ -58,7 +58,8 @@ public final class SigningKey {
         }
         try {
             AsymmetricKeyParameter bcPublic = publicOf(bcPrivate);
-            byte[] spki = SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(bcPublic).getEncoded();
+            byte[] spki = SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(bcPublic)
+                    .getEncoded();
             String family = jcaFamily(bcPrivate);
             KeyFactory kf = KeyFactory.getInstance(family);
             PrivateKey priv = kf.generatePrivate(new PKCS8EncodedKeySpec(der));
@@ -76,8 +77,8 @@ public final class SigningKey {
             throw new IllegalArgumentException("an Ed25519 seed has 32 bytes, not " + seed.length);
         }
         try {
-            return fromPkcs8(PrivateKeyInfoFactory.createPrivateKeyInfo(
-                new Ed25519PrivateKeyParameters(seed, 0)).getEncoded());
+            return fromPkcs8(PrivateKeyInfoFactory.createPrivateKeyInfo(new Ed25519PrivateKeyParameters(seed, 0))
+                    .getEncoded());
         } catch (IOException | CryptoException e) {
             throw new IllegalStateException("cannot encode an Ed25519 key", e);
         }
@@ -97,8 +98,15 @@ public final class SigningKey {
         checkLive();
         if (algorithm == SignatureAlgorithm.ED25519) {
             byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
-            ed25519().sign(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null, message, 0,
-                message.length, signature, 0);
+            ed25519()
+                    .sign(
+                            org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519,
+                            null,
+                            message,
+                            0,
+                            message.length,
+                            signature,
+                            0);
             return signature;
         }
         try {
@@ -156,14 +164,15 @@ public final class SigningKey {
             return ed.generatePublicKey();
         }
         if (priv instanceof ECPrivateKeyParameters ec) {
-            return new ECPublicKeyParameters(ec.getParameters().getG().multiply(ec.getD()).normalize(),
-                ec.getParameters());
+            return new ECPublicKeyParameters(
+                    ec.getParameters().getG().multiply(ec.getD()).normalize(), ec.getParameters());
         }
         if (priv instanceof RSAPrivateCrtKeyParameters rsa) {
             return new RSAKeyParameters(false, rsa.getModulus(), rsa.getPublicExponent());
         }
-        throw new CryptoException(CryptoException.Reason.UNSUPPORTED_ALGORITHM,
-            "unsupported private key type " + priv.getClass().getSimpleName());
+        throw new CryptoException(
+                CryptoException.Reason.UNSUPPORTED_ALGORITHM,
+                "unsupported private key type " + priv.getClass().getSimpleName());
     }
 
     private static String jcaFamily(AsymmetricKeyParameter priv) {

@@ -35,20 +35,23 @@ class AesGcmKeyTest {
         for (int i = 0; i < sealed.length; i++) {
             byte[] t = sealed.clone();
             t[i] ^= 0x40;
-            assertThatThrownBy(() -> key.open(t, aad)).isInstanceOfSatisfying(CryptoException.class,
-                e -> assertThat(e.reason()).isEqualTo(CryptoException.Reason.DECRYPTION_FAILED));
+            assertThatThrownBy(() -> key.open(t, aad))
+                    .isInstanceOfSatisfying(
+                            CryptoException.class,
+                            e -> assertThat(e.reason()).isEqualTo(CryptoException.Reason.DECRYPTION_FAILED));
         }
         assertThatThrownBy(() -> key.open(sealed, "other".getBytes(UTF_8))).isInstanceOf(CryptoException.class);
-        assertThatThrownBy(() -> key.open(new byte[27], aad)).isInstanceOfSatisfying(CryptoException.class,
-            e -> assertThat(e.reason()).isEqualTo(CryptoException.Reason.MALFORMED));
+        assertThatThrownBy(() -> key.open(new byte[27], aad))
+                .isInstanceOfSatisfying(
+                        CryptoException.class, e -> assertThat(e.reason()).isEqualTo(CryptoException.Reason.MALFORMED));
     }
 
     /** NIST GCM spec test case 14: AES-256, zero key, zero 96-bit IV, one zero block. */
     @Test
     void matchesTheGcmSpecificationsAes256TestCase14() throws Exception {
         AesGcmKey zero = AesGcmKey.of(new SecretKeySpec(new byte[32], "AES"));
-        byte[] sealed = Hex.decode("000000000000000000000000"
-            + "cea7403d4d606b6e074ec5d3baf39d18" + "d0d1c8a799996bf0265b98b5d48ab919");
+        byte[] sealed = Hex.decode(
+                "000000000000000000000000" + "cea7403d4d606b6e074ec5d3baf39d18" + "d0d1c8a799996bf0265b98b5d48ab919");
         assertThat(zero.open(sealed, null)).isEqualTo(new byte[16]);
     }
 
@@ -58,6 +61,6 @@ class AesGcmKeyTest {
         key.destroy();
         assertThatThrownBy(() -> key.seal(new byte[1], aad)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> AesGcmKey.of(new SecretKeySpec(new byte[16], "AES")))
-            .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -27,6 +27,7 @@ class DekManagerTest {
 
     @TempDir
     Path dir;
+
     private KeyManagementService kms;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T00:00:00Z"));
 
@@ -113,7 +114,8 @@ class DekManagerTest {
         byte[] sealed = new byte[AesGcmKey.sealedLength(RECORD.length) + 3];
         key.seal(RECORD, 0, RECORD.length, AAD, sealed, 3);
         assertThat(key.open(sealed, 3, sealed.length - 3, AAD)).isEqualTo(RECORD);
-        assertFails(() -> key.open(sealed, 3, sealed.length - 3, "other".getBytes(UTF_8)),
+        assertFails(
+                () -> key.open(sealed, 3, sealed.length - 3, "other".getBytes(UTF_8)),
                 CryptoException.Reason.DECRYPTION_FAILED);
         byte[] altered = sealed.clone();
         altered[altered.length - 20] ^= 1;
@@ -125,13 +127,14 @@ class DekManagerTest {
     void policyRejectsNonsenseLimits() {
         assertThatThrownBy(() -> new DekPolicy(0, Duration.ofHours(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DekPolicy(1L << 31, Duration.ofHours(1)))
-            .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DekPolicy(10, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 
     static void assertFails(ThrowingOp op, CryptoException.Reason reason) {
-        assertThatThrownBy(op::run).isInstanceOfSatisfying(CryptoException.class,
-            e -> assertThat(e.reason()).isEqualTo(reason));
+        assertThatThrownBy(op::run)
+                .isInstanceOfSatisfying(
+                        CryptoException.class, e -> assertThat(e.reason()).isEqualTo(reason));
     }
 
     interface ThrowingOp {

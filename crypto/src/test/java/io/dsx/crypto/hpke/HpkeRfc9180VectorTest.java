@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The CFRG/RFC 9180 vector for exactly the suite dsx uses (mode 0, kem 0x20, kdf 1, aead 2). */
 class HpkeRfc9180VectorTest {
 
-    private static final Map<String, Object> V = Json.object(Json.resource("/vectors/hpke-x25519-sha256-aes256gcm.json"));
+    private static final Map<String, Object> V =
+            Json.object(Json.resource("/vectors/hpke-x25519-sha256-aes256gcm.json"));
 
     private static byte[] hex(Object o) {
         return Hex.decode((String) o);
@@ -37,8 +38,12 @@ class HpkeRfc9180VectorTest {
     @Test
     void sealWithTheVectorsEphemeralSeedGivesTheVectorsEncAndFirstCiphertext() {
         Map<String, Object> first = Json.object(Json.array(V.get("encryptions")).get(0));
-        Sealed sealed = Hpke.sealWithEphemeralIkm(HpkePublicKey.of(hex(V.get("pkRm"))), hex(V.get("info")),
-            hex(first.get("aad")), hex(first.get("plaintext")), hex(V.get("ikmE")));
+        Sealed sealed = Hpke.sealWithEphemeralIkm(
+                HpkePublicKey.of(hex(V.get("pkRm"))),
+                hex(V.get("info")),
+                hex(first.get("aad")),
+                hex(first.get("plaintext")),
+                hex(V.get("ikmE")));
         assertThat(sealed.enc()).isEqualTo(hex(V.get("enc")));
         assertThat(sealed.ciphertext()).isEqualTo(hex(first.get("ciphertext")));
     }
@@ -47,8 +52,11 @@ class HpkeRfc9180VectorTest {
     void openRecoversTheVectorsFirstPlaintext() throws Exception {
         Map<String, Object> first = Json.object(Json.array(V.get("encryptions")).get(0));
         HpkeKeyPair recipient = HpkeKeyPair.derive(hex(V.get("ikmR")));
-        byte[] pt = Hpke.open(recipient, new Sealed(hex(V.get("enc")), hex(first.get("ciphertext"))),
-            hex(V.get("info")), hex(first.get("aad")));
+        byte[] pt = Hpke.open(
+                recipient,
+                new Sealed(hex(V.get("enc")), hex(first.get("ciphertext"))),
+                hex(V.get("info")),
+                hex(first.get("aad")));
         assertThat(pt).isEqualTo(hex(first.get("plaintext")));
     }
 }

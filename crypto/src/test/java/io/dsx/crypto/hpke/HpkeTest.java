@@ -57,8 +57,9 @@ class HpkeTest {
         HpkeKeyPair copy = HpkeKeyPair.fromPkcs8(recipient.exportPkcs8());
         assertThat(copy.publicKey()).isEqualTo(recipient.publicKey());
         assertThat(copy.keyId()).hasSize(64).isEqualTo(recipient.keyId());
-        assertThat(recipient.toString()).contains("***").doesNotContain(
-            io.dsx.crypto.hash.Hex.encode(recipient.exportPkcs8()));
+        assertThat(recipient.toString())
+                .contains("***")
+                .doesNotContain(io.dsx.crypto.hash.Hex.encode(recipient.exportPkcs8()));
     }
 
     @Test
@@ -70,8 +71,9 @@ class HpkeTest {
 
     private static void assertDecryptionFails(HpkeKeyPair key, Sealed sealed, byte[] info, byte[] aad) {
         assertThatThrownBy(() -> Hpke.open(key, sealed, info, aad))
-            .isInstanceOfSatisfying(CryptoException.class,
-                e -> assertThat(e.reason()).isEqualTo(CryptoException.Reason.DECRYPTION_FAILED));
+                .isInstanceOfSatisfying(
+                        CryptoException.class,
+                        e -> assertThat(e.reason()).isEqualTo(CryptoException.Reason.DECRYPTION_FAILED));
     }
 
     static SecureRandom seeded(int seed) {

@@ -39,11 +39,14 @@ class GatewayKeyStoreTest {
         GatewayKeyStore second = open(file);
         assertThat(second.currentHpkeKey()).isEqualTo(first.currentHpkeKey());
         assertThat(second.receiptKeyId()).isEqualTo(first.receiptKeyId());
-        assertThat(second.receiptPublicKeyRaw()).isEqualTo(first.receiptPublicKeyRaw()).hasSize(32);
+        assertThat(second.receiptPublicKeyRaw())
+                .isEqualTo(first.receiptPublicKeyRaw())
+                .hasSize(32);
         assertThat(second.open(first.currentHpkeKey().keyId(), sealed, INFO, new byte[0]))
-            .isEqualTo("records".getBytes(UTF_8));
-        assertThat(Signatures.verify(second.receiptCertificate(), SignatureAlgorithm.ED25519,
-            "receipt".getBytes(UTF_8), receipt)).isTrue();
+                .isEqualTo("records".getBytes(UTF_8));
+        assertThat(Signatures.verify(
+                        second.receiptCertificate(), SignatureAlgorithm.ED25519, "receipt".getBytes(UTF_8), receipt))
+                .isTrue();
     }
 
     @Test
@@ -68,7 +71,8 @@ class GatewayKeyStoreTest {
         var ks = Pkcs12File.loadOrEmpty(file, PASSWORD);
         var hpkeCert = (java.security.cert.X509Certificate) ks.getCertificate("hpke-0001");
         hpkeCert.verify(store.receiptCertificate().getPublicKey());
-        assertThat(hpkeCert.getPublicKey().getEncoded()).endsWith(store.currentHpkeKey().bytes());
+        assertThat(hpkeCert.getPublicKey().getEncoded())
+                .endsWith(store.currentHpkeKey().bytes());
     }
 
     @Test
@@ -77,12 +81,13 @@ class GatewayKeyStoreTest {
         GatewayKeyStore store = open(file);
         Sealed sealed = Hpke.seal(store.currentHpkeKey(), INFO, null, new byte[] {1});
         assertThatThrownBy(() -> store.open("00".repeat(32), sealed, INFO, null))
-            .isInstanceOfSatisfying(CryptoException.class,
-                e -> assertThat(e.reason()).isEqualTo(CryptoException.Reason.UNKNOWN_KEY));
-        assertThatThrownBy(() -> GatewayKeyStore.openOrCreate(file, "wrong".toCharArray(), Clock.systemUTC(),
-            new SecureRandom()))
-            .isInstanceOfSatisfying(CryptoException.class,
-                e -> assertThat(e.reason()).isEqualTo(CryptoException.Reason.KEY_STORE));
+                .isInstanceOfSatisfying(
+                        CryptoException.class,
+                        e -> assertThat(e.reason()).isEqualTo(CryptoException.Reason.UNKNOWN_KEY));
+        assertThatThrownBy(() -> GatewayKeyStore.openOrCreate(
+                        file, "wrong".toCharArray(), Clock.systemUTC(), new SecureRandom()))
+                .isInstanceOfSatisfying(
+                        CryptoException.class, e -> assertThat(e.reason()).isEqualTo(CryptoException.Reason.KEY_STORE));
         assertThat(Files.readAllBytes(file)).isNotEmpty();
         assertThat(store.toString()).contains("***");
     }

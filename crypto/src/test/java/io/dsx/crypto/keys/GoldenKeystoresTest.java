@@ -50,7 +50,8 @@ class GoldenKeystoresTest {
 
     @Test
     void version1KmsKeystoreStillUnwrapsItsDek() throws Exception {
-        KeyManagementService kms = Pkcs12KeyManagementService.openOrCreate(copy("kmsFile"), PASSWORD, new SecureRandom());
+        KeyManagementService kms =
+                Pkcs12KeyManagementService.openOrCreate(copy("kmsFile"), PASSWORD, new SecureRandom());
         var dek = kms.unwrap(new WrappedKey((String) G.get("kekName"), hex("wrappedDek")));
         assertThat(dek.open(hex("dekSealed"), utf8("dekAad"))).isEqualTo(utf8("dekPlaintext"));
     }
@@ -61,12 +62,22 @@ class GoldenKeystoresTest {
         byte[] before = Files.readAllBytes(file);
         GatewayKeyStore keys = GatewayKeyStore.openOrCreate(file, PASSWORD, Clock.systemUTC(), new SecureRandom());
         assertThat(keys.currentHpkeKey().keyId()).isEqualTo(G.get("hpkeKeyId"));
-        assertThat(keys.open((String) G.get("hpkeKeyId"), new Sealed(hex("hpkeEnc"), hex("hpkeCiphertext")),
-            "dsx/contribution/v1".getBytes(UTF_8), "manifest".getBytes(UTF_8))).isEqualTo(utf8("hpkePlaintext"));
+        assertThat(keys.open(
+                        (String) G.get("hpkeKeyId"),
+                        new Sealed(hex("hpkeEnc"), hex("hpkeCiphertext")),
+                        "dsx/contribution/v1".getBytes(UTF_8),
+                        "manifest".getBytes(UTF_8)))
+                .isEqualTo(utf8("hpkePlaintext"));
         assertThat(keys.receiptKeyId()).isEqualTo(G.get("receiptKeyId"));
         assertThat(keys.receiptPublicKeyRaw()).isEqualTo(hex("receiptPublicKey"));
-        assertThat(Signatures.verify(keys.receiptCertificate(), SignatureAlgorithm.ED25519,
-            "golden receipt".getBytes(UTF_8), hex("receiptSignature"))).isTrue();
-        assertThat(Files.readAllBytes(file)).as("opening must not rewrite the file").isEqualTo(before);
+        assertThat(Signatures.verify(
+                        keys.receiptCertificate(),
+                        SignatureAlgorithm.ED25519,
+                        "golden receipt".getBytes(UTF_8),
+                        hex("receiptSignature")))
+                .isTrue();
+        assertThat(Files.readAllBytes(file))
+                .as("opening must not rewrite the file")
+                .isEqualTo(before);
     }
 }

@@ -18,8 +18,12 @@ import org.junit.jupiter.api.Test;
 class PemAndCertificatesTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T12:00:00.5Z"), ZoneOffset.UTC);
-    private final InstitutionCredentials creds = InstitutionKeys.generate(SignatureAlgorithm.ECDSA_P256_SHA256,
-        "CN=St. Mary Hospital,O=dsx", Duration.ofDays(30), CLOCK, new SecureRandom());
+    private final InstitutionCredentials creds = InstitutionKeys.generate(
+            SignatureAlgorithm.ECDSA_P256_SHA256,
+            "CN=St. Mary Hospital,O=dsx",
+            Duration.ofDays(30),
+            CLOCK,
+            new SecureRandom());
 
     @Test
     void selfSignedCertificateNamesTheSubjectVerifiesAndStartsNow() throws Exception {
@@ -33,7 +37,9 @@ class PemAndCertificatesTest {
 
     @Test
     void keyIdIsTheSha256OfTheDerCertificate() throws Exception {
-        assertThat(creds.keyId()).isEqualTo(Sha256.hex(creds.certificate().getEncoded())).hasSize(64);
+        assertThat(creds.keyId())
+                .isEqualTo(Sha256.hex(creds.certificate().getEncoded()))
+                .hasSize(64);
         assertThat(creds.toString()).contains("***");
     }
 
@@ -46,7 +52,8 @@ class PemAndCertificatesTest {
 
         String keyPem = Pem.writePrivateKey(creds.signingKey());
         assertThat(keyPem).startsWith("-----BEGIN PRIVATE KEY-----");
-        assertThat(Pem.readPrivateKey(keyPem).publicKey()).isEqualTo(creds.certificate().getPublicKey());
+        assertThat(Pem.readPrivateKey(keyPem).publicKey())
+                .isEqualTo(creds.certificate().getPublicKey());
 
         String pubPem = Pem.writePublicKey(creds.certificate().getPublicKey());
         assertThat(Pem.readPublicKey(pubPem)).isEqualTo(creds.certificate().getPublicKey());
@@ -54,25 +61,27 @@ class PemAndCertificatesTest {
 
     @Test
     void csrCarriesTheSubjectAndKeyAndIsSignedByIt() throws Exception {
-        for (SignatureAlgorithm a : new SignatureAlgorithm[] {SignatureAlgorithm.ED25519,
-            SignatureAlgorithm.ECDSA_P256_SHA256}) {
+        for (SignatureAlgorithm a :
+                new SignatureAlgorithm[] {SignatureAlgorithm.ED25519, SignatureAlgorithm.ECDSA_P256_SHA256}) {
             var key = InstitutionKeys.generateKey(a, new SecureRandom());
             byte[] der = Pem.readCsr(Pem.writeCsr(InstitutionKeys.csr(key, "CN=Clinic " + a)));
             PKCS10CertificationRequest csr = new PKCS10CertificationRequest(der);
             assertThat(csr.getSubject().toString()).isEqualTo("CN=Clinic " + a);
-            assertThat(csr.getSubjectPublicKeyInfo().getEncoded()).isEqualTo(key.publicKey().getEncoded());
-            assertThat(csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key.publicKey()))).isTrue();
+            assertThat(csr.getSubjectPublicKeyInfo().getEncoded())
+                    .isEqualTo(key.publicKey().getEncoded());
+            assertThat(csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key.publicKey())))
+                    .isTrue();
         }
     }
 
     @Test
     void garbageAndMissingBlocksAreMalformed() {
         assertThatThrownBy(() -> Pem.readCertificate("no pem here"))
-            .isInstanceOfSatisfying(CryptoException.class,
-                e -> assertThat(e.reason()).isEqualTo(CryptoException.Reason.MALFORMED));
+                .isInstanceOfSatisfying(
+                        CryptoException.class, e -> assertThat(e.reason()).isEqualTo(CryptoException.Reason.MALFORMED));
         assertThatThrownBy(() -> Pem.readCertificate("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"))
-            .isInstanceOf(CryptoException.class);
+                .isInstanceOf(CryptoException.class);
         assertThatThrownBy(() -> Pem.readPrivateKey(Pem.writeCertificate(creds.certificate())))
-            .isInstanceOf(CryptoException.class);
+                .isInstanceOf(CryptoException.class);
     }
 }

@@ -63,8 +63,9 @@ public abstract class KeyManagementServiceContract {
         assertThat(kms.hasKek("never-created")).isFalse();
         assertFails(() -> kms.generateDek("never-created"), CryptoException.Reason.UNKNOWN_KEY);
         DekPair pair = kms.generateDek(KEK);
-        assertFails(() -> kms.unwrap(new WrappedKey("never-created", pair.wrapped().ciphertext())),
-            CryptoException.Reason.UNKNOWN_KEY);
+        assertFails(
+                () -> kms.unwrap(new WrappedKey("never-created", pair.wrapped().ciphertext())),
+                CryptoException.Reason.UNKNOWN_KEY);
     }
 
     @Test
@@ -85,7 +86,8 @@ public abstract class KeyManagementServiceContract {
     void toStringRevealsNoKeyMaterial() throws Exception {
         DekPair pair = kms.generateDek(KEK);
         assertThat(pair.dek().toString()).isEqualTo("AesGcmKey[***]");
-        assertThat(pair.toString()).doesNotContain(io.dsx.crypto.hash.Hex.encode(pair.wrapped().ciphertext()));
+        assertThat(pair.toString())
+                .doesNotContain(io.dsx.crypto.hash.Hex.encode(pair.wrapped().ciphertext()));
     }
 
     /** An operation expected to fail with one reason. */
@@ -94,7 +96,8 @@ public abstract class KeyManagementServiceContract {
     }
 
     protected static void assertFails(Failing op, CryptoException.Reason reason) {
-        assertThatThrownBy(op::run).isInstanceOfSatisfying(CryptoException.class,
-            e -> assertThat(e.reason()).isEqualTo(reason));
+        assertThatThrownBy(op::run)
+                .isInstanceOfSatisfying(
+                        CryptoException.class, e -> assertThat(e.reason()).isEqualTo(reason));
     }
 }

@@ -38,9 +38,11 @@ class Pkcs12KeyManagementServiceTest extends KeyManagementServiceContract {
     @Test
     void wrongPasswordIsAKeyStoreFailure() throws Exception {
         Path file = dir.resolve("kms.p12");
-        Pkcs12KeyManagementService.openOrCreate(file, PASSWORD, new SecureRandom()).createKek("k");
-        assertFails(() -> Pkcs12KeyManagementService.openOrCreate(file, "nope".toCharArray(), new SecureRandom()),
-            CryptoException.Reason.KEY_STORE);
+        Pkcs12KeyManagementService.openOrCreate(file, PASSWORD, new SecureRandom())
+                .createKek("k");
+        assertFails(
+                () -> Pkcs12KeyManagementService.openOrCreate(file, "nope".toCharArray(), new SecureRandom()),
+                CryptoException.Reason.KEY_STORE);
     }
 
     @Test

@@ -25,18 +25,25 @@ class MerkleProofsTest {
             for (long i = 0; i < n; i++) {
                 List<byte[]> proof = TREE.inclusionProof(i, n);
                 byte[] leaf = TREE.leafHashAt(i);
-                assertThat(MerkleProofs.verifyInclusion(leaf, i, n, proof, root)).as("leaf %d of %d", i, n).isTrue();
-                assertThat(MerkleProofs.verifyInclusion(leaf, n, n, proof, root)).isFalse();
-                assertThat(MerkleProofs.verifyInclusion(leaf, i, n, proof, TREE.root(n - 1))).isFalse();
-                assertThat(MerkleProofs.verifyInclusion(MerkleTree.leafHash(new byte[] {9, 9, 9}), i, n, proof, root))
-                    .isFalse();
-                if (n > 1) {
-                    assertThat(MerkleProofs.verifyInclusion(leaf, (i + 1) % n, n, proof, root)).isFalse();
-                    assertThat(MerkleProofs.verifyInclusion(leaf, i, n, withFlippedBit(proof, 0), root)).isFalse();
-                    assertThat(MerkleProofs.verifyInclusion(leaf, i, n, proof.subList(0, proof.size() - 1), root))
+                assertThat(MerkleProofs.verifyInclusion(leaf, i, n, proof, root))
+                        .as("leaf %d of %d", i, n)
+                        .isTrue();
+                assertThat(MerkleProofs.verifyInclusion(leaf, n, n, proof, root))
                         .isFalse();
+                assertThat(MerkleProofs.verifyInclusion(leaf, i, n, proof, TREE.root(n - 1)))
+                        .isFalse();
+                assertThat(MerkleProofs.verifyInclusion(MerkleTree.leafHash(new byte[] {9, 9, 9}), i, n, proof, root))
+                        .isFalse();
+                if (n > 1) {
+                    assertThat(MerkleProofs.verifyInclusion(leaf, (i + 1) % n, n, proof, root))
+                            .isFalse();
+                    assertThat(MerkleProofs.verifyInclusion(leaf, i, n, withFlippedBit(proof, 0), root))
+                            .isFalse();
+                    assertThat(MerkleProofs.verifyInclusion(leaf, i, n, proof.subList(0, proof.size() - 1), root))
+                            .isFalse();
                 }
-                assertThat(MerkleProofs.verifyInclusion(leaf, i, n, appended(proof, root), root)).isFalse();
+                assertThat(MerkleProofs.verifyInclusion(leaf, i, n, appended(proof, root), root))
+                        .isFalse();
             }
         }
     }
@@ -48,18 +55,25 @@ class MerkleProofsTest {
             for (long m = 1; m < n; m++) {
                 byte[] oldRoot = TREE.root(m);
                 List<byte[]> proof = TREE.consistencyProof(m, n);
-                assertThat(MerkleProofs.verifyConsistency(m, n, proof, oldRoot, newRoot)).as("%d -> %d", m, n).isTrue();
-                assertThat(MerkleProofs.verifyConsistency(m, n, proof, newRoot, oldRoot)).isFalse();
-                assertThat(MerkleProofs.verifyConsistency(m, n, List.of(), oldRoot, newRoot)).isFalse();
-                assertThat(MerkleProofs.verifyConsistency(m, n, appended(proof, newRoot), oldRoot, newRoot)).isFalse();
+                assertThat(MerkleProofs.verifyConsistency(m, n, proof, oldRoot, newRoot))
+                        .as("%d -> %d", m, n)
+                        .isTrue();
+                assertThat(MerkleProofs.verifyConsistency(m, n, proof, newRoot, oldRoot))
+                        .isFalse();
+                assertThat(MerkleProofs.verifyConsistency(m, n, List.of(), oldRoot, newRoot))
+                        .isFalse();
+                assertThat(MerkleProofs.verifyConsistency(m, n, appended(proof, newRoot), oldRoot, newRoot))
+                        .isFalse();
                 assertThat(MerkleProofs.verifyConsistency(m, n, proof.subList(0, proof.size() - 1), oldRoot, newRoot))
-                    .isFalse();
+                        .isFalse();
                 for (int k = 0; k < proof.size(); k++) {
                     assertThat(MerkleProofs.verifyConsistency(m, n, withFlippedBit(proof, k), oldRoot, newRoot))
-                        .as("%d -> %d with proof[%d] altered", m, n, k).isFalse();
+                            .as("%d -> %d with proof[%d] altered", m, n, k)
+                            .isFalse();
                 }
                 if (m + 1 < n) {
-                    assertThat(MerkleProofs.verifyConsistency(m + 1, n, proof, oldRoot, newRoot)).isFalse();
+                    assertThat(MerkleProofs.verifyConsistency(m + 1, n, proof, oldRoot, newRoot))
+                            .isFalse();
                 }
             }
         }
@@ -69,10 +83,13 @@ class MerkleProofsTest {
     void trivialConsistencyCasesFollowTheReferenceVerifier() {
         byte[] r = TREE.root(3);
         assertThat(MerkleProofs.verifyConsistency(3, 3, List.of(), r, r)).isTrue();
-        assertThat(MerkleProofs.verifyConsistency(3, 3, List.of(), r, TREE.root(4))).isFalse();
+        assertThat(MerkleProofs.verifyConsistency(3, 3, List.of(), r, TREE.root(4)))
+                .isFalse();
         assertThat(MerkleProofs.verifyConsistency(3, 3, List.of(r), r, r)).isFalse();
-        assertThat(MerkleProofs.verifyConsistency(0, 5, List.of(), MerkleTree.emptyRoot(), TREE.root(5))).isTrue();
-        assertThat(MerkleProofs.verifyConsistency(0, 5, List.of(r), MerkleTree.emptyRoot(), TREE.root(5))).isFalse();
+        assertThat(MerkleProofs.verifyConsistency(0, 5, List.of(), MerkleTree.emptyRoot(), TREE.root(5)))
+                .isTrue();
+        assertThat(MerkleProofs.verifyConsistency(0, 5, List.of(r), MerkleTree.emptyRoot(), TREE.root(5)))
+                .isFalse();
         assertThat(MerkleProofs.verifyConsistency(5, 3, List.of(), r, r)).isFalse();
     }
 
@@ -80,10 +97,13 @@ class MerkleProofsTest {
     void malformedInputIsFalseNotAnException() {
         byte[] root = TREE.root(4);
         List<byte[]> proof = TREE.inclusionProof(1, 4);
-        assertThat(MerkleProofs.verifyInclusion(TREE.leafHashAt(1), -1, 4, proof, root)).isFalse();
-        assertThat(MerkleProofs.verifyInclusion(TREE.leafHashAt(1), 1, 4, appended(proof, new byte[3]), root)).isFalse();
+        assertThat(MerkleProofs.verifyInclusion(TREE.leafHashAt(1), -1, 4, proof, root))
+                .isFalse();
+        assertThat(MerkleProofs.verifyInclusion(TREE.leafHashAt(1), 1, 4, appended(proof, new byte[3]), root))
+                .isFalse();
         assertThat(MerkleProofs.verifyInclusion(new byte[5], 1, 4, proof, root)).isFalse();
-        assertThat(MerkleProofs.verifyInclusion(TREE.leafHashAt(1), 1, 4, null, root)).isFalse();
+        assertThat(MerkleProofs.verifyInclusion(TREE.leafHashAt(1), 1, 4, null, root))
+                .isFalse();
     }
 
     /** The cached-subtree roots equal a naive transcription of RFC 6962 MTH for every size. */

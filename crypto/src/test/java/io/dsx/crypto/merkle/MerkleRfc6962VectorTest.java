@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 class MerkleRfc6962VectorTest {
 
     private static final Map<String, Object> V = Json.object(Json.resource("/vectors/merkle-rfc6962.json"));
-    private static final MerkleTree TREE = MerkleTree.ofLeaves(
-        Json.array(V.get("leaves")).stream().map(o -> Hex.decode((String) o)).toList());
+    private static final MerkleTree TREE = MerkleTree.ofLeaves(Json.array(V.get("leaves")).stream()
+            .map(o -> Hex.decode((String) o))
+            .toList());
 
     private static List<String> roots() {
         return Json.array(V.get("roots")).stream().map(o -> (String) o).toList();
@@ -46,7 +47,8 @@ class MerkleRfc6962VectorTest {
             List<byte[]> expected = hashes(c.get("proof"));
             assertThat(hex(TREE.inclusionProof(index, size))).isEqualTo(hex(expected));
             byte[] root = Hex.decode(roots().get((int) size));
-            assertThat(MerkleProofs.verifyInclusion(TREE.leafHashAt(index), index, size, expected, root)).isTrue();
+            assertThat(MerkleProofs.verifyInclusion(TREE.leafHashAt(index), index, size, expected, root))
+                    .isTrue();
             checked++;
         }
         assertThat(checked).isEqualTo(5);
@@ -61,8 +63,13 @@ class MerkleRfc6962VectorTest {
             long newSize = (Long) c.get("newSize");
             List<byte[]> expected = hashes(c.get("proof"));
             assertThat(hex(TREE.consistencyProof(oldSize, newSize))).isEqualTo(hex(expected));
-            assertThat(MerkleProofs.verifyConsistency(oldSize, newSize, expected,
-                Hex.decode(roots().get((int) oldSize)), Hex.decode(roots().get((int) newSize)))).isTrue();
+            assertThat(MerkleProofs.verifyConsistency(
+                            oldSize,
+                            newSize,
+                            expected,
+                            Hex.decode(roots().get((int) oldSize)),
+                            Hex.decode(roots().get((int) newSize))))
+                    .isTrue();
             checked++;
         }
         assertThat(checked).isEqualTo(5);
@@ -73,7 +80,7 @@ class MerkleRfc6962VectorTest {
         byte[] salt = Hex.decode("000102030405060708090a0b0c0d0e0f");
         byte[] record = Hex.decode("2021");
         assertThat(MerkleTree.leafHash(salt, record))
-            .isEqualTo(MerkleTree.leafHash(Hex.decode("000102030405060708090a0b0c0d0e0f2021")))
-            .isEqualTo(io.dsx.crypto.hash.Sha256.digest(new byte[] {0}, salt, record));
+                .isEqualTo(MerkleTree.leafHash(Hex.decode("000102030405060708090a0b0c0d0e0f2021")))
+                .isEqualTo(io.dsx.crypto.hash.Sha256.digest(new byte[] {0}, salt, record));
     }
 }

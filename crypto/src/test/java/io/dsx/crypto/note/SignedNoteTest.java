@@ -1,11 +1,11 @@
 package io.dsx.crypto.note;
 
-import io.dsx.crypto.sign.Ed25519Raw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dsx.crypto.CryptoException;
 import io.dsx.crypto.merkle.MerkleTree;
+import io.dsx.crypto.sign.Ed25519Raw;
 import io.dsx.crypto.sign.SignatureAlgorithm;
 import io.dsx.crypto.sign.SigningKey;
 import io.dsx.crypto.testing.Json;
@@ -60,10 +60,12 @@ class SignedNoteTest {
     @Test
     void malformedNotesAndKeysAreMalformed() {
         NoteVerifierKey[] peter = new NoteVerifierKey[1];
-        assertThatThrownBy(() -> peter[0] = NoteVerifierKey.parse("PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"))
-            .isInstanceOf(CryptoException.class);
-        assertThatThrownBy(() -> NoteVerifierKey.parse("PeterNeumann+C74F20A3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"))
-            .isInstanceOf(CryptoException.class);
+        assertThatThrownBy(() -> peter[0] =
+                        NoteVerifierKey.parse("PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"))
+                .isInstanceOf(CryptoException.class);
+        assertThatThrownBy(() ->
+                        NoteVerifierKey.parse("PeterNeumann+C74F20A3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"))
+                .isInstanceOf(CryptoException.class);
         NoteVerifierKey key = NoteVerifierKey.of("k", new byte[32]);
         assertReason(() -> SignedNote.open(TEXT, key), CryptoException.Reason.MALFORMED);
         assertReason(() -> SignedNote.open(TEXT + "\nnot a signature\n", key), CryptoException.Reason.MALFORMED);
@@ -74,16 +76,19 @@ class SignedNoteTest {
     void checkpointOverAMerkleRootRoundTripsThroughASignedNote() throws Exception {
         MerkleTree tree = MerkleTree.ofLeaves(List.of(new byte[] {1}, new byte[] {2}, new byte[] {3}));
         Checkpoint cp = new Checkpoint("dsx.example/audit", tree.size(), tree.root());
-        assertThat(cp.toNoteText()).isEqualTo("dsx.example/audit\n3\n"
-            + Base64.getEncoder().encodeToString(tree.root()) + "\n");
+        assertThat(cp.toNoteText())
+                .isEqualTo("dsx.example/audit\n3\n" + Base64.getEncoder().encodeToString(tree.root()) + "\n");
 
-        SigningKey gateway = io.dsx.crypto.keys.InstitutionKeys.generateKey(SignatureAlgorithm.ED25519, new SecureRandom());
+        SigningKey gateway =
+                io.dsx.crypto.keys.InstitutionKeys.generateKey(SignatureAlgorithm.ED25519, new SecureRandom());
         String note = SignedNote.sign(cp.toNoteText(), "dsx.example/audit", gateway);
         NoteVerifierKey vk = NoteVerifierKey.of("dsx.example/audit", Ed25519Raw.raw(gateway.publicKey()));
-        assertThat(Checkpoint.parse(SignedNote.open(note, NoteVerifierKey.parse(vk.toString())))).isEqualTo(cp);
+        assertThat(Checkpoint.parse(SignedNote.open(note, NoteVerifierKey.parse(vk.toString()))))
+                .isEqualTo(cp);
         assertReason(() -> Checkpoint.parse("origin\n-1\nAAAA\n"), CryptoException.Reason.MALFORMED);
-        assertReason(() -> Checkpoint.parse("origin\n3\n" + Base64.getEncoder().encodeToString(tree.root())),
-            CryptoException.Reason.MALFORMED);
+        assertReason(
+                () -> Checkpoint.parse("origin\n3\n" + Base64.getEncoder().encodeToString(tree.root())),
+                CryptoException.Reason.MALFORMED);
     }
 
     interface Op {
@@ -91,7 +96,8 @@ class SignedNoteTest {
     }
 
     private static void assertReason(Op op, CryptoException.Reason reason) {
-        assertThatThrownBy(op::run).isInstanceOfSatisfying(CryptoException.class,
-            e -> assertThat(e.reason()).isEqualTo(reason));
+        assertThatThrownBy(op::run)
+                .isInstanceOfSatisfying(
+                        CryptoException.class, e -> assertThat(e.reason()).isEqualTo(reason));
     }
 }

@@ -20,7 +20,8 @@ class Ed25519Rfc8032VectorTest {
     private static final String SPKI_PREFIX = "302a300506032b6570032100";
 
     static Stream<Map<String, Object>> vectors() {
-        List<Object> list = Json.array(Json.object(Json.resource("/vectors/ed25519-rfc8032.json")).get("vectors"));
+        List<Object> list = Json.array(
+                Json.object(Json.resource("/vectors/ed25519-rfc8032.json")).get("vectors"));
         assertThat(list).hasSize(5);
         return list.stream().map(Json::object);
     }
@@ -39,12 +40,14 @@ class Ed25519Rfc8032VectorTest {
     @MethodSource("vectors")
     void rfcSignatureVerifiesAndAFlippedBitDoesNot(Map<String, Object> v) throws Exception {
         PublicKey pub = KeyFactory.getInstance("Ed25519")
-            .generatePublic(new X509EncodedKeySpec(Hex.decode(SPKI_PREFIX + v.get("publicKey"))));
+                .generatePublic(new X509EncodedKeySpec(Hex.decode(SPKI_PREFIX + v.get("publicKey"))));
         byte[] message = hex(v, "message");
         byte[] signature = hex(v, "signature");
-        assertThat(Signatures.verify(pub, SignatureAlgorithm.ED25519, message, signature)).isTrue();
+        assertThat(Signatures.verify(pub, SignatureAlgorithm.ED25519, message, signature))
+                .isTrue();
         signature[10] ^= 0x01;
-        assertThat(Signatures.verify(pub, SignatureAlgorithm.ED25519, message, signature)).isFalse();
+        assertThat(Signatures.verify(pub, SignatureAlgorithm.ED25519, message, signature))
+                .isFalse();
     }
 
     private static byte[] hex(Map<String, Object> v, String field) {

@@ -22,14 +22,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SignaturesTest {
 
     private static final byte[] MESSAGE = "manifest bytes || sha256(enc || ct)".getBytes(UTF_8);
-    private static final Map<SignatureAlgorithm, InstitutionCredentials> CREDS = new EnumMap<>(SignatureAlgorithm.class);
+    private static final Map<SignatureAlgorithm, InstitutionCredentials> CREDS =
+            new EnumMap<>(SignatureAlgorithm.class);
 
     @BeforeAll
     static void generateOneKeyPerAlgorithm() {
         Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
         for (SignatureAlgorithm a : SignatureAlgorithm.values()) {
-            CREDS.put(a, InstitutionKeys.generate(a, "CN=Hospital " + a, Duration.ofDays(365), clock,
-                new SecureRandom()));
+            CREDS.put(
+                    a,
+                    InstitutionKeys.generate(a, "CN=Hospital " + a, Duration.ofDays(365), clock, new SecureRandom()));
         }
     }
 
@@ -42,17 +44,21 @@ class SignaturesTest {
 
         byte[] tamperedMessage = MESSAGE.clone();
         tamperedMessage[0] ^= 1;
-        assertThat(Signatures.verify(c.certificate(), algorithm, tamperedMessage, sig)).isFalse();
+        assertThat(Signatures.verify(c.certificate(), algorithm, tamperedMessage, sig))
+                .isFalse();
         byte[] tamperedSig = sig.clone();
         tamperedSig[sig.length / 2] ^= 1;
-        assertThat(Signatures.verify(c.certificate(), algorithm, MESSAGE, tamperedSig)).isFalse();
-        assertThat(Signatures.verify(c.certificate(), algorithm, MESSAGE, new byte[0])).isFalse();
+        assertThat(Signatures.verify(c.certificate(), algorithm, MESSAGE, tamperedSig))
+                .isFalse();
+        assertThat(Signatures.verify(c.certificate(), algorithm, MESSAGE, new byte[0]))
+                .isFalse();
     }
 
     @ParameterizedTest
     @EnumSource(SignatureAlgorithm.class)
     void algorithmIsChosenFromTheCertificatesKey(SignatureAlgorithm algorithm) throws Exception {
-        assertThat(SignatureAlgorithm.forCertificate(CREDS.get(algorithm).certificate())).isEqualTo(algorithm);
+        assertThat(SignatureAlgorithm.forCertificate(CREDS.get(algorithm).certificate()))
+                .isEqualTo(algorithm);
         assertThat(CREDS.get(algorithm).signingKey().algorithm()).isEqualTo(algorithm);
     }
 
@@ -60,33 +66,39 @@ class SignaturesTest {
     void signatureClaimingAnotherAlgorithmThanTheCertificatesKeyIsRejected() {
         InstitutionCredentials ec = CREDS.get(SignatureAlgorithm.ECDSA_P256_SHA256);
         byte[] sig = ec.signingKey().sign(MESSAGE);
-        assertThat(Signatures.verify(ec.certificate(), SignatureAlgorithm.ED25519, MESSAGE, sig)).isFalse();
-        assertThat(Signatures.verify(ec.certificate(), SignatureAlgorithm.RSA_PSS_SHA256, MESSAGE, sig)).isFalse();
+        assertThat(Signatures.verify(ec.certificate(), SignatureAlgorithm.ED25519, MESSAGE, sig))
+                .isFalse();
+        assertThat(Signatures.verify(ec.certificate(), SignatureAlgorithm.RSA_PSS_SHA256, MESSAGE, sig))
+                .isFalse();
     }
 
     @Test
     void signatureByAnotherInstitutionDoesNotVerify() {
         byte[] sig = CREDS.get(SignatureAlgorithm.ED25519).signingKey().sign(MESSAGE);
-        InstitutionCredentials other = InstitutionKeys.generate(SignatureAlgorithm.ED25519, "CN=Other",
-            Duration.ofDays(1), Clock.systemUTC(), new SecureRandom());
-        assertThat(Signatures.verify(other.certificate(), SignatureAlgorithm.ED25519, MESSAGE, sig)).isFalse();
+        InstitutionCredentials other = InstitutionKeys.generate(
+                SignatureAlgorithm.ED25519, "CN=Other", Duration.ofDays(1), Clock.systemUTC(), new SecureRandom());
+        assertThat(Signatures.verify(other.certificate(), SignatureAlgorithm.ED25519, MESSAGE, sig))
+                .isFalse();
         assertThatThrownBy(() -> Signatures.check(other.certificate(), SignatureAlgorithm.ED25519, MESSAGE, sig))
-            .isInstanceOfSatisfying(CryptoException.class,
-                e -> assertThat(e.reason()).isEqualTo(CryptoException.Reason.BAD_SIGNATURE));
+                .isInstanceOfSatisfying(
+                        CryptoException.class,
+                        e -> assertThat(e.reason()).isEqualTo(CryptoException.Reason.BAD_SIGNATURE));
     }
 
     @Test
     void wireNamesRoundTripAndUnknownNamesAreRefused() throws Exception {
         for (SignatureAlgorithm a : SignatureAlgorithm.values()) {
             assertThat(SignatureAlgorithm.fromWireName(a.wireName())).isEqualTo(a);
-            assertThat(SignatureAlgorithm.fromWireName(a.wireName().toUpperCase(java.util.Locale.ROOT))).isEqualTo(a);
+            assertThat(SignatureAlgorithm.fromWireName(a.wireName().toUpperCase(java.util.Locale.ROOT)))
+                    .isEqualTo(a);
         }
         assertThat(SignatureAlgorithm.ED25519.wireName()).isEqualTo("ed25519");
         assertThat(SignatureAlgorithm.ECDSA_P256_SHA256.wireName()).isEqualTo("ecdsa-p256-sha256");
         assertThat(SignatureAlgorithm.RSA_PSS_SHA256.wireName()).isEqualTo("rsa-pss-sha256");
         assertThatThrownBy(() -> SignatureAlgorithm.fromWireName("rsa-pkcs1-sha1"))
-            .isInstanceOfSatisfying(CryptoException.class,
-                e -> assertThat(e.reason()).isEqualTo(CryptoException.Reason.UNSUPPORTED_ALGORITHM));
+                .isInstanceOfSatisfying(
+                        CryptoException.class,
+                        e -> assertThat(e.reason()).isEqualTo(CryptoException.Reason.UNSUPPORTED_ALGORITHM));
     }
 
     @Test
@@ -95,7 +107,8 @@ class SignaturesTest {
             SigningKey original = CREDS.get(a).signingKey();
             SigningKey copy = SigningKey.fromPkcs8(original.exportPkcs8());
             assertThat(copy.publicKey()).isEqualTo(original.publicKey());
-            assertThat(Signatures.verify(CREDS.get(a).certificate(), a, MESSAGE, copy.sign(MESSAGE))).isTrue();
+            assertThat(Signatures.verify(CREDS.get(a).certificate(), a, MESSAGE, copy.sign(MESSAGE)))
+                    .isTrue();
             assertThat(copy.toString()).contains("***").doesNotContain("PRIVATE");
         }
     }

@@ -114,16 +114,17 @@ public final class Json {
             char c = text.charAt(pos++);
             if (c == '\\') {
                 char e = text.charAt(pos++);
-                sb.append(switch (e) {
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    case 'u' -> {
-                        char u = (char) Integer.parseInt(text.substring(pos, pos + 4), 16);
-                        pos += 4;
-                        yield u;
-                    }
-                    default -> e;
-                });
+                sb.append(
+                        switch (e) {
+                            case 'n' -> '\n';
+                            case 't' -> '\t';
+                            case 'u' -> {
+                                char u = (char) Integer.parseInt(text.substring(pos, pos + 4), 16);
+                                pos += 4;
+                                yield u;
+                            }
+                            default -> e;
+                        });
             } else {
                 sb.append(c);
             }

@@ -25,17 +25,21 @@ public class AccessConfig {
 
     @Bean(destroyMethod = "close")
     TopicFollower grantsFollower(AccessView view, ExchangeConfig.KafkaClients clients, TopicAdmin topics) {
-        return TopicFollower.start(clients.base(), Topics.GRANTS, record -> {
-            if (record.value() == null) {
-                return; // a tombstone: nothing of dsx's deletes, but compaction may leave one
-            }
-            String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-            try {
-                view.applyFromTopic(GrantsCodec.decode(key, record.value()));
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("dsx.grants offset " + record.offset() + ": " + e.getMessage());
-            }
-        }, Duration.ofMinutes(2));
+        return TopicFollower.start(
+                clients.base(),
+                Topics.GRANTS,
+                record -> {
+                    if (record.value() == null) {
+                        return; // a tombstone: nothing of dsx's deletes, but compaction may leave one
+                    }
+                    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+                    try {
+                        view.applyFromTopic(GrantsCodec.decode(key, record.value()));
+                    } catch (RuntimeException e) {
+                        throw new IllegalStateException("dsx.grants offset " + record.offset() + ": " + e.getMessage());
+                    }
+                },
+                Duration.ofMinutes(2));
     }
 
     /** Writes wait for the view to be rebuilt (grantsFollower), so no write races the replay. */
@@ -45,8 +49,13 @@ public class AccessConfig {
     }
 
     @Bean
-    AccessService accessService(Catalog catalog, AccessView view, PolicyStore policy, GrantsLog grantsLog, Clock clock,
-                                SecureRandom random) {
+    AccessService accessService(
+            Catalog catalog,
+            AccessView view,
+            PolicyStore policy,
+            GrantsLog grantsLog,
+            Clock clock,
+            SecureRandom random) {
         return new AccessService(catalog, view, policy, grantsLog, clock, random);
     }
 }

@@ -26,21 +26,38 @@ import java.util.Map;
  * @param grant        the grant, once approved
  * @param revocation   the revocation, once revoked
  */
-public record AccessRecord(int version, String id, long revision, Researcher researcher, String dataset, String owner,
-                           List<String> fieldsRequested, Purpose purpose, String project, String ethicsApproval,
-                           int durationDays, Instant createdAt, Status status, PolicyOutcome decision, Review review,
-                           Grant grant, Revocation revocation) {
+public record AccessRecord(
+        int version,
+        String id,
+        long revision,
+        Researcher researcher,
+        String dataset,
+        String owner,
+        List<String> fieldsRequested,
+        Purpose purpose,
+        String project,
+        String ethicsApproval,
+        int durationDays,
+        Instant createdAt,
+        Status status,
+        PolicyOutcome decision,
+        Review review,
+        Grant grant,
+        Revocation revocation) {
 
     public static final int VERSION = 1;
 
-    public enum Status { PENDING, GRANTED, DENIED, REVOKED }
+    public enum Status {
+        PENDING,
+        GRANTED,
+        DENIED,
+        REVOKED
+    }
 
     /** The researcher: token subject, user name and affiliation (never published in the register). */
-    public record Researcher(String id, String username, String affiliation) {
-    }
+    public record Researcher(String id, String username, String affiliation) {}
 
-    public record Purpose(String code, String disease, Boolean commercial) {
-    }
+    public record Purpose(String code, String disease, Boolean commercial) {}
 
     /**
      * The policy's decision.
@@ -48,19 +65,21 @@ public record AccessRecord(int version, String id, long revision, Researcher res
      * @param outcome        granted, denied or needs_review
      * @param policyRevision the bundle revision it was made under
      */
-    public record PolicyOutcome(String outcome, boolean allow, List<String> fields, List<String> reasons,
-                                Map<String, Object> obligations, String policyRevision, Instant decidedAt) {
-    }
+    public record PolicyOutcome(
+            String outcome,
+            boolean allow,
+            List<String> fields,
+            List<String> reasons,
+            Map<String, Object> obligations,
+            String policyRevision,
+            Instant decidedAt) {}
 
     /** A steward's decision: {@code approved} or {@code denied}. */
-    public record Review(String action, String steward, String institution, Instant at, String note) {
-    }
+    public record Review(String action, String steward, String institution, Instant at, String note) {}
 
-    public record Grant(List<String> fields, Map<String, Object> obligations, Instant grantedAt, Instant expiresAt) {
-    }
+    public record Grant(List<String> fields, Map<String, Object> obligations, Instant grantedAt, Instant expiresAt) {}
 
-    public record Revocation(String by, Instant at, String reason) {
-    }
+    public record Revocation(String by, Instant at, String reason) {}
 
     /** The status a reader sees at {@code now}: {@code expired} once a grant's term has ended. */
     public String effectiveStatus(Instant now) {
@@ -76,7 +95,23 @@ public record AccessRecord(int version, String id, long revision, Researcher res
     }
 
     AccessRecord next(Status s, Review r, Grant g, Revocation v) {
-        return new AccessRecord(version, id, revision + 1, researcher, dataset, owner, fieldsRequested, purpose, project,
-                ethicsApproval, durationDays, createdAt, s, decision, r, g, v);
+        return new AccessRecord(
+                version,
+                id,
+                revision + 1,
+                researcher,
+                dataset,
+                owner,
+                fieldsRequested,
+                purpose,
+                project,
+                ethicsApproval,
+                durationDays,
+                createdAt,
+                s,
+                decision,
+                r,
+                g,
+                v);
     }
 }

@@ -20,24 +20,24 @@ public final class AccessRequests {
     private static final Pattern DISEASE = Pattern.compile("[A-Z]{2,10}[:_][0-9]{4,10}");
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private AccessRequests() {
-    }
+    private AccessRequests() {}
 
     /** Purpose: a DUO code ({@code HMB} or {@code DUO:0000006}), a disease (MONDO term) where DUO needs one. */
-    public record PurposeBody(String code, String disease, Boolean commercial) {
-    }
+    public record PurposeBody(String code, String disease, Boolean commercial) {}
 
     /** {@code POST /v1/access-requests}. */
-    public record Body(String dataset, List<String> fields, PurposeBody purpose, String project, String ethicsApproval,
-                       Integer durationDays) {
-    }
+    public record Body(
+            String dataset,
+            List<String> fields,
+            PurposeBody purpose,
+            String project,
+            String ethicsApproval,
+            Integer durationDays) {}
 
     /** {@code POST /v1/access-requests/{id}/approval}: all optional. */
-    public record Approval(List<String> fields, String expiresAt, String note) {
-    }
+    public record Approval(List<String> fields, String expiresAt, String note) {}
 
-    public record Reason(String reason) {
-    }
+    public record Reason(String reason) {}
 
     static AccessService.Ask validate(Body b) {
         if (b == null) {
@@ -46,19 +46,27 @@ public final class AccessRequests {
         if (b.dataset() == null || !CatalogService.ID.matcher(b.dataset()).matches()) {
             throw refuse("dataset must be a dataset id");
         }
-        if (b.purpose() == null || b.purpose().code() == null || !CODE.matcher(b.purpose().code()).matches()) {
+        if (b.purpose() == null
+                || b.purpose().code() == null
+                || !CODE.matcher(b.purpose().code()).matches()) {
             throw refuse("purpose.code must be a DUO code such as HMB or DUO:0000006");
         }
-        if (b.purpose().disease() != null && !DISEASE.matcher(b.purpose().disease()).matches()) {
+        if (b.purpose().disease() != null
+                && !DISEASE.matcher(b.purpose().disease()).matches()) {
             throw refuse("purpose.disease must be an ontology term such as MONDO:0007254");
         }
         int days = b.durationDays() == null ? DEFAULT_DURATION_DAYS : b.durationDays();
         if (days < 1 || days > 3660) {
             throw refuse("durationDays must be 1 to 3660 (the policy may allow less)");
         }
-        return new AccessService.Ask(b.dataset(), fields(b.fields(), false),
-                new AccessRecord.Purpose(b.purpose().code(), b.purpose().disease(), b.purpose().commercial()),
-                text("project", b.project(), 200, true), text("ethicsApproval", b.ethicsApproval(), 200, false), days);
+        return new AccessService.Ask(
+                b.dataset(),
+                fields(b.fields(), false),
+                new AccessRecord.Purpose(
+                        b.purpose().code(), b.purpose().disease(), b.purpose().commercial()),
+                text("project", b.project(), 200, true),
+                text("ethicsApproval", b.ethicsApproval(), 200, false),
+                days);
     }
 
     static List<String> fields(List<String> fields, boolean optional) {
@@ -105,7 +113,8 @@ public final class AccessRequests {
 
     static String id(String id) {
         if (id == null || !UUID.matcher(id).matches()) {
-            throw Refusal.of(Code.UNKNOWN_ACCESS_REQUEST, "no access request " + (id == null || id.length() > 64 ? "" : id));
+            throw Refusal.of(
+                    Code.UNKNOWN_ACCESS_REQUEST, "no access request " + (id == null || id.length() > 64 ? "" : id));
         }
         return id;
     }

@@ -33,8 +33,8 @@ public final class AccessService {
     private final Clock clock;
     private final UuidV7 ids;
 
-    public AccessService(Catalog catalog, AccessView view, PolicyStore policy, GrantsLog log, Clock clock,
-                         SecureRandom random) {
+    public AccessService(
+            Catalog catalog, AccessView view, PolicyStore policy, GrantsLog log, Clock clock, SecureRandom random) {
         this.catalog = catalog;
         this.view = view;
         this.policy = policy;
@@ -44,9 +44,13 @@ public final class AccessService {
     }
 
     /** What a researcher asks for (already bounded by {@link AccessRequests#validate}). */
-    public record Ask(String dataset, List<String> fields, AccessRecord.Purpose purpose, String project,
-                      String ethicsApproval, int durationDays) {
-    }
+    public record Ask(
+            String dataset,
+            List<String> fields,
+            AccessRecord.Purpose purpose,
+            String project,
+            String ethicsApproval,
+            int durationDays) {}
 
     public synchronized Outcome<AccessRecord> file(DsxPrincipal caller, Map<String, Object> claims, Ask ask) {
         Catalog.Dataset d = catalog.dataset(ask.dataset()).orElse(null);
@@ -76,8 +80,12 @@ public final class AccessService {
         }
         context.put("duration_days", ask.durationDays());
         context.put("request_id", id);
-        Map<String, Object> input = PolicyInputs.input("request_access", PolicyInputs.subject(caller, claims),
-                PolicyInputs.resource(d, ask.fields()), context, now);
+        Map<String, Object> input = PolicyInputs.input(
+                "request_access",
+                PolicyInputs.subject(caller, claims),
+                PolicyInputs.resource(d, ask.fields()),
+                context,
+                now);
         PolicyDecision pd = policy.decide("request_access", input);
         AccessRecord.PolicyOutcome outcome = outcome(pd, now);
         AccessRecord.Status status = switch (outcome.outcome()) {
@@ -95,30 +103,47 @@ public final class AccessService {
                 grant = new AccessRecord.Grant(outcome.fields(), outcome.obligations(), now, expires);
             }
         }
-        AccessRecord r = new AccessRecord(AccessRecord.VERSION, id, 1,
-                new AccessRecord.Researcher(caller.id(), caller.username(), caller.affiliation()), d.id(), d.owner(),
-                List.copyOf(ask.fields()), ask.purpose(), ask.project(), ask.ethicsApproval(), ask.durationDays(), now,
-                status, outcome, null, grant, null);
+        AccessRecord r = new AccessRecord(
+                AccessRecord.VERSION,
+                id,
+                1,
+                new AccessRecord.Researcher(caller.id(), caller.username(), caller.affiliation()),
+                d.id(),
+                d.owner(),
+                List.copyOf(ask.fields()),
+                ask.purpose(),
+                ask.project(),
+                ask.ethicsApproval(),
+                ask.durationDays(),
+                now,
+                status,
+                outcome,
+                null,
+                grant,
+                null);
         write(r);
         return Outcome.ok(r);
     }
 
     /** A steward of the owning institution approves a pending request, possibly with fewer fields or a shorter term. */
-    public synchronized Outcome<AccessRecord> approve(DsxPrincipal steward, String id, List<String> fields,
-                                                      Instant expiresAt, String note) {
+    public synchronized Outcome<AccessRecord> approve(
+            DsxPrincipal steward, String id, List<String> fields, Instant expiresAt, String note) {
         Outcome<AccessRecord> pending = ownPending(steward, id);
         if (!(pending instanceof Outcome.Ok<AccessRecord> ok)) {
             return pending;
         }
         AccessRecord r = ok.value();
         List<String> permitted = r.decision().fields();
-        List<String> chosen = fields == null || fields.isEmpty() ? permitted : List.copyOf(new HashSet<>(fields)).stream()
-                .sorted().toList();
+        List<String> chosen = fields == null || fields.isEmpty()
+                ? permitted
+                : List.copyOf(new HashSet<>(fields)).stream().sorted().toList();
         if (!permitted.containsAll(chosen)) {
             List<String> extra = new ArrayList<>(chosen);
             extra.removeAll(permitted);
-            return Outcome.refused(Code.FIELD_NOT_PERMITTED, "the policy did not permit " + String.join(", ", extra)
-                    + "; a steward may approve the permitted fields or fewer");
+            return Outcome.refused(
+                    Code.FIELD_NOT_PERMITTED,
+                    "the policy did not permit " + String.join(", ", extra)
+                            + "; a steward may approve the permitted fields or fewer");
         }
         Instant now = clock.instant();
         Instant policyExpiry = expiresAt(r.decision().obligations());
@@ -127,13 +152,17 @@ public final class AccessService {
         }
         Instant expiry = expiresAt == null ? policyExpiry : expiresAt;
         if (!expiry.isAfter(now) || expiry.isAfter(policyExpiry)) {
-            return Outcome.refused(Code.MALFORMED_REQUEST, "expiresAt must be in the future and no later than "
-                    + policyExpiry + " (the term the policy allowed)");
+            return Outcome.refused(
+                    Code.MALFORMED_REQUEST,
+                    "expiresAt must be in the future and no later than " + policyExpiry
+                            + " (the term the policy allowed)");
         }
         Map<String, Object> obligations = narrowed(r.decision().obligations(), chosen, expiry);
-        AccessRecord next = r.next(AccessRecord.Status.GRANTED,
+        AccessRecord next = r.next(
+                AccessRecord.Status.GRANTED,
                 new AccessRecord.Review("approved", steward.id(), steward.institution(), now, note),
-                new AccessRecord.Grant(chosen, obligations, now, expiry), null);
+                new AccessRecord.Grant(chosen, obligations, now, expiry),
+                null);
         write(next);
         return Outcome.ok(next);
     }
@@ -143,8 +172,12 @@ public final class AccessService {
         if (!(pending instanceof Outcome.Ok<AccessRecord> ok)) {
             return pending;
         }
-        AccessRecord next = ok.value().next(AccessRecord.Status.DENIED,
-                new AccessRecord.Review("denied", steward.id(), steward.institution(), clock.instant(), reason), null, null);
+        AccessRecord next = ok.value()
+                .next(
+                        AccessRecord.Status.DENIED,
+                        new AccessRecord.Review("denied", steward.id(), steward.institution(), clock.instant(), reason),
+                        null,
+                        null);
         write(next);
         return Outcome.ok(next);
     }
@@ -159,10 +192,14 @@ public final class AccessService {
             return Outcome.refused(Code.NOT_OWNER, "dataset " + r.dataset() + " belongs to another institution");
         }
         if (r.status() != AccessRecord.Status.GRANTED) {
-            return Outcome.refused(Code.NOT_GRANTED, "access request " + id + " is " + r.effectiveStatus(clock.instant())
-                    + ", not granted");
+            return Outcome.refused(
+                    Code.NOT_GRANTED,
+                    "access request " + id + " is " + r.effectiveStatus(clock.instant()) + ", not granted");
         }
-        AccessRecord next = r.next(AccessRecord.Status.REVOKED, r.review(), r.grant(),
+        AccessRecord next = r.next(
+                AccessRecord.Status.REVOKED,
+                r.review(),
+                r.grant(),
                 new AccessRecord.Revocation(actor.id(), clock.instant(), reason));
         write(next);
         return Outcome.ok(next);
@@ -174,12 +211,14 @@ public final class AccessService {
             return Outcome.refused(Code.UNKNOWN_ACCESS_REQUEST, "no access request " + id);
         }
         if (!r.owner().equals(steward.institution())) {
-            return Outcome.refused(Code.NOT_OWNER, "dataset " + r.dataset() + " belongs to another institution;"
-                    + " only its stewards decide");
+            return Outcome.refused(
+                    Code.NOT_OWNER,
+                    "dataset " + r.dataset() + " belongs to another institution;" + " only its stewards decide");
         }
         if (r.status() != AccessRecord.Status.PENDING) {
-            return Outcome.refused(Code.REQUEST_NOT_PENDING, "access request " + id + " is "
-                    + r.effectiveStatus(clock.instant()) + ", not pending");
+            return Outcome.refused(
+                    Code.REQUEST_NOT_PENDING,
+                    "access request " + id + " is " + r.effectiveStatus(clock.instant()) + ", not pending");
         }
         return Outcome.ok(r);
     }
@@ -210,12 +249,13 @@ public final class AccessService {
         } else {
             outcome = "granted";
         }
-        return new AccessRecord.PolicyOutcome(outcome, d.allow(), d.fields(), d.reasons(), obligations,
-                pd.revision(), now);
+        return new AccessRecord.PolicyOutcome(
+                outcome, d.allow(), d.fields(), d.reasons(), obligations, pd.revision(), now);
     }
 
     private static AccessRecord.PolicyOutcome failClosed(PolicyDecision pd, Instant now, String reason) {
-        return new AccessRecord.PolicyOutcome("denied", false, List.of(), List.of(reason), Map.of(), pd.revision(), now);
+        return new AccessRecord.PolicyOutcome(
+                "denied", false, List.of(), List.of(reason), Map.of(), pd.revision(), now);
     }
 
     static Instant expiresAt(Map<String, Object> obligations) {

@@ -46,11 +46,16 @@ public final class AccessView {
 
     /** Requests matching {@code filter}, newest first (ids are UUIDv7: time-ordered). */
     public List<AccessRecord> requests(Predicate<AccessRecord> filter) {
-        return requests.values().stream().filter(filter)
-                .sorted(Comparator.comparing(AccessRecord::id).reversed()).toList();
+        return requests.values().stream()
+                .filter(filter)
+                .sorted(Comparator.comparing(AccessRecord::id).reversed())
+                .toList();
     }
 
     public List<JobRecord> jobs(Predicate<JobRecord> filter) {
-        return jobs.values().stream().filter(filter).sorted(Comparator.comparing(JobRecord::id).reversed()).toList();
+        return jobs.values().stream()
+                .filter(filter)
+                .sorted(Comparator.comparing(JobRecord::id).reversed())
+                .toList();
     }
 }

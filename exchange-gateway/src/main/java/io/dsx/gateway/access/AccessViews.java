@@ -7,8 +7,7 @@ import java.util.Map;
 /** The JSON shapes of the access API (docs/api.md). The register shape holds no personal data. */
 final class AccessViews {
 
-    private AccessViews() {
-    }
+    private AccessViews() {}
 
     static Map<String, Object> full(AccessRecord r, Instant now) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -16,8 +15,15 @@ final class AccessViews {
         out.put("status", r.effectiveStatus(now));
         out.put("dataset", r.dataset());
         out.put("owner", r.owner());
-        out.put("researcher", Map.of("id", r.researcher().id(), "username", nz(r.researcher().username()),
-                "affiliation", nz(r.researcher().affiliation())));
+        out.put(
+                "researcher",
+                Map.of(
+                        "id",
+                        r.researcher().id(),
+                        "username",
+                        nz(r.researcher().username()),
+                        "affiliation",
+                        nz(r.researcher().affiliation())));
         out.put("fieldsRequested", r.fieldsRequested());
         out.put("purpose", purpose(r.purpose()));
         out.put("project", r.project());
@@ -50,8 +56,15 @@ final class AccessViews {
             out.put("grant", grantBody(r));
         }
         if (r.revocation() != null) {
-            out.put("revocation", Map.of("by", r.revocation().by(), "at", r.revocation().at().toString(),
-                    "reason", nz(r.revocation().reason())));
+            out.put(
+                    "revocation",
+                    Map.of(
+                            "by",
+                            r.revocation().by(),
+                            "at",
+                            r.revocation().at().toString(),
+                            "reason",
+                            nz(r.revocation().reason())));
         }
         return out;
     }

@@ -14,10 +14,10 @@ public final class GrantsCodec {
     public static final String REQUEST_PREFIX = "request:";
     public static final String JOB_PREFIX = "job:";
     private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
-    private GrantsCodec() {
-    }
+    private GrantsCodec() {}
 
     public static byte[] encode(AccessRecord r) {
         return JSON.writeValueAsBytes(r);

@@ -36,8 +36,7 @@ public final class Catalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(Catalog.class);
 
-    public record SignerKey(String keyId, X509Certificate certificate, String algorithm) {
-    }
+    public record SignerKey(String keyId, X509Certificate certificate, String algorithm) {}
 
     public record Institution(String id, String name, Map<String, SignerKey> keys) {
         public Institution {
@@ -45,8 +44,13 @@ public final class Catalog {
         }
     }
 
-    public record Dataset(String id, String owner, String title, String description, List<String> duo,
-                          TreeMap<Integer, DatasetSchema> versions) {
+    public record Dataset(
+            String id,
+            String owner,
+            String title,
+            String description,
+            List<String> duo,
+            TreeMap<Integer, DatasetSchema> versions) {
         public int latestVersion() {
             return versions.lastKey();
         }
@@ -65,6 +69,7 @@ public final class Catalog {
     private final Map<String, Dataset> datasets = new ConcurrentHashMap<>();
     /** claim ({@code dataset:<id>}, {@code institution:<id>}, {@code key:<keyId>}, {@code schema:<id>:<v>}) -> winning event id */
     private final Map<String, String> claims = new ConcurrentHashMap<>();
+
     private long appliedOffset = -1;
 
     /** Applies the record at {@code offset} of {@code dsx.catalog}; called by its follower only, in order. */
@@ -83,8 +88,15 @@ public final class Catalog {
             if (claims.putIfAbsent("dataset:" + e.datasetId(), eventId) == null) {
                 TreeMap<Integer, DatasetSchema> versions = new TreeMap<>();
                 versions.put(1, parse(e.schema(), e.datasetId()));
-                datasets.put(e.datasetId(), new Dataset(e.datasetId(), e.ownerInstitutionId(), e.title(), e.description(),
-                        List.copyOf(e.duo()), versions));
+                datasets.put(
+                        e.datasetId(),
+                        new Dataset(
+                                e.datasetId(),
+                                e.ownerInstitutionId(),
+                                e.title(),
+                                e.description(),
+                                List.copyOf(e.duo()),
+                                versions));
             }
         } else if (event instanceof CatalogChange.SchemaVersionAdded e) {
             Dataset d = datasets.get(e.datasetId());
@@ -185,7 +197,9 @@ public final class Catalog {
 
     /** The institution owning {@code keyId}, if any institution registered it (the first to claim it). */
     public Optional<Institution> ownerOfKey(String keyId) {
-        return institutions.values().stream().filter(i -> i.keys().containsKey(keyId)).findFirst();
+        return institutions.values().stream()
+                .filter(i -> i.keys().containsKey(keyId))
+                .findFirst();
     }
 
     public Optional<Dataset> dataset(String id) {

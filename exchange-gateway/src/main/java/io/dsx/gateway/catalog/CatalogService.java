@@ -44,8 +44,12 @@ public final class CatalogService {
     private final Clock clock;
     private final io.dsx.schemas.envelope.UuidV7 eventIds;
 
-    public CatalogService(Catalog catalog, Producer<String, byte[]> producer, TopicAdmin topics, Clock clock,
-                          java.security.SecureRandom random) {
+    public CatalogService(
+            Catalog catalog,
+            Producer<String, byte[]> producer,
+            TopicAdmin topics,
+            Clock clock,
+            java.security.SecureRandom random) {
         this.catalog = catalog;
         this.producer = producer;
         this.topics = topics;
@@ -53,8 +57,8 @@ public final class CatalogService {
         this.eventIds = new io.dsx.schemas.envelope.UuidV7(clock, random);
     }
 
-    public synchronized Outcome<Catalog.Institution> registerInstitution(String actor, String id, String name,
-                                                                         List<String> certificatePems) {
+    public synchronized Outcome<Catalog.Institution> registerInstitution(
+            String actor, String id, String name, List<String> certificatePems) {
         if (id == null || !ID.matcher(id).matches()) {
             return Outcome.refused(Code.MALFORMED_REQUEST, "institution id must match " + ID.pattern());
         }
@@ -87,7 +91,8 @@ public final class CatalogService {
         String claim = write(actor, new CatalogChange.InstitutionRegistered(id, name, signers(certs)));
         if (!won("institution:" + id, claim)) {
             return catalog.institution(id).isPresent()
-                    ? Outcome.refused(Code.INSTITUTION_EXISTS, "institution " + id + " was registered first by another request")
+                    ? Outcome.refused(
+                            Code.INSTITUTION_EXISTS, "institution " + id + " was registered first by another request")
                     : inUse(keyIds.iterator().next());
         }
         return Outcome.ok(catalog.institution(id).orElseThrow());
@@ -113,7 +118,9 @@ public final class CatalogService {
         if (inst.keys().size() >= MAX_CERTIFICATES) {
             return Outcome.refused(Code.MALFORMED_REQUEST, "an institution has at most " + MAX_CERTIFICATES + " keys");
         }
-        List<X509Certificate> certs = new ArrayList<>(inst.keys().values().stream().map(Catalog.SignerKey::certificate).toList());
+        List<X509Certificate> certs = new ArrayList<>(inst.keys().values().stream()
+                .map(Catalog.SignerKey::certificate)
+                .toList());
         certs.add(c);
         String claim = write(actor, new CatalogChange.InstitutionRegistered(inst.id(), inst.name(), signers(certs)));
         if (!won("key:" + keyId, claim)) {
@@ -121,7 +128,8 @@ public final class CatalogService {
                     ? Outcome.refused(Code.KEY_EXISTS, "key " + keyId + " is already registered")
                     : inUse(keyId);
         }
-        return Outcome.ok(catalog.institution(institutionId).orElseThrow().keys().get(keyId));
+        return Outcome.ok(
+                catalog.institution(institutionId).orElseThrow().keys().get(keyId));
     }
 
     public synchronized Outcome<String> revokeKey(String actor, String institutionId, String keyId, String reason) {
@@ -142,8 +150,14 @@ public final class CatalogService {
         return Outcome.ok(keyId);
     }
 
-    public synchronized Outcome<Catalog.Dataset> registerDataset(String actor, String owner, String id, String title,
-                                                                 String description, List<String> duo, String schemaJson) {
+    public synchronized Outcome<Catalog.Dataset> registerDataset(
+            String actor,
+            String owner,
+            String id,
+            String title,
+            String description,
+            List<String> duo,
+            String schemaJson) {
         if (id == null || !ID.matcher(id).matches()) {
             return Outcome.refused(Code.MALFORMED_REQUEST, "dataset id must match " + ID.pattern());
         }
@@ -154,7 +168,8 @@ public final class CatalogService {
             return Outcome.refused(Code.MALFORMED_REQUEST, "description is at most 4000 characters");
         }
         List<String> codes = duo == null ? List.of() : duo;
-        if (codes.size() > 32 || codes.stream().anyMatch(c -> c == null || !DUO.matcher(c).matches())) {
+        if (codes.size() > 32
+                || codes.stream().anyMatch(c -> c == null || !DUO.matcher(c).matches())) {
             return Outcome.refused(Code.MALFORMED_REQUEST, "duo holds at most 32 codes like DUO:0000042");
         }
         if (catalog.dataset(id).isPresent()) {
@@ -165,16 +180,18 @@ public final class CatalogService {
             return new Outcome.Refused<>(r.refusal());
         }
         topics.ensureDataTopic(id);
-        String claim = write(actor, new CatalogChange.DatasetRegistered(id, owner, title,
-                description == null ? "" : description, List.copyOf(codes), schemaJson));
+        String claim = write(
+                actor,
+                new CatalogChange.DatasetRegistered(
+                        id, owner, title, description == null ? "" : description, List.copyOf(codes), schemaJson));
         if (!won("dataset:" + id, claim)) {
             return Outcome.refused(Code.DATASET_EXISTS, "dataset " + id + " was registered first by another request");
         }
         return Outcome.ok(catalog.dataset(id).orElseThrow());
     }
 
-    public synchronized Outcome<Integer> addSchemaVersion(String actor, String institution, String datasetId,
-                                                          String schemaJson) {
+    public synchronized Outcome<Integer> addSchemaVersion(
+            String actor, String institution, String datasetId, String schemaJson) {
         Catalog.Dataset d = catalog.dataset(datasetId).orElse(null);
         if (d == null) {
             return Outcome.refused(Code.UNKNOWN_DATASET, "no dataset " + datasetId);
@@ -188,22 +205,27 @@ public final class CatalogService {
         }
         Compatibility.Result compatible = Compatibility.check(d.latest(), ((Outcome.Ok<DatasetSchema>) parsed).value());
         if (!compatible.compatible()) {
-            return Outcome.refused(Code.INCOMPATIBLE_SCHEMA, "not backward compatible with version "
-                    + d.latestVersion() + ": " + String.join("; ", compatible.reasons()));
+            return Outcome.refused(
+                    Code.INCOMPATIBLE_SCHEMA,
+                    "not backward compatible with version " + d.latestVersion() + ": "
+                            + String.join("; ", compatible.reasons()));
         }
         int next = d.latestVersion() + 1;
         String claim = write(actor, new CatalogChange.SchemaVersionAdded(datasetId, next, schemaJson));
         if (!won("schema:" + datasetId + ":" + next, claim)) {
-            return Outcome.refused(Code.CONCURRENT_CHANGE, "schema version " + next + " of " + datasetId
-                    + " was added first by another request; read it and try again");
+            return Outcome.refused(
+                    Code.CONCURRENT_CHANGE,
+                    "schema version " + next + " of " + datasetId
+                            + " was added first by another request; read it and try again");
         }
         return Outcome.ok(next);
     }
 
     /** One certificate belongs to one institution: revoking it for one must not leave it live for another. */
     private static <T> Outcome<T> inUse(String keyId) {
-        return Outcome.refused(Code.CERTIFICATE_IN_USE, "certificate " + keyId
-                + " is registered to another institution; each institution needs its own key");
+        return Outcome.refused(
+                Code.CERTIFICATE_IN_USE,
+                "certificate " + keyId + " is registered to another institution; each institution needs its own key");
     }
 
     /**
@@ -219,22 +241,26 @@ public final class CatalogService {
             X509Certificate c = Pem.readCertificate(pem);
             SignatureAlgorithm.forCertificate(c);
             if (!c.getNotAfter().toInstant().isAfter(clock.instant())) {
-                return Outcome.refused(Code.INVALID_CERTIFICATE, "the certificate expired at "
-                        + c.getNotAfter().toInstant());
+                return Outcome.refused(
+                        Code.INVALID_CERTIFICATE,
+                        "the certificate expired at " + c.getNotAfter().toInstant());
             }
             boolean[] usage = c.getKeyUsage();
             if (usage == null || usage.length == 0 || !usage[0]) {
-                return Outcome.refused(Code.INVALID_CERTIFICATE,
-                        "the certificate's key usage must include digitalSignature");
+                return Outcome.refused(
+                        Code.INVALID_CERTIFICATE, "the certificate's key usage must include digitalSignature");
             }
             if (c.getBasicConstraints() != -1) {
-                return Outcome.refused(Code.INVALID_CERTIFICATE,
+                return Outcome.refused(
+                        Code.INVALID_CERTIFICATE,
                         "the certificate is a CA certificate; register the institution's signing certificate instead");
             }
             return Outcome.ok(c);
         } catch (CryptoException e) {
-            return Outcome.refused(Code.INVALID_CERTIFICATE, "not a usable certificate: " + e.reason().name().toLowerCase()
-                    + " (Ed25519, ECDSA P-256 or RSA ≥ 2048 bits)");
+            return Outcome.refused(
+                    Code.INVALID_CERTIFICATE,
+                    "not a usable certificate: " + e.reason().name().toLowerCase()
+                            + " (Ed25519, ECDSA P-256 or RSA ≥ 2048 bits)");
         }
     }
 
@@ -287,10 +313,13 @@ public final class CatalogService {
         String eventId = eventIds.next().toString();
         CatalogEvent envelope = new CatalogEvent(CatalogEvent.VERSION, eventId, clock.instant(), actor, event);
         try {
-            long offset = producer.send(new ProducerRecord<>(Topics.CATALOG, compactionKey(eventId, event),
-                    envelope.toBytes())).get(30, TimeUnit.SECONDS).offset();
+            long offset = producer.send(
+                            new ProducerRecord<>(Topics.CATALOG, compactionKey(eventId, event), envelope.toBytes()))
+                    .get(30, TimeUnit.SECONDS)
+                    .offset();
             if (!catalog.awaitApplied(offset, APPLY_TIMEOUT)) {
-                throw new IllegalStateException("dsx.catalog offset " + offset + " not applied within " + APPLY_TIMEOUT);
+                throw new IllegalStateException(
+                        "dsx.catalog offset " + offset + " not applied within " + APPLY_TIMEOUT);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

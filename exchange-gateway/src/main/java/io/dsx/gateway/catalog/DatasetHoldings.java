@@ -18,8 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public final class DatasetHoldings {
 
     /** One accepted contribution and its ledger position. */
-    public record Holding(LedgerEntry entry, int partition, long offset) {
-    }
+    public record Holding(LedgerEntry entry, int partition, long offset) {}
 
     private final Map<String, List<Holding>> byDataset = new ConcurrentHashMap<>();
     private final Set<String> seen = new HashSet<>();
@@ -30,7 +29,8 @@ public final class DatasetHoldings {
         try {
             entry = LedgerEntry.parse(record.value());
         } catch (WireFormatException e) {
-            throw new IllegalStateException("dsx.ledger offset " + record.offset() + " is not a ledger entry: " + e.getMessage());
+            throw new IllegalStateException(
+                    "dsx.ledger offset " + record.offset() + " is not a ledger entry: " + e.getMessage());
         }
         synchronized (this) {
             if (!seen.add(entry.manifest().contributionId())) {
@@ -51,6 +51,8 @@ public final class DatasetHoldings {
 
     /** Records accepted for the dataset. */
     public long recordCount(String datasetId) {
-        return of(datasetId).stream().mapToLong(h -> h.entry().manifest().recordCount()).sum();
+        return of(datasetId).stream()
+                .mapToLong(h -> h.entry().manifest().recordCount())
+                .sum();
     }
 }

@@ -28,15 +28,21 @@ record DatasetSearch(String text, String tag, String duo) {
     }
 
     boolean matches(Catalog.Dataset d) {
-        if (text != null && !(d.id().contains(text) || d.title().toLowerCase(Locale.ROOT).contains(text)
-                || d.description().toLowerCase(Locale.ROOT).contains(text))) {
+        if (text != null
+                && !(d.id().contains(text)
+                        || d.title().toLowerCase(Locale.ROOT).contains(text)
+                        || d.description().toLowerCase(Locale.ROOT).contains(text))) {
             return false;
         }
-        if (tag != null && d.latest().fields().stream().noneMatch(f -> f.tags().stream()
-                .anyMatch(t -> t.toLowerCase(Locale.ROOT).equals(tag)))) {
+        if (tag != null
+                && d.latest().fields().stream()
+                        .noneMatch(f -> f.tags().stream()
+                                .anyMatch(t -> t.toLowerCase(Locale.ROOT).equals(tag)))) {
             return false;
         }
-        return duo == null || d.duo().stream().map(c -> c.toLowerCase(Locale.ROOT))
-                .anyMatch(c -> c.equals(duo) || c.startsWith(duo + ":"));
+        return duo == null
+                || d.duo().stream()
+                        .map(c -> c.toLowerCase(Locale.ROOT))
+                        .anyMatch(c -> c.equals(duo) || c.startsWith(duo + ":"));
     }
 }

@@ -7,14 +7,14 @@ import java.util.Map;
 /** JSON views of institutions and their keys (status active or revoked). */
 final class InstitutionViews {
 
-    private InstitutionViews() {
-    }
+    private InstitutionViews() {}
 
     static Map<String, Object> view(Catalog catalog, Catalog.Institution i) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", i.id());
         out.put("name", i.name());
-        List<Map<String, Object>> keys = i.keys().values().stream().map(k -> key(catalog, i.id(), k)).toList();
+        List<Map<String, Object>> keys =
+                i.keys().values().stream().map(k -> key(catalog, i.id(), k)).toList();
         out.put("keys", keys);
         return out;
     }

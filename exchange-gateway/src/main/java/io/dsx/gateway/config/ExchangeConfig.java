@@ -70,7 +70,8 @@ public class ExchangeConfig {
     }
 
     @Bean(destroyMethod = "close")
-    GatewayKeys gatewayKeys(KeySettings settings, KafkaClients clients, TopicAdmin topics, Clock clock, SecureRandom random) {
+    GatewayKeys gatewayKeys(
+            KeySettings settings, KafkaClients clients, TopicAdmin topics, Clock clock, SecureRandom random) {
         return GatewayKeys.load(settings, clients.base(), clock, random);
     }
 
@@ -81,28 +82,43 @@ public class ExchangeConfig {
 
     @Bean(destroyMethod = "close")
     TopicFollower catalogFollower(Catalog catalog, KafkaClients clients, TopicAdmin topics) {
-        return TopicFollower.start(clients.base(), Topics.CATALOG, record -> {
-            try {
-                io.dsx.schemas.events.CatalogEvent event = io.dsx.schemas.events.CatalogEvent.parse(record.value());
-                catalog.apply(record.offset(), event.eventId(), event.change());
-            } catch (WireFormatException e) {
-                throw new IllegalStateException("dsx.catalog offset " + record.offset() + ": " + e.getMessage());
-            }
-        }, Duration.ofMinutes(2));
+        return TopicFollower.start(
+                clients.base(),
+                Topics.CATALOG,
+                record -> {
+                    try {
+                        io.dsx.schemas.events.CatalogEvent event =
+                                io.dsx.schemas.events.CatalogEvent.parse(record.value());
+                        catalog.apply(record.offset(), event.eventId(), event.change());
+                    } catch (WireFormatException e) {
+                        throw new IllegalStateException(
+                                "dsx.catalog offset " + record.offset() + ": " + e.getMessage());
+                    }
+                },
+                Duration.ofMinutes(2));
     }
 
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> catalogProducer(KafkaClients clients) {
         return new KafkaProducer<>(clients.with(Map.of(
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class)));
     }
 
     @Bean
-    CatalogService catalogService(Catalog catalog, TopicFollower catalogFollower, Producer<String, byte[]> catalogProducer,
-                                  TopicAdmin topics, Clock clock, SecureRandom random) {
+    CatalogService catalogService(
+            Catalog catalog,
+            TopicFollower catalogFollower,
+            Producer<String, byte[]> catalogProducer,
+            TopicAdmin topics,
+            Clock clock,
+            SecureRandom random) {
         return new CatalogService(catalog, catalogProducer, topics, clock, random);
     }
 }

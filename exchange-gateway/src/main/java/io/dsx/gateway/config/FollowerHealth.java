@@ -43,6 +43,8 @@ public class FollowerHealth implements HealthIndicator {
     @Override
     public Health health() {
         Map<String, String> failed = failed();
-        return failed.isEmpty() ? Health.up().build() : Health.down().withDetail("stopped", failed).build();
+        return failed.isEmpty()
+                ? Health.up().build()
+                : Health.down().withDetail("stopped", failed).build();
     }
 }

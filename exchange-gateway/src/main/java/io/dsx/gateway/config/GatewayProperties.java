@@ -19,8 +19,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("dsx")
-public record GatewayProperties(@NotBlank @DefaultValue("gateway-1") String name,
-                                @NotNull @Valid Security security) {
+public record GatewayProperties(
+        @NotBlank @DefaultValue("gateway-1") String name,
+        @NotNull @Valid Security security) {
 
     /**
      * @param issuerUri          the Keycloak realm that issues tokens; must equal each token's {@code iss}
@@ -29,15 +30,18 @@ public record GatewayProperties(@NotBlank @DefaultValue("gateway-1") String name
      * @param allowedAlgorithms  JWS algorithms accepted; anything else (none, HS256, ...) is refused
      * @param clockSkew          tolerance on {@code exp}/{@code nbf}
      */
-    public record Security(@NotBlank String issuerUri,
-                           String jwkSetUri,
-                           @NotBlank @DefaultValue("dsx-gateway") String audience,
-                           @NotEmpty @DefaultValue({"RS256", "PS256", "ES256"}) List<String> allowedAlgorithms,
-                           @NotNull @DefaultValue("30s") Duration clockSkew) {
+    public record Security(
+            @NotBlank String issuerUri,
+            String jwkSetUri,
+            @NotBlank @DefaultValue("dsx-gateway") String audience,
+
+            @NotEmpty @DefaultValue({"RS256", "PS256", "ES256"})
+            List<String> allowedAlgorithms,
+
+            @NotNull @DefaultValue("30s") Duration clockSkew) {
 
         public String effectiveJwkSetUri() {
-            return jwkSetUri == null || jwkSetUri.isBlank()
-                    ? issuerUri + "/protocol/openid-connect/certs" : jwkSetUri;
+            return jwkSetUri == null || jwkSetUri.isBlank() ? issuerUri + "/protocol/openid-connect/certs" : jwkSetUri;
         }
     }
 }

@@ -33,8 +33,8 @@ public class DataPlaneConfig {
     }
 
     @Bean
-    RecordSource recordSource(DatasetHoldings holdings, Catalog catalog, GatewayKeys keys,
-                              ExchangeConfig.KafkaClients clients) {
+    RecordSource recordSource(
+            DatasetHoldings holdings, Catalog catalog, GatewayKeys keys, ExchangeConfig.KafkaClients clients) {
         return new LedgerRecordSource(holdings, catalog, keys.deks(), clients.base());
     }
 }

@@ -36,8 +36,13 @@ public class DataPlaneController {
     private final ReadAudit audit;
     private final RecordStreamer streamer;
 
-    public DataPlaneController(ReadAuthorizer authorizer, RecordSource source, MaskRoot masks, DataPlaneSettings settings,
-                               ReadAudit audit, Clock clock) {
+    public DataPlaneController(
+            ReadAuthorizer authorizer,
+            RecordSource source,
+            MaskRoot masks,
+            DataPlaneSettings settings,
+            ReadAudit audit,
+            Clock clock) {
         this.authorizer = authorizer;
         this.source = source;
         this.masks = masks;
@@ -46,14 +51,21 @@ public class DataPlaneController {
         this.streamer = new RecordStreamer(settings, clock);
     }
 
-    @Operation(summary = "Stream a job's records: only the granted fields, masked and row-filtered; NDJSON, or an Avro container on Accept")
-    @GetMapping(value = "/v1/jobs/{id}/records", produces = {NDJSON, AVRO})
-    public void records(JobAuthentication auth, @PathVariable("id") String id,
-                        @RequestParam(value = "cursor", required = false) String cursorText,
-                        @RequestParam(value = "skip", defaultValue = "0") long skip,
-                        @RequestParam(value = "limit", required = false) Long limit,
-                        @RequestHeader(value = "Accept", required = false) String accept,
-                        HttpServletResponse response) throws IOException {
+    @Operation(
+            summary =
+                    "Stream a job's records: only the granted fields, masked and row-filtered; NDJSON, or an Avro container on Accept")
+    @GetMapping(
+            value = "/v1/jobs/{id}/records",
+            produces = {NDJSON, AVRO})
+    public void records(
+            JobAuthentication auth,
+            @PathVariable("id") String id,
+            @RequestParam(value = "cursor", required = false) String cursorText,
+            @RequestParam(value = "skip", defaultValue = "0") long skip,
+            @RequestParam(value = "limit", required = false) Long limit,
+            @RequestHeader(value = "Accept", required = false) String accept,
+            HttpServletResponse response)
+            throws IOException {
         JobTokens.Claims token = auth.getPrincipal();
         ReadAuthorizer.Authorized read = authorizer.authorize(token, id).orThrow();
         Cursor from = cursorText == null ? Cursor.START : Cursor.parse(cursorText);
@@ -68,9 +80,10 @@ public class DataPlaneController {
         if (page < 1 || page > max) {
             throw Refusal.of(Code.MALFORMED_REQUEST, "limit must be 1 to " + max);
         }
-        RecordStreamer.Format format = accept != null && accept.contains(AVRO) ? RecordStreamer.Format.AVRO
-                : RecordStreamer.Format.NDJSON;
-        try (RecordSource.Reader reader = source.open(read.dataset().id(), read.dataset().latest().avro(), from)) {
+        RecordStreamer.Format format =
+                accept != null && accept.contains(AVRO) ? RecordStreamer.Format.AVRO : RecordStreamer.Format.NDJSON;
+        try (RecordSource.Reader reader =
+                source.open(read.dataset().id(), read.dataset().latest().avro(), from)) {
             audit.beforeRead(read, from);
             response.setStatus(200);
             response.setContentType(format == RecordStreamer.Format.AVRO ? AVRO : NDJSON);
@@ -78,14 +91,25 @@ public class DataPlaneController {
             response.setHeader("Dsx-Policy-Revision", read.decision().revision());
             response.setHeader("Cache-Control", "no-store");
             OutputStream out = response.getOutputStream();
-            RecordStreamer.Ended ended = streamer.stream(read.shape(), masks.forGrant(read.grant().id()), reader, from, skip,
-                    page, format, () -> authorizer.stillAllowed(read), out);
+            RecordStreamer.Ended ended = streamer.stream(
+                    read.shape(),
+                    masks.forGrant(read.grant().id()),
+                    reader,
+                    from,
+                    skip,
+                    page,
+                    format,
+                    () -> authorizer.stillAllowed(read),
+                    out);
             audit.afterRead(read, from, ended.records(), ended.resume());
             out.flush();
         } catch (RecordSource.InvalidCursor e) {
             throw Refusal.of(Code.INVALID_CURSOR, e.getMessage());
         } catch (IOException e) {
-            LOG.info("data-plane stream of job {} ended by the client ({})", id, e.getClass().getSimpleName());
+            LOG.info(
+                    "data-plane stream of job {} ended by the client ({})",
+                    id,
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -21,8 +21,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("dsx.dataplane")
-public record DataPlaneSettings(@NotNull Path maskKeystore,
-                                @Min(1) @Max(1_000_000) @DefaultValue("1000") int recheckRecords,
-                                @NotNull @DefaultValue("5s") Duration recheckInterval,
-                                @Min(1) @Max(10_000_000) @DefaultValue("1000000") int maxPageRecords) {
-}
+public record DataPlaneSettings(
+        @NotNull Path maskKeystore,
+        @Min(1) @Max(1_000_000) @DefaultValue("1000") int recheckRecords,
+        @NotNull @DefaultValue("5s") Duration recheckInterval,
+        @Min(1) @Max(10_000_000) @DefaultValue("1000000") int maxPageRecords) {}

@@ -34,7 +34,8 @@ public final class LedgerRecordSource implements RecordSource {
     private final DekManager deks;
     private final Map<String, Object> consumerBase;
 
-    public LedgerRecordSource(DatasetHoldings holdings, Catalog catalog, DekManager deks, Map<String, Object> consumerBase) {
+    public LedgerRecordSource(
+            DatasetHoldings holdings, Catalog catalog, DekManager deks, Map<String, Object> consumerBase) {
         this.holdings = holdings;
         this.catalog = catalog;
         this.deks = deks;
@@ -47,7 +48,11 @@ public final class LedgerRecordSource implements RecordSource {
         boolean past = from.contribution() > entries.size()
                 || (from.contribution() == entries.size() && from.leaf() > 0)
                 || (from.contribution() < entries.size()
-                    && from.leaf() >= entries.get(from.contribution()).entry().manifest().recordCount());
+                        && from.leaf()
+                                >= entries.get(from.contribution())
+                                        .entry()
+                                        .manifest()
+                                        .recordCount());
         if (past) {
             throw new InvalidCursor("the cursor points past the dataset's records");
         }
@@ -90,7 +95,8 @@ public final class LedgerRecordSource implements RecordSource {
                 }
                 GenericRecord record = decode(entry.manifest().schemaVersion(), leaf - framesFirstLeaf);
                 leaf++;
-                Cursor next = leaf >= entry.manifest().recordCount() ? new Cursor(contribution + 1, 0)
+                Cursor next = leaf >= entry.manifest().recordCount()
+                        ? new Cursor(contribution + 1, 0)
                         : new Cursor(contribution, leaf);
                 return new Positioned(record, next);
             }
@@ -100,28 +106,37 @@ public final class LedgerRecordSource implements RecordSource {
         private void load(LedgerEntry entry) {
             drop();
             RecordSegment segment = entry.segments().stream()
-                    .filter(s -> leaf >= s.firstLeaf() && leaf < s.firstLeaf() + s.recordCount()).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("a ledger entry lists no segment holding record " + leaf));
+                    .filter(s -> leaf >= s.firstLeaf() && leaf < s.firstLeaf() + s.recordCount())
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new IllegalStateException("a ledger entry lists no segment holding record " + leaf));
             if (segments == null) {
                 segments = new SegmentReader(consumerBase, deks, FETCH_TIMEOUT);
             }
             try {
                 frames = segments.open(entry, segment);
             } catch (StoredSegment.OpenException e) {
-                throw new IllegalStateException("a stored segment does not open: " + e.failure() + " (" + e.getMessage() + ")");
+                throw new IllegalStateException(
+                        "a stored segment does not open: " + e.failure() + " (" + e.getMessage() + ")");
             }
             framesFirstLeaf = segment.firstLeaf();
         }
 
         private GenericRecord decode(int schemaVersion, int i) {
-            GenericDatumReader<GenericRecord> datum = decoders.computeIfAbsent(schemaVersion, v -> new GenericDatumReader<>(
-                    dataset.version(v).orElseThrow(() -> new IllegalStateException("no schema version " + v)).avro(),
-                    readerSchema));
-            decoder = DecoderFactory.get().binaryDecoder(frames.bytes(), frames.recordStart(i), frames.recordLength(i), decoder);
+            GenericDatumReader<GenericRecord> datum = decoders.computeIfAbsent(
+                    schemaVersion,
+                    v -> new GenericDatumReader<>(
+                            dataset.version(v)
+                                    .orElseThrow(() -> new IllegalStateException("no schema version " + v))
+                                    .avro(),
+                            readerSchema));
+            decoder = DecoderFactory.get()
+                    .binaryDecoder(frames.bytes(), frames.recordStart(i), frames.recordLength(i), decoder);
             try {
                 return datum.read(null, decoder);
             } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException("a stored record does not decode under schema version " + schemaVersion);
+                throw new IllegalStateException(
+                        "a stored record does not decode under schema version " + schemaVersion);
             }
         }
 

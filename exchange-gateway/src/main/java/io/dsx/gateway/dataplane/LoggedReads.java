@@ -14,14 +14,23 @@ final class LoggedReads implements ReadAudit {
 
     @Override
     public void beforeRead(ReadAuthorizer.Authorized read, Cursor from) {
-        LOG.info("read allowed: job={} grant={} dataset={} revision={} fields={} from={}", read.job().id(),
-                read.grant().id(), read.dataset().id(), read.decision().revision(), read.decision().decision().fields(),
+        LOG.info(
+                "read allowed: job={} grant={} dataset={} revision={} fields={} from={}",
+                read.job().id(),
+                read.grant().id(),
+                read.dataset().id(),
+                read.decision().revision(),
+                read.decision().decision().fields(),
                 from.encode());
     }
 
     @Override
     public void afterRead(ReadAuthorizer.Authorized read, Cursor from, long records, Cursor resume) {
-        LOG.info("read served: job={} grant={} records={} resume={}", read.job().id(), read.grant().id(), records,
+        LOG.info(
+                "read served: job={} grant={} records={} resume={}",
+                read.job().id(),
+                read.grant().id(),
+                records,
                 resume == null ? "end" : resume.encode());
     }
 }

@@ -12,7 +12,14 @@ import java.util.regex.Pattern;
  */
 public record Mask(Kind kind, int n) {
 
-    public enum Kind { HASH, REDACT, YEAR, MONTH, TRUNCATE, BUCKET }
+    public enum Kind {
+        HASH,
+        REDACT,
+        YEAR,
+        MONTH,
+        TRUNCATE,
+        BUCKET
+    }
 
     private static final Pattern WITH_N = Pattern.compile("(truncate|bucket):([1-9][0-9]{0,8})");
 
@@ -22,21 +29,28 @@ public record Mask(Kind kind, int n) {
             return null;
         }
         switch (s) {
-            case "hash": return new Mask(Kind.HASH, 0);
-            case "redact": return new Mask(Kind.REDACT, 0);
-            case "year": return new Mask(Kind.YEAR, 0);
-            case "month": return new Mask(Kind.MONTH, 0);
+            case "hash":
+                return new Mask(Kind.HASH, 0);
+            case "redact":
+                return new Mask(Kind.REDACT, 0);
+            case "year":
+                return new Mask(Kind.YEAR, 0);
+            case "month":
+                return new Mask(Kind.MONTH, 0);
             default:
                 Matcher m = WITH_N.matcher(s);
                 if (!m.matches()) {
                     return null;
                 }
-                return new Mask(m.group(1).equals("truncate") ? Kind.TRUNCATE : Kind.BUCKET, Integer.parseInt(m.group(2)));
+                return new Mask(
+                        m.group(1).equals("truncate") ? Kind.TRUNCATE : Kind.BUCKET, Integer.parseInt(m.group(2)));
         }
     }
 
     @Override
     public String toString() {
-        return kind == Kind.TRUNCATE || kind == Kind.BUCKET ? kind.name().toLowerCase() + ":" + n : kind.name().toLowerCase();
+        return kind == Kind.TRUNCATE || kind == Kind.BUCKET
+                ? kind.name().toLowerCase() + ":" + n
+                : kind.name().toLowerCase();
     }
 }

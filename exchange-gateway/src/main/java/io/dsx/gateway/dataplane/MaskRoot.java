@@ -30,12 +30,15 @@ public final class MaskRoot {
             }
             byte[] root = new byte[32];
             random.nextBytes(root);
-            ks.setEntry(ALIAS, new KeyStore.SecretKeyEntry(new SecretKeySpec(root, "HmacSHA256")),
+            ks.setEntry(
+                    ALIAS,
+                    new KeyStore.SecretKeyEntry(new SecretKeySpec(root, "HmacSHA256")),
                     new KeyStore.PasswordProtection(password));
             Pkcs12File.save(ks, file, password);
             return new MaskRoot(root);
         } catch (java.security.GeneralSecurityException e) {
-            throw new CryptoException(CryptoException.Reason.KEY_STORE, "cannot read or create the mask root in " + file, e);
+            throw new CryptoException(
+                    CryptoException.Reason.KEY_STORE, "cannot read or create the mask root in " + file, e);
         }
     }
 

@@ -22,9 +22,8 @@ import java.util.Map;
 public final class ReadAuthorizer {
 
     /** A read the policy allows, and what it may see. */
-    public record Authorized(JobRecord job, AccessRecord grant, Catalog.Dataset dataset, PolicyDecision decision,
-                             ReadShape shape) {
-    }
+    public record Authorized(
+            JobRecord job, AccessRecord grant, Catalog.Dataset dataset, PolicyDecision decision, ReadShape shape) {}
 
     private final AccessView view;
     private final Catalog catalog;
@@ -56,13 +55,20 @@ public final class ReadAuthorizer {
         }
         PolicyDecision d = policy.decide("read", input(job, grant, dataset));
         if (!d.decision().allow()) {
-            return Outcome.refused(Code.ACCESS_DENIED, "the read policy refused: " + String.join("; ", d.decision().reasons()));
+            return Outcome.refused(
+                    Code.ACCESS_DENIED,
+                    "the read policy refused: " + String.join("; ", d.decision().reasons()));
         }
         try {
-            return Outcome.ok(new Authorized(job, grant, dataset, d,
+            return Outcome.ok(new Authorized(
+                    job,
+                    grant,
+                    dataset,
+                    d,
                     ReadShape.of(dataset.latest().avro(), d.decision().fields(), d.obligations())));
         } catch (ReadShape.Unenforceable e) {
-            return Outcome.refused(Code.ACCESS_DENIED, "the read policy's obligations cannot be enforced: " + e.getMessage());
+            return Outcome.refused(
+                    Code.ACCESS_DENIED, "the read policy's obligations cannot be enforced: " + e.getMessage());
         }
     }
 
@@ -73,14 +79,19 @@ public final class ReadAuthorizer {
             return false;
         }
         PolicyDecision d = policy.decide("read", input(a.job(), now, a.dataset()));
-        return d.decision().allow() && d.decision().fields().equals(a.decision().decision().fields());
+        return d.decision().allow()
+                && d.decision().fields().equals(a.decision().decision().fields());
     }
 
     private Map<String, Object> input(JobRecord job, AccessRecord r, Catalog.Dataset dataset) {
         Map<String, Object> grant = new LinkedHashMap<>();
         grant.put("id", r.id());
         grant.put("dataset", r.dataset());
-        grant.put("status", r.status() == AccessRecord.Status.GRANTED ? "active" : r.status().name().toLowerCase());
+        grant.put(
+                "status",
+                r.status() == AccessRecord.Status.GRANTED
+                        ? "active"
+                        : r.status().name().toLowerCase());
         grant.put("fields", r.grant().fields());
         grant.put("obligations", r.grant().obligations());
         grant.put("expires_at", r.grant().expiresAt().toString());
@@ -88,7 +99,11 @@ public final class ReadAuthorizer {
         context.put("grant", grant);
         context.put("job", Map.of("id", job.id(), "grant_id", job.grantId()));
         context.put("request_id", job.id());
-        return PolicyInputs.input("read", PolicyInputs.jobSubject(job.id()),
-                PolicyInputs.resource(dataset, r.grant().fields()), context, clock.instant());
+        return PolicyInputs.input(
+                "read",
+                PolicyInputs.jobSubject(job.id()),
+                PolicyInputs.resource(dataset, r.grant().fields()),
+                context,
+                clock.instant());
     }
 }

@@ -34,8 +34,7 @@ public final class ReadShape {
         }
     }
 
-    private record Filter(String field, boolean equal, Object value) {
-    }
+    private record Filter(String field, boolean equal, Object value) {}
 
     private final Schema source;
     private final Schema projected;
@@ -50,11 +49,13 @@ public final class ReadShape {
         this.fields = fields;
         this.masks = masks;
         this.filters = filters;
-        this.sourcePositions = fields.stream().mapToInt(f -> source.getField(f).pos()).toArray();
+        this.sourcePositions =
+                fields.stream().mapToInt(f -> source.getField(f).pos()).toArray();
     }
 
     /** The shape of {@code fields} of {@code source} under the decision's obligations. */
-    public static ReadShape of(Schema source, List<String> fields, Map<String, Object> obligations) throws Unenforceable {
+    public static ReadShape of(Schema source, List<String> fields, Map<String, Object> obligations)
+            throws Unenforceable {
         Map<String, Mask> maskOf = new LinkedHashMap<>();
         if (obligations.get("mask") instanceof Map<?, ?> m) {
             for (Map.Entry<?, ?> e : m.entrySet()) {
@@ -75,8 +76,11 @@ public final class ReadShape {
                 throw new Unenforceable("the dataset has no field " + fields.get(i));
             }
             masks[i] = maskOf.get(f.name());
-            Schema.Field projectedField = new Schema.Field(f.name(), masks[i] == null ? f.schema() : maskedType(f, masks[i]),
-                    f.doc(), masks[i] == null ? f.defaultVal() : null);
+            Schema.Field projectedField = new Schema.Field(
+                    f.name(),
+                    masks[i] == null ? f.schema() : maskedType(f, masks[i]),
+                    f.doc(),
+                    masks[i] == null ? f.defaultVal() : null);
             f.getObjectProps().forEach(projectedField::addProp);
             if (masks[i] != null) {
                 projectedField.addProp("dsx.mask", masks[i].toString());
@@ -84,7 +88,8 @@ public final class ReadShape {
             out.add(projectedField);
         }
         Schema projected = Schema.createRecord(source.getName(), source.getDoc(), source.getNamespace(), false, out);
-        return new ReadShape(source, projected, List.copyOf(fields), masks, filters(source, obligations.get("row_filter")));
+        return new ReadShape(
+                source, projected, List.copyOf(fields), masks, filters(source, obligations.get("row_filter")));
     }
 
     private static List<Filter> filters(Schema source, Object spec) throws Unenforceable {
@@ -96,7 +101,9 @@ public final class ReadShape {
             throw new Unenforceable("obligations.row_filter must be a list of at most 64 filters");
         }
         for (Object o : list) {
-            if (!(o instanceof Map<?, ?> f) || !(f.get("field") instanceof String field) || !(f.get("op") instanceof String op)
+            if (!(o instanceof Map<?, ?> f)
+                    || !(f.get("field") instanceof String field)
+                    || !(f.get("op") instanceof String op)
                     || !(op.equals("eq") || op.equals("ne"))) {
                 throw new Unenforceable("a row filter must be {field, op: eq|ne, value}");
             }
@@ -112,11 +119,16 @@ public final class ReadShape {
             case REDACT -> Schema.create(Schema.Type.NULL);
             case BUCKET -> {
                 Schema.Type t = nonNull(f.schema()).getType();
-                if (t != Schema.Type.INT && t != Schema.Type.LONG && t != Schema.Type.FLOAT && t != Schema.Type.DOUBLE) {
+                if (t != Schema.Type.INT
+                        && t != Schema.Type.LONG
+                        && t != Schema.Type.FLOAT
+                        && t != Schema.Type.DOUBLE) {
                     throw new Unenforceable("bucket mask on non-numeric field " + f.name());
                 }
-                yield Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(
-                        t == Schema.Type.INT || t == Schema.Type.LONG ? Schema.Type.LONG : Schema.Type.DOUBLE));
+                yield Schema.createUnion(
+                        Schema.create(Schema.Type.NULL),
+                        Schema.create(
+                                t == Schema.Type.INT || t == Schema.Type.LONG ? Schema.Type.LONG : Schema.Type.DOUBLE));
             }
         };
     }
@@ -125,7 +137,10 @@ public final class ReadShape {
         if (s.getType() != Schema.Type.UNION) {
             return s;
         }
-        return s.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElse(s);
+        return s.getTypes().stream()
+                .filter(t -> t.getType() != Schema.Type.NULL)
+                .findFirst()
+                .orElse(s);
     }
 
     /** The schema of every record this read returns. */
@@ -150,7 +165,15 @@ public final class ReadShape {
         GenericData.Record out = new GenericData.Record(projected);
         for (int i = 0; i < sourcePositions.length; i++) {
             Object v = record.get(sourcePositions[i]);
-            out.put(i, masks[i] == null ? v : mask(masks[i], v, source.getFields().get(sourcePositions[i]).schema(), key));
+            out.put(
+                    i,
+                    masks[i] == null
+                            ? v
+                            : mask(
+                                    masks[i],
+                                    v,
+                                    source.getFields().get(sourcePositions[i]).schema(),
+                                    key));
         }
         return out;
     }
@@ -197,7 +220,8 @@ public final class ReadShape {
         } else if (lt != null && lt.getName().equals("timestamp-millis") && v instanceof Long ms) {
             iso = LocalDate.ofInstant(Instant.ofEpochMilli(ms), ZoneOffset.UTC).toString();
         } else if (lt != null && lt.getName().equals("timestamp-micros") && v instanceof Long us) {
-            iso = LocalDate.ofInstant(Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L)), ZoneOffset.UTC).toString();
+            iso = LocalDate.ofInstant(Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L)), ZoneOffset.UTC)
+                    .toString();
         } else {
             iso = v.toString();
         }

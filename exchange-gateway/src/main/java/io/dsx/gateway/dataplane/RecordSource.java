@@ -11,8 +11,7 @@ import org.apache.avro.generic.GenericRecord;
 public interface RecordSource extends AutoCloseable {
 
     /** A record and the cursor just after it. */
-    record Positioned(GenericRecord record, Cursor next) {
-    }
+    record Positioned(GenericRecord record, Cursor next) {}
 
     /**
      * Opens the dataset at {@code from}, decoding each record into {@code reader}.
@@ -36,6 +35,5 @@ public interface RecordSource extends AutoCloseable {
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -36,14 +36,18 @@ import tools.jackson.databind.json.JsonMapper;
 final class RecordStreamer {
 
     /** No separator between root values: each line is exactly one JSON object. */
-    private static final JsonMapper JSON = JsonMapper.builder(
-            tools.jackson.core.json.JsonFactory.builder().rootValueSeparator((String) null).build()).build();
+    private static final JsonMapper JSON = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+                    .rootValueSeparator((String) null)
+                    .build())
+            .build();
 
-    enum Format { NDJSON, AVRO }
+    enum Format {
+        NDJSON,
+        AVRO
+    }
 
     /** How a stream ended. */
-    record Ended(long records, Cursor resume, String reason) {
-    }
+    record Ended(long records, Cursor resume, String reason) {}
 
     private final DataPlaneSettings settings;
     private final Clock clock;
@@ -53,8 +57,17 @@ final class RecordStreamer {
         this.clock = clock;
     }
 
-    Ended stream(ReadShape shape, MaskKey key, RecordSource.Reader reader, Cursor start, long skip, long limit,
-                 Format format, BooleanSupplier stillAllowed, OutputStream out) throws IOException {
+    Ended stream(
+            ReadShape shape,
+            MaskKey key,
+            RecordSource.Reader reader,
+            Cursor start,
+            long skip,
+            long limit,
+            Format format,
+            BooleanSupplier stillAllowed,
+            OutputStream out)
+            throws IOException {
         Sink sink = format == Format.NDJSON ? new Ndjson(out) : new Avro(out, shape);
         sink.begin(shape);
         long sent = 0;

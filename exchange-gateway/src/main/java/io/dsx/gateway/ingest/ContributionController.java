@@ -38,14 +38,17 @@ public class ContributionController {
 
     @Operation(summary = "Contribute signed, encrypted records to a dataset of the caller's institution")
     @PostMapping(value = "/v1/datasets/{id}/contributions", consumes = MEDIA_TYPE, produces = "application/json")
-    public ResponseEntity<Map<String, Object>> contribute(@AuthenticationPrincipal DsxPrincipal caller,
-                                                          @PathVariable("id") String datasetId,
-                                                          HttpServletRequest request) throws IOException {
+    public ResponseEntity<Map<String, Object>> contribute(
+            @AuthenticationPrincipal DsxPrincipal caller,
+            @PathVariable("id") String datasetId,
+            HttpServletRequest request)
+            throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > settings.maxContributionBytes()) {
             throw Refusal.of(Code.TOO_LARGE, "the body exceeds " + settings.maxContributionBytes() + " bytes");
         }
-        byte[] body = declared >= 0 ? readDeclared(request.getInputStream(), (int) declared)
+        byte[] body = declared >= 0
+                ? readDeclared(request.getInputStream(), (int) declared)
                 : readLimited(request.getInputStream(), settings.maxContributionBytes());
         if (declared >= 0 && body.length != declared) {
             throw Refusal.of(Code.MALFORMED_ENVELOPE, "the body is shorter than its Content-Length");

@@ -53,9 +53,18 @@ public class IngestConfig {
     }
 
     @Bean
-    IngestService ingestService(IngestMetrics metrics, Catalog catalog, GatewayKeys keys, LedgerIndex ledger, TopicFollower ledgerFollower,
-                                IngestProducers producers, TopicAdmin topics, IngestSettings settings, Clock clock,
-                                ObjectProvider<IngestFaults> faults) {
-        return new IngestService(catalog, keys, ledger, producers, topics, settings, clock, faults.getIfAvailable(), metrics);
+    IngestService ingestService(
+            IngestMetrics metrics,
+            Catalog catalog,
+            GatewayKeys keys,
+            LedgerIndex ledger,
+            TopicFollower ledgerFollower,
+            IngestProducers producers,
+            TopicAdmin topics,
+            IngestSettings settings,
+            Clock clock,
+            ObjectProvider<IngestFaults> faults) {
+        return new IngestService(
+                catalog, keys, ledger, producers, topics, settings, clock, faults.getIfAvailable(), metrics);
     }
 }

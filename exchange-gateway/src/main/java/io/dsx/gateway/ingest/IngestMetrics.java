@@ -28,8 +28,12 @@ public final class IngestMetrics {
     }
 
     void record(String phase, long nanos) {
-        timers.computeIfAbsent(phase, p -> Timer.builder("dsx.ingest.phase").tag("phase", p)
-                .description("time an accepted contribution spends in each ingest phase").register(registry))
+        timers.computeIfAbsent(
+                        phase,
+                        p -> Timer.builder("dsx.ingest.phase")
+                                .tag("phase", p)
+                                .description("time an accepted contribution spends in each ingest phase")
+                                .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 

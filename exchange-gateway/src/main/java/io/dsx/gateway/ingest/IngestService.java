@@ -67,8 +67,16 @@ public final class IngestService {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final IngestMetrics metrics;
 
-    IngestService(Catalog catalog, GatewayKeys keys, LedgerIndex ledger, IngestProducers producers, TopicAdmin topics,
-                  IngestSettings settings, Clock clock, IngestFaults faults, IngestMetrics metrics) {
+    IngestService(
+            Catalog catalog,
+            GatewayKeys keys,
+            LedgerIndex ledger,
+            IngestProducers producers,
+            TopicAdmin topics,
+            IngestSettings settings,
+            Clock clock,
+            IngestFaults faults,
+            IngestMetrics metrics) {
         this.topics = topics;
         this.segmentBytes = settings.segmentBytes();
         this.metrics = metrics;
@@ -76,20 +84,27 @@ public final class IngestService {
         this.keys = keys;
         this.ledger = ledger;
         this.clock = clock;
-        this.writer = new SegmentWriter(producers, new SegmentWriter.Keys() {
-            @Override
-            public void persisted(List<String> dekIds) {
-                keys.persistedNow(dekIds);
-            }
+        this.writer = new SegmentWriter(
+                producers,
+                new SegmentWriter.Keys() {
+                    @Override
+                    public void persisted(List<String> dekIds) {
+                        keys.persistedNow(dekIds);
+                    }
 
-            @Override
-            public String receiptKeyId() {
-                return keys.keyStore().receiptKeyId();
-            }
-        }, clock, faults, metrics);
+                    @Override
+                    public String receiptKeyId() {
+                        return keys.keyStore().receiptKeyId();
+                    }
+                },
+                clock,
+                faults,
+                metrics);
         this.limits = new EnvelopeLimits(settings.maxContributionBytes(), settings.maxRecords());
         if (faults != null) {
-            LOG.warn("ingest fault seam installed ({}): for tests only", faults.getClass().getSimpleName());
+            LOG.warn(
+                    "ingest fault seam installed ({}): for tests only",
+                    faults.getClass().getSimpleName());
         }
     }
 
@@ -103,12 +118,14 @@ public final class IngestService {
         Manifest manifest = envelope.manifest();
         String institution = caller.institution();
         if (!manifest.datasetId().equals(datasetId)) {
-            return Outcome.refused(Code.MANIFEST_MISMATCH, "the manifest names dataset " + manifest.datasetId()
-                    + ", the request dataset " + datasetId);
+            return Outcome.refused(
+                    Code.MANIFEST_MISMATCH,
+                    "the manifest names dataset " + manifest.datasetId() + ", the request dataset " + datasetId);
         }
         if (!manifest.institutionId().equals(institution)) {
-            return Outcome.refused(Code.MANIFEST_MISMATCH, "the manifest names institution " + manifest.institutionId()
-                    + ", the caller is " + institution);
+            return Outcome.refused(
+                    Code.MANIFEST_MISMATCH,
+                    "the manifest names institution " + manifest.institutionId() + ", the caller is " + institution);
         }
         Catalog.Dataset dataset = catalog.dataset(datasetId).orElse(null);
         if (dataset == null) {
@@ -120,10 +137,13 @@ public final class IngestService {
         if (ledger.contains(manifest.contributionId())) {
             return replay(ledger.find(manifest.contributionId()).orElseThrow(), envelope, institution);
         }
-        Catalog.SignerKey key = catalog.institution(institution).map(i -> i.keys().get(manifest.signerKeyId())).orElse(null);
+        Catalog.SignerKey key = catalog.institution(institution)
+                .map(i -> i.keys().get(manifest.signerKeyId()))
+                .orElse(null);
         if (key == null) {
             return catalog.ownerOfKey(manifest.signerKeyId()).isPresent()
-                    ? Outcome.refused(Code.FOREIGN_KEY, "key " + manifest.signerKeyId() + " belongs to another institution")
+                    ? Outcome.refused(
+                            Code.FOREIGN_KEY, "key " + manifest.signerKeyId() + " belongs to another institution")
                     : Outcome.refused(Code.UNKNOWN_KEY, "no registered key " + manifest.signerKeyId());
         }
         if (catalog.isRevoked(institution, key.keyId())) {
@@ -132,14 +152,18 @@ public final class IngestService {
         Instant now = clock.instant();
         if (now.isBefore(key.certificate().getNotBefore().toInstant())
                 || now.isAfter(key.certificate().getNotAfter().toInstant())) {
-            return Outcome.refused(Code.CERTIFICATE_NOT_VALID, "the certificate of key " + key.keyId() + " is valid from "
-                    + key.certificate().getNotBefore().toInstant() + " to " + key.certificate().getNotAfter().toInstant()
-                    + ", not now");
+            return Outcome.refused(
+                    Code.CERTIFICATE_NOT_VALID,
+                    "the certificate of key " + key.keyId() + " is valid from "
+                            + key.certificate().getNotBefore().toInstant() + " to "
+                            + key.certificate().getNotAfter().toInstant()
+                            + ", not now");
         }
         DatasetSchema schema = dataset.version(manifest.schemaVersion()).orElse(null);
         if (schema == null) {
-            return Outcome.refused(Code.UNKNOWN_SCHEMA_VERSION, "dataset " + datasetId + " has no schema version "
-                    + manifest.schemaVersion());
+            return Outcome.refused(
+                    Code.UNKNOWN_SCHEMA_VERSION,
+                    "dataset " + datasetId + " has no schema version " + manifest.schemaVersion());
         }
         long t1 = System.nanoTime();
         EnvelopeResult<VerifiedEnvelope> verified = ContributionOpener.verify(envelope, key.certificate());
@@ -147,8 +171,8 @@ public final class IngestService {
         if (verified instanceof EnvelopeResult.Failed<VerifiedEnvelope> f) {
             return refused(f);
         }
-        EnvelopeResult<OpenedContribution> opened = ContributionOpener.open(verified.value(),
-                keys.keyStore()::open, schema, limits);
+        EnvelopeResult<OpenedContribution> opened =
+                ContributionOpener.open(verified.value(), keys.keyStore()::open, schema, limits);
         if (opened instanceof EnvelopeResult.Failed<OpenedContribution> f) {
             return refused(f);
         }
@@ -157,8 +181,10 @@ public final class IngestService {
         metrics.record("verify", t2 - t1);
         metrics.record("open", t3 - t2);
         if (!inFlight.add(manifest.contributionId())) {
-            return Outcome.refused(Code.CONTRIBUTION_IN_PROGRESS, "contribution " + manifest.contributionId()
-                    + " is being written right now; retry to get its receipt");
+            return Outcome.refused(
+                    Code.CONTRIBUTION_IN_PROGRESS,
+                    "contribution " + manifest.contributionId()
+                            + " is being written right now; retry to get its receipt");
         }
         try (OpenedContribution records = opened.value()) {
             if (ledger.contains(manifest.contributionId())) {
@@ -175,15 +201,21 @@ public final class IngestService {
         if (!entry.manifest().institutionId().equals(institution)
                 || !ConstantTime.equals(entry.payloadDigest(), envelope.payloadDigest())
                 || !entry.manifest().equals(envelope.manifest())) {
-            return Outcome.refused(Code.MANIFEST_MISMATCH, "contribution id " + entry.manifest().contributionId()
-                    + " was already used for other content");
+            return Outcome.refused(
+                    Code.MANIFEST_MISMATCH,
+                    "contribution id " + entry.manifest().contributionId() + " was already used for other content");
         }
         return Outcome.ok(new Accepted(receipt(earlier), institution, true));
     }
 
     private Receipt receipt(LedgerIndex.Located located) {
-        return Receipt.sign(located.entry().receiptBody(located.partition(), located.offset(),
-                keys.keyStore().receiptKey().algorithm().wireName()), keys.keyStore().receiptKey());
+        return Receipt.sign(
+                located.entry()
+                        .receiptBody(
+                                located.partition(),
+                                located.offset(),
+                                keys.keyStore().receiptKey().algorithm().wireName()),
+                keys.keyStore().receiptKey());
     }
 
     private Outcome<Accepted> write(OpenedContribution opened, ContributionEnvelope envelope, Catalog.Dataset dataset) {
@@ -196,8 +228,10 @@ public final class IngestService {
         List<SegmentPlan.Run> runs = SegmentPlan.of(frames, Math.min(segmentBytes, maxPlaintext));
         for (SegmentPlan.Run run : runs) {
             if (run.bytes() > maxPlaintext) {
-                return Outcome.refused(Code.RECORD_TOO_LARGE, "record " + run.firstLeaf() + " takes " + run.bytes()
-                        + " bytes framed; dataset " + dataset.id() + "'s topic stores at most " + maxPlaintext);
+                return Outcome.refused(
+                        Code.RECORD_TOO_LARGE,
+                        "record " + run.firstLeaf() + " takes " + run.bytes() + " bytes framed; dataset " + dataset.id()
+                                + "'s topic stores at most " + maxPlaintext);
             }
         }
         UUID contribution = UUID.fromString(manifest.contributionId());
@@ -211,28 +245,38 @@ public final class IngestService {
                     keys.created(dek);
                     newDeks.add(dek);
                 });
-                StoredSegment.Header header = new StoredSegment.Header(contribution, manifest.schemaVersion(),
-                        run.firstLeaf(), run.count(), lease.keyId());
-                segments.add(StoredSegment.seal(dataset.id(), header, lease.key(), frames.bytes(), run.offset(), run.bytes()));
+                StoredSegment.Header header = new StoredSegment.Header(
+                        contribution, manifest.schemaVersion(), run.firstLeaf(), run.count(), lease.keyId());
+                segments.add(StoredSegment.seal(
+                        dataset.id(), header, lease.key(), frames.bytes(), run.offset(), run.bytes()));
                 positions.add(new int[] {run.firstLeaf(), run.count()});
             }
         } catch (CryptoException e) {
             throw new IllegalStateException("no DEK for dataset " + dataset.id() + " (" + e.reason() + ")", e);
         }
         metrics.record("encrypt", System.nanoTime() - start);
-        LedgerIndex.Located located = writer.write(new SegmentWriter.Sealed(envelope, topic, uuidBytes(contribution),
-                segments, positions, newDeks));
+        LedgerIndex.Located located = writer.write(
+                new SegmentWriter.Sealed(envelope, topic, uuidBytes(contribution), segments, positions, newDeks));
         boolean first = ledger.put(located);
-        LOG.info("contribution {} accepted: {} records in {} segments of dataset {} (ledger offset {})",
-                manifest.contributionId(), frames.count(), segments.size(), dataset.id(), located.offset());
+        LOG.info(
+                "contribution {} accepted: {} records in {} segments of dataset {} (ledger offset {})",
+                manifest.contributionId(),
+                frames.count(),
+                segments.size(),
+                dataset.id(),
+                located.offset());
         // another gateway's entry for the same id may be first on the ledger: then its receipt is the one
-        return Outcome.ok(new Accepted(receipt(first ? located : ledger.find(manifest.contributionId()).orElse(located)),
-                manifest.institutionId(), false));
+        return Outcome.ok(new Accepted(
+                receipt(first ? located : ledger.find(manifest.contributionId()).orElse(located)),
+                manifest.institutionId(),
+                false));
     }
 
     private static byte[] uuidBytes(UUID id) {
-        return java.nio.ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
-                .putLong(id.getLeastSignificantBits()).array();
+        return java.nio.ByteBuffer.allocate(16)
+                .putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits())
+                .array();
     }
 
     private static <T> Outcome<Accepted> refused(EnvelopeResult.Failed<T> f) {
@@ -250,5 +294,4 @@ public final class IngestService {
         };
         return Outcome.refused(code, f.detail());
     }
-
 }

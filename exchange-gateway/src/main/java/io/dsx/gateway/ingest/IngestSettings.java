@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("dsx.ingest")
-public record IngestSettings(@Min(1024) @Max(1L << 30) @DefaultValue("67108864") long maxContributionBytes,
-                             @Min(1) @Max(10_000_000) @DefaultValue("1000000") long maxRecords,
-                             @Min(1024) @Max(8 << 20) @DefaultValue("131072") int segmentBytes) {
-}
+public record IngestSettings(
+        @Min(1024) @Max(1L << 30) @DefaultValue("67108864") long maxContributionBytes,
+        @Min(1) @Max(10_000_000) @DefaultValue("1000000") long maxRecords,
+        @Min(1024) @Max(8 << 20) @DefaultValue("131072") int segmentBytes) {}

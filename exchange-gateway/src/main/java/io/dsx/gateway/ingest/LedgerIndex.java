@@ -16,8 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public final class LedgerIndex {
 
     /** A ledger entry and where it sits on {@code dsx.ledger}. */
-    public record Located(LedgerEntry entry, int partition, long offset) {
-    }
+    public record Located(LedgerEntry entry, int partition, long offset) {}
 
     /** Reads the ledger entry at a position (a Kafka fetch by offset). */
     @FunctionalInterface

@@ -31,9 +31,13 @@ final class SegmentWriter {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentWriter.class);
 
     /** A contribution ready to write: its sealed segments, where each run of records went, new DEKs. */
-    record Sealed(ContributionEnvelope envelope, String topic, byte[] key, List<byte[]> segments,
-                  List<int[]> runs, List<WrappedDek> newDeks) {
-    }
+    record Sealed(
+            ContributionEnvelope envelope,
+            String topic,
+            byte[] key,
+            List<byte[]> segments,
+            List<int[]> runs,
+            List<WrappedDek> newDeks) {}
 
     /** What the writer needs of the gateway's keys (GatewayKeys in the gateway). */
     interface Keys {
@@ -72,8 +76,8 @@ final class SegmentWriter {
         try {
             List<Future<RecordMetadata>> dekAcks = new ArrayList<>();
             for (WrappedDek dek : sealed.newDeks()) {
-                dekAcks.add(producer.send(new ProducerRecord<>(Topics.KEYS, dek.keyId().getBytes(StandardCharsets.UTF_8),
-                        dek.toBytes())));
+                dekAcks.add(producer.send(new ProducerRecord<>(
+                        Topics.KEYS, dek.keyId().getBytes(StandardCharsets.UTF_8), dek.toBytes())));
             }
             for (byte[] segment : sealed.segments()) {
                 acks.add(producer.send(new ProducerRecord<>(sealed.topic(), sealed.key(), segment)));
@@ -95,8 +99,9 @@ final class SegmentWriter {
                 faults.beforeCommit(id);
             }
             LedgerEntry entry = LedgerEntry.of(sealed.envelope(), clock.instant(), keys.receiptKeyId(), positions);
-            RecordMetadata at = producer.send(new ProducerRecord<>(Topics.LEDGER, id.getBytes(StandardCharsets.UTF_8),
-                    entry.toBytes())).get();
+            RecordMetadata at = producer.send(
+                            new ProducerRecord<>(Topics.LEDGER, id.getBytes(StandardCharsets.UTF_8), entry.toBytes()))
+                    .get();
             metrics.record("commit", System.nanoTime() - written);
             return new LedgerIndex.Located(entry, at.partition(), at.offset());
         } catch (InterruptedException e) {
@@ -114,10 +119,17 @@ final class SegmentWriter {
         if (orphans > 0) {
             metrics.orphans(orphans);
         }
-        LOG.warn("contribution {} not committed: {} of {} stored segments orphaned (never served), cause {}", id,
-                orphans, sealed.segments().size(), cause == null ? "unknown" : cause.getClass().getSimpleName());
-        return new TransientFailure("write_aborted", "the contribution was not written (its ledger entry, the commit"
-                + " marker, could not be written); nothing of it is visible, send it again", cause);
+        LOG.warn(
+                "contribution {} not committed: {} of {} stored segments orphaned (never served), cause {}",
+                id,
+                orphans,
+                sealed.segments().size(),
+                cause == null ? "unknown" : cause.getClass().getSimpleName());
+        return new TransientFailure(
+                "write_aborted",
+                "the contribution was not written (its ledger entry, the commit"
+                        + " marker, could not be written); nothing of it is visible, send it again",
+                cause);
     }
 
     private static int countDone(List<Future<RecordMetadata>> acks) {

@@ -32,17 +32,17 @@ public class JobController {
     }
 
     /** {@code POST /v1/jobs}. */
-    public record JobBody(String grant, String codeDigest, String description) {
-    }
+    public record JobBody(String grant, String codeDigest, String description) {}
 
     @Operation(summary = "Submit a job under one of your live grants; the answer carries its first job token")
     @PostMapping(value = "/v1/jobs", consumes = "application/json", produces = "application/json")
-    public ResponseEntity<Map<String, Object>> submit(@AuthenticationPrincipal DsxPrincipal caller,
-                                                      @RequestBody JobBody body) {
+    public ResponseEntity<Map<String, Object>> submit(
+            @AuthenticationPrincipal DsxPrincipal caller, @RequestBody JobBody body) {
         if (body == null) {
             throw Refusal.of(Code.MALFORMED_REQUEST, "a JSON body is required");
         }
-        JobService.Issued issued = service.submit(caller, body.grant(), body.codeDigest(), body.description()).orThrow();
+        JobService.Issued issued = service.submit(caller, body.grant(), body.codeDigest(), body.description())
+                .orThrow();
         return ResponseEntity.status(HttpStatus.CREATED).body(issued(issued));
     }
 
@@ -55,7 +55,10 @@ public class JobController {
     @Operation(summary = "Your jobs")
     @GetMapping(value = "/v1/jobs", produces = "application/json")
     public List<Map<String, Object>> jobs(@AuthenticationPrincipal DsxPrincipal caller) {
-        return view.jobs(j -> j.researcher().equals(caller.id())).stream().limit(1000).map(JobController::view).toList();
+        return view.jobs(j -> j.researcher().equals(caller.id())).stream()
+                .limit(1000)
+                .map(JobController::view)
+                .toList();
     }
 
     @Operation(summary = "The public keys that verify job tokens (a JWKS, RFC 7517)")

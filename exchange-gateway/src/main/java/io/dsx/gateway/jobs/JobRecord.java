@@ -16,6 +16,13 @@ import java.time.Instant;
  * @param description what the job does, in the researcher's words
  * @param createdAt   when it was submitted
  */
-public record JobRecord(int version, String id, long revision, String grantId, String dataset, String researcher,
-                        String codeDigest, String description, Instant createdAt) {
-}
+public record JobRecord(
+        int version,
+        String id,
+        long revision,
+        String grantId,
+        String dataset,
+        String researcher,
+        String codeDigest,
+        String description,
+        Instant createdAt) {}

@@ -18,8 +18,7 @@ public final class JobService {
     static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
 
     /** A job and a fresh token for it. */
-    public record Issued(JobRecord job, String token, Instant tokenExpiresAt) {
-    }
+    public record Issued(JobRecord job, String token, Instant tokenExpiresAt) {}
 
     private final AccessView view;
     private final JobTokens tokens;
@@ -39,7 +38,9 @@ public final class JobService {
         if (codeDigest == null || !DIGEST.matcher(codeDigest).matches()) {
             return Outcome.refused(Code.MALFORMED_REQUEST, "codeDigest must be sha256:<64 lowercase hex digits>");
         }
-        if (description == null || description.isBlank() || description.length() > 1000
+        if (description == null
+                || description.isBlank()
+                || description.length() > 1000
                 || description.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
             return Outcome.refused(Code.MALFORMED_REQUEST, "description is required, at most 1000 characters");
         }
@@ -47,15 +48,25 @@ public final class JobService {
         if (!(grant instanceof Outcome.Ok<AccessRecord> ok)) {
             return new Outcome.Refused<>(((Outcome.Refused<AccessRecord>) grant).refusal());
         }
-        JobRecord job = new JobRecord(1, ids.next().toString(), 1, grantId, ok.value().dataset(), researcher.id(),
-                codeDigest, description.strip(), clock.instant());
+        JobRecord job = new JobRecord(
+                1,
+                ids.next().toString(),
+                1,
+                grantId,
+                ok.value().dataset(),
+                researcher.id(),
+                codeDigest,
+                description.strip(),
+                clock.instant());
         log.write(job);
         return Outcome.ok(issue(job, ok.value()));
     }
 
     /** A fresh token for one of the researcher's jobs, while its grant is live. */
     public Outcome<Issued> token(DsxPrincipal researcher, String jobId) {
-        JobRecord job = view.job(jobId).filter(j -> j.researcher().equals(researcher.id())).orElse(null);
+        JobRecord job = view.job(jobId)
+                .filter(j -> j.researcher().equals(researcher.id()))
+                .orElse(null);
         if (job == null) {
             return Outcome.refused(Code.UNKNOWN_JOB, "no job " + jobId + " of yours");
         }
@@ -77,7 +88,8 @@ public final class JobService {
             return Outcome.refused(Code.UNKNOWN_ACCESS_REQUEST, "no grant " + bounded(grantId) + " of yours");
         }
         if (!r.live(clock.instant())) {
-            return Outcome.refused(Code.GRANT_NOT_LIVE, "grant " + grantId + " is " + r.effectiveStatus(clock.instant()));
+            return Outcome.refused(
+                    Code.GRANT_NOT_LIVE, "grant " + grantId + " is " + r.effectiveStatus(clock.instant()));
         }
         return Outcome.ok(r);
     }

@@ -19,10 +19,11 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("dsx.jobs")
-public record JobSettings(@NotNull Path tokenKeystore,
-                          @NotNull @DefaultValue("15m") Duration tokenTtl,
-                          @NotNull @DefaultValue("30d") Duration keyRotation,
-                          @NotNull @DefaultValue("urn:dsx:gateway") String issuer) {
+public record JobSettings(
+        @NotNull Path tokenKeystore,
+        @NotNull @DefaultValue("15m") Duration tokenTtl,
+        @NotNull @DefaultValue("30d") Duration keyRotation,
+        @NotNull @DefaultValue("urn:dsx:gateway") String issuer) {
 
     public JobSettings {
         if (tokenTtl.isNegative() || tokenTtl.isZero() || tokenTtl.compareTo(Duration.ofHours(1)) > 0) {

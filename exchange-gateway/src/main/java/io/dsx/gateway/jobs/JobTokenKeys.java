@@ -37,8 +37,7 @@ public final class JobTokenKeys {
     private static final Duration RELOAD_EVERY = Duration.ofMinutes(1);
 
     /** A held key: its id (RFC 7638 thumbprint), its creation time and the handle. */
-    public record Held(String kid, Instant created, SigningKey key, byte[] publicRaw) {
-    }
+    public record Held(String kid, Instant created, SigningKey key, byte[] publicRaw) {}
 
     private final Path file;
     private final char[] password;
@@ -54,18 +53,21 @@ public final class JobTokenKeys {
         this.lastReload = clock.instant();
     }
 
-    public static JobTokenKeys openOrCreate(Path file, char[] password, Duration rotation, Clock clock,
-                                            SecureRandom random) throws CryptoException {
+    public static JobTokenKeys openOrCreate(
+            Path file, char[] password, Duration rotation, Clock clock, SecureRandom random) throws CryptoException {
         KeyStore ks = Pkcs12File.loadOrEmpty(file, password);
         TreeMap<Long, byte[]> seeds = seeds(ks, password);
         Instant now = clock.instant();
-        if (seeds.isEmpty() || Instant.ofEpochSecond(seeds.lastKey()).plus(rotation).isBefore(now)) {
+        if (seeds.isEmpty()
+                || Instant.ofEpochSecond(seeds.lastKey()).plus(rotation).isBefore(now)) {
             byte[] seed = new byte[32];
             random.nextBytes(seed);
             long at = Math.max(now.getEpochSecond(), seeds.isEmpty() ? 0 : seeds.lastKey() + 1);
             seeds.put(at, seed);
             try {
-                ks.setEntry(PREFIX + at, new KeyStore.SecretKeyEntry(new SecretKeySpec(seed, "HmacSHA256")),
+                ks.setEntry(
+                        PREFIX + at,
+                        new KeyStore.SecretKeyEntry(new SecretKeySpec(seed, "HmacSHA256")),
                         new KeyStore.PasswordProtection(password));
                 while (seeds.size() > KEEP) {
                     ks.deleteEntry(PREFIX + seeds.pollFirstEntry().getKey());
@@ -85,8 +87,9 @@ public final class JobTokenKeys {
                 if (alias.startsWith(PREFIX)) {
                     byte[] seed = ks.getKey(alias, password).getEncoded();
                     if (seed.length != 32) {
-                        throw new CryptoException(CryptoException.Reason.KEY_STORE, "job-token key " + alias
-                                + " is not a 32-byte Ed25519 seed");
+                        throw new CryptoException(
+                                CryptoException.Reason.KEY_STORE,
+                                "job-token key " + alias + " is not a 32-byte Ed25519 seed");
                     }
                     seeds.put(Long.parseLong(alias.substring(PREFIX.length())), seed);
                 }
@@ -144,7 +147,8 @@ public final class JobTokenKeys {
     static String thumbprint(byte[] raw) {
         String jwk = "{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + b64(raw) + "\"}";
         try {
-            return b64(MessageDigest.getInstance("SHA-256").digest(jwk.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return b64(
+                    MessageDigest.getInstance("SHA-256").digest(jwk.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -156,6 +160,7 @@ public final class JobTokenKeys {
 
     @Override
     public String toString() {
-        return "JobTokenKeys[file=" + file + ", keys=" + keys.stream().map(Held::kid).toList() + ", password=***]";
+        return "JobTokenKeys[file=" + file + ", keys="
+                + keys.stream().map(Held::kid).toList() + ", password=***]";
     }
 }

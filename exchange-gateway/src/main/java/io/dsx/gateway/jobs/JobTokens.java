@@ -36,15 +36,21 @@ public final class JobTokens {
             java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** A verified token's scope. */
-    public record Claims(String job, String grant, String dataset, Instant expiresAt) {
-    }
+    public record Claims(String job, String grant, String dataset, Instant expiresAt) {}
 
     /** Why a token was refused; the message never echoes the token. */
-    public enum Failure { MALFORMED, BAD_SIGNATURE, UNKNOWN_KEY, WRONG_ISSUER, WRONG_AUDIENCE, EXPIRED, NOT_YET_VALID }
+    public enum Failure {
+        MALFORMED,
+        BAD_SIGNATURE,
+        UNKNOWN_KEY,
+        WRONG_ISSUER,
+        WRONG_AUDIENCE,
+        EXPIRED,
+        NOT_YET_VALID
+    }
 
     /** A verification result: claims, or a failure. */
-    public record Verified(Claims claims, Failure failure) {
-    }
+    public record Verified(Claims claims, Failure failure) {}
 
     private final JobTokenKeys keys;
     private final JobSettings settings;
@@ -109,8 +115,11 @@ public final class JobTokens {
         } catch (RuntimeException e) {
             return fail(Failure.MALFORMED);
         }
-        if (!header.isObject() || !claims.isObject() || !"EdDSA".equals(text(header, "alg"))
-                || !"JWT".equals(text(header, "typ")) || text(header, "kid") == null) {
+        if (!header.isObject()
+                || !claims.isObject()
+                || !"EdDSA".equals(text(header, "alg"))
+                || !"JWT".equals(text(header, "typ"))
+                || text(header, "kid") == null) {
             return fail(Failure.MALFORMED);
         }
         Optional<JobTokenKeys.Held> key = keys.find(text(header, "kid"));
@@ -137,25 +146,37 @@ public final class JobTokens {
         String job = text(claims, "dsx_job");
         String grant = text(claims, "dsx_grant");
         String dataset = text(claims, "dsx_dataset");
-        if (job == null || grant == null || dataset == null || !ID.matcher(job).matches() || !ID.matcher(grant).matches()
+        if (job == null
+                || grant == null
+                || dataset == null
+                || !ID.matcher(job).matches()
+                || !ID.matcher(grant).matches()
                 || !job.equals(text(claims, "sub"))) {
             return fail(Failure.MALFORMED);
         }
-        return new Verified(new Claims(job, grant, dataset, Instant.ofEpochSecond(claims.get("exp").asLong())), null);
+        return new Verified(
+                new Claims(
+                        job,
+                        grant,
+                        dataset,
+                        Instant.ofEpochSecond(claims.get("exp").asLong())),
+                null);
     }
 
     /** The JWKS (RFC 7517) of every key that verifies job tokens. */
     public Map<String, Object> jwks() {
-        List<Map<String, Object>> out = keys.all().stream().map(k -> {
-            Map<String, Object> jwk = new LinkedHashMap<>();
-            jwk.put("kty", "OKP");
-            jwk.put("crv", "Ed25519");
-            jwk.put("x", JobTokenKeys.b64(k.publicRaw()));
-            jwk.put("kid", k.kid());
-            jwk.put("alg", "EdDSA");
-            jwk.put("use", "sig");
-            return jwk;
-        }).toList();
+        List<Map<String, Object>> out = keys.all().stream()
+                .map(k -> {
+                    Map<String, Object> jwk = new LinkedHashMap<>();
+                    jwk.put("kty", "OKP");
+                    jwk.put("crv", "Ed25519");
+                    jwk.put("x", JobTokenKeys.b64(k.publicRaw()));
+                    jwk.put("kid", k.kid());
+                    jwk.put("alg", "EdDSA");
+                    jwk.put("use", "sig");
+                    return jwk;
+                })
+                .toList();
         return Map.of("keys", out);
     }
 

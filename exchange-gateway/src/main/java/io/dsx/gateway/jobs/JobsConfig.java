@@ -14,9 +14,10 @@ import org.springframework.context.annotation.Configuration;
 public class JobsConfig {
 
     @Bean
-    JobTokenKeys jobTokenKeys(JobSettings settings, KeySettings keys, Clock clock, SecureRandom random) throws CryptoException {
-        return JobTokenKeys.openOrCreate(settings.tokenKeystore(), keys.password().toCharArray(), settings.keyRotation(),
-                clock, random);
+    JobTokenKeys jobTokenKeys(JobSettings settings, KeySettings keys, Clock clock, SecureRandom random)
+            throws CryptoException {
+        return JobTokenKeys.openOrCreate(
+                settings.tokenKeystore(), keys.password().toCharArray(), settings.keyRotation(), clock, random);
     }
 
     @Bean

@@ -20,9 +20,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("dsx.kafka")
-public record KafkaSettings(@Min(1) @Max(5) @DefaultValue("1") short replicationFactor,
-                            @Min(1) @Max(64) @DefaultValue("1") int dataPartitions,
-                            @Min(1) @Max(32) @DefaultValue("2") int producers,
-                            @Min(-1) @DefaultValue("-1") long dataRetentionMs,
-                            @Min(65536) @Max(64 << 20) @DefaultValue("2097152") int dataMaxMessageBytes) {
-}
+public record KafkaSettings(
+        @Min(1) @Max(5) @DefaultValue("1") short replicationFactor,
+        @Min(1) @Max(64) @DefaultValue("1") int dataPartitions,
+        @Min(1) @Max(32) @DefaultValue("2") int producers,
+        @Min(-1) @DefaultValue("-1") long dataRetentionMs,
+        @Min(65536) @Max(64 << 20) @DefaultValue("2097152") int dataMaxMessageBytes) {}

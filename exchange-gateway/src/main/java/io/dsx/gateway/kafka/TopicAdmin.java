@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates dsx's topics (idempotently) and data topics when datasets are registered. */
@@ -19,7 +19,8 @@ public final class TopicAdmin implements AutoCloseable {
 
     private final Admin admin;
     private final KafkaSettings settings;
-    private final java.util.concurrent.ConcurrentMap<String, Integer> maxMessageBytes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentMap<String, Integer> maxMessageBytes =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public TopicAdmin(Map<String, Object> adminConfig, KafkaSettings settings) {
         this.admin = Admin.create(adminConfig);
@@ -29,16 +30,23 @@ public final class TopicAdmin implements AutoCloseable {
     /** Creates every system topic that does not exist yet; fails start if the broker refuses. */
     public void ensureSystemTopics() {
         List<NewTopic> topics = new ArrayList<>();
-        Topics.SYSTEM.forEach((name, config) ->
-                topics.add(new NewTopic(name, Optional.of(1), Optional.of(settings.replicationFactor())).configs(config)));
+        Topics.SYSTEM.forEach((name, config) -> topics.add(
+                new NewTopic(name, Optional.of(1), Optional.of(settings.replicationFactor())).configs(config)));
         create(topics);
     }
 
     public void ensureDataTopic(String datasetId) {
-        create(List.of(new NewTopic(Topics.data(datasetId), Optional.of(settings.dataPartitions()),
-                Optional.of(settings.replicationFactor())).configs(Map.of("cleanup.policy", "delete",
-                "retention.ms", Long.toString(settings.dataRetentionMs()),
-                "max.message.bytes", Integer.toString(settings.dataMaxMessageBytes())))));
+        create(List.of(new NewTopic(
+                        Topics.data(datasetId),
+                        Optional.of(settings.dataPartitions()),
+                        Optional.of(settings.replicationFactor()))
+                .configs(Map.of(
+                        "cleanup.policy",
+                        "delete",
+                        "retention.ms",
+                        Long.toString(settings.dataRetentionMs()),
+                        "max.message.bytes",
+                        Integer.toString(settings.dataMaxMessageBytes())))));
     }
 
     /**
@@ -49,7 +57,10 @@ public final class TopicAdmin implements AutoCloseable {
         return maxMessageBytes.computeIfAbsent(topic, t -> {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, t);
             try {
-                Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+                Config config = admin.describeConfigs(List.of(resource))
+                        .all()
+                        .get(30, TimeUnit.SECONDS)
+                        .get(resource);
                 return Integer.parseInt(config.get("max.message.bytes").value());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -73,7 +84,8 @@ public final class TopicAdmin implements AutoCloseable {
 
     private void create(List<NewTopic> topics) {
         Set<String> existing = listTopics();
-        List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
+        List<NewTopic> missing =
+                topics.stream().filter(t -> !existing.contains(t.name())).toList();
         if (missing.isEmpty()) {
             return;
         }
@@ -82,7 +94,8 @@ public final class TopicAdmin implements AutoCloseable {
                 future.get(30, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("cannot create topic " + name + ": " + e.getCause().getMessage(), e);
+                    throw new IllegalStateException(
+                            "cannot create topic " + name + ": " + e.getCause().getMessage(), e);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -51,8 +51,11 @@ public final class TopicFollower implements AutoCloseable {
         return java.util.Optional.ofNullable(failure);
     }
 
-    public static TopicFollower start(Map<String, Object> consumerBase, String topic,
-                                     Consumer<ConsumerRecord<byte[], byte[]>> handler, Duration timeout) {
+    public static TopicFollower start(
+            Map<String, Object> consumerBase,
+            String topic,
+            Consumer<ConsumerRecord<byte[], byte[]>> handler,
+            Duration timeout) {
         Map<String, Object> config = new HashMap<>(consumerBase);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -63,18 +66,22 @@ public final class TopicFollower implements AutoCloseable {
     }
 
     /** As above with a given consumer (tests use Kafka's MockConsumer). */
-    static TopicFollower start(org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer, String topic,
-                               Consumer<ConsumerRecord<byte[], byte[]>> handler, Duration timeout) {
+    static TopicFollower start(
+            org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer,
+            String topic,
+            Consumer<ConsumerRecord<byte[], byte[]>> handler,
+            Duration timeout) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
         CountDownLatch caughtUp = new CountDownLatch(1);
         AtomicReference<RuntimeException> replayFailure = new AtomicReference<>();
         TopicFollower[] self = {new TopicFollower(consumer, topic)};
-        Thread thread = new Thread(() -> self[0].loop(partitions, end, handler, caughtUp, replayFailure),
-                "dsx-follow-" + topic);
+        Thread thread = new Thread(
+                () -> self[0].loop(partitions, end, handler, caughtUp, replayFailure), "dsx-follow-" + topic);
         thread.setDaemon(true);
         self[0].thread = thread;
         thread.start();
@@ -95,12 +102,16 @@ public final class TopicFollower implements AutoCloseable {
         return self[0];
     }
 
-    private void loop(List<TopicPartition> partitions, Map<TopicPartition, Long> end,
-                      Consumer<ConsumerRecord<byte[], byte[]>> handler, CountDownLatch caughtUp,
-                      AtomicReference<RuntimeException> replayFailure) {
+    private void loop(
+            List<TopicPartition> partitions,
+            Map<TopicPartition, Long> end,
+            Consumer<ConsumerRecord<byte[], byte[]>> handler,
+            CountDownLatch caughtUp,
+            AtomicReference<RuntimeException> replayFailure) {
         try {
             while (running) {
-                if (caughtUp.getCount() > 0 && partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp))) {
+                if (caughtUp.getCount() > 0
+                        && partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp))) {
                     caughtUp.countDown();
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
@@ -123,8 +134,10 @@ public final class TopicFollower implements AutoCloseable {
             // a thread boundary: whatever ends this loop must leave a visible mark, never a silent frozen view
             failure = e.getClass().getSimpleName();
             if (caughtUp.getCount() > 0) {
-                replayFailure.set(e instanceof RuntimeException r ? r
-                        : new IllegalStateException("replay of " + topic + " failed: " + failure));
+                replayFailure.set(
+                        e instanceof RuntimeException r
+                                ? r
+                                : new IllegalStateException("replay of " + topic + " failed: " + failure));
                 caughtUp.countDown();
             } else {
                 LOG.error("following {} stopped ({}): this gateway reports DOWN and refuses work", topic, failure);

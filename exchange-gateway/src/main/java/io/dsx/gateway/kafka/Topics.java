@@ -24,8 +24,7 @@ public final class Topics {
             AUDIT, Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1"),
             AUDIT_CHECKPOINTS, Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1"));
 
-    private Topics() {
-    }
+    private Topics() {}
 
     public static String data(String datasetId) {
         return io.dsx.schemas.stored.DataTopics.of(datasetId);

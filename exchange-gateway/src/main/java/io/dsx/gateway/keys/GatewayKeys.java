@@ -30,6 +30,7 @@ public final class GatewayKeys {
     private final java.util.Set<String> persisted = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** DEKs this gateway created, by id, until they are known to be persisted. */
     private final java.util.Map<String, WrappedDek> created = new java.util.concurrent.ConcurrentHashMap<>();
+
     private TopicFollower follower;
 
     private GatewayKeys(GatewayKeyStore keyStore, DekManager deks) {
@@ -37,27 +38,39 @@ public final class GatewayKeys {
         this.deks = deks;
     }
 
-    public static GatewayKeys load(KeySettings settings, Map<String, Object> consumerConfig, Clock clock,
-                                   SecureRandom random) {
+    public static GatewayKeys load(
+            KeySettings settings, Map<String, Object> consumerConfig, Clock clock, SecureRandom random) {
         char[] password = settings.password().toCharArray();
         try {
             Files.createDirectories(settings.gatewayKeystore().toAbsolutePath().getParent());
             Files.createDirectories(settings.kmsKeystore().toAbsolutePath().getParent());
-            GatewayKeyStore keyStore = GatewayKeyStore.openOrCreate(settings.gatewayKeystore(), password, clock, random);
-            KeyManagementService kms = Pkcs12KeyManagementService.openOrCreate(settings.kmsKeystore(), password, random);
+            GatewayKeyStore keyStore =
+                    GatewayKeyStore.openOrCreate(settings.gatewayKeystore(), password, clock, random);
+            KeyManagementService kms =
+                    Pkcs12KeyManagementService.openOrCreate(settings.kmsKeystore(), password, random);
             if (!kms.hasKek(settings.kekName())) {
                 kms.createKek(settings.kekName());
             }
-            DekManager deks = new DekManager(kms, settings.kekName(),
-                    new DekPolicy(settings.dekMaxRecords(), settings.dekMaxAge()), clock, random);
+            DekManager deks = new DekManager(
+                    kms,
+                    settings.kekName(),
+                    new DekPolicy(settings.dekMaxRecords(), settings.dekMaxAge()),
+                    clock,
+                    random);
             GatewayKeys keys = new GatewayKeys(keyStore, deks);
-            keys.follower = TopicFollower.start(consumerConfig, Topics.KEYS, keys::load, java.time.Duration.ofMinutes(2));
-            LOG.info("gateway keys ready: HPKE key {}, receipt key {}, {} wrapped DEKs loaded",
-                    keyStore.currentHpkeKey().keyId(), keyStore.receiptKeyId(), keys.persisted.size());
+            keys.follower =
+                    TopicFollower.start(consumerConfig, Topics.KEYS, keys::load, java.time.Duration.ofMinutes(2));
+            LOG.info(
+                    "gateway keys ready: HPKE key {}, receipt key {}, {} wrapped DEKs loaded",
+                    keyStore.currentHpkeKey().keyId(),
+                    keyStore.receiptKeyId(),
+                    keys.persisted.size());
             return keys;
         } catch (CryptoException e) {
-            throw new IllegalStateException("cannot open the gateway's key stores (" + settings.gatewayKeystore()
-                    + ", " + settings.kmsKeystore() + "): " + e.reason() + " " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot open the gateway's key stores (" + settings.gatewayKeystore() + ", "
+                            + settings.kmsKeystore() + "): " + e.reason() + " " + e.getMessage(),
+                    e);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create the key store folder: " + e.getMessage(), e);
         } finally {
@@ -73,8 +86,8 @@ public final class GatewayKeys {
             }
             created.remove(wrapped.keyId());
         } catch (CryptoException e) {
-            throw new IllegalStateException("dsx.keys offset " + record.offset()
-                    + ": cannot load wrapped DEK (" + e.reason() + ")");
+            throw new IllegalStateException(
+                    "dsx.keys offset " + record.offset() + ": cannot load wrapped DEK (" + e.reason() + ")");
         }
     }
 
@@ -85,7 +98,9 @@ public final class GatewayKeys {
 
     /** The wrapped DEK to write with a transaction using {@code keyId}, if dsx.keys may not hold it yet. */
     public java.util.Optional<WrappedDek> unpersisted(String keyId) {
-        return persisted.contains(keyId) ? java.util.Optional.empty() : java.util.Optional.ofNullable(created.get(keyId));
+        return persisted.contains(keyId)
+                ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(created.get(keyId));
     }
 
     /** After a commit: these DEKs are on dsx.keys. */

@@ -21,16 +21,18 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("dsx.keys")
-public record KeySettings(@NotNull Path gatewayKeystore,
-                          @NotNull Path kmsKeystore,
-                          @NotBlank String password,
-                          @NotBlank @DefaultValue("dsx-kek-1") String kekName,
-                          @Min(1) @DefaultValue("1000000") long dekMaxRecords,
-                          @NotNull @DefaultValue("1d") Duration dekMaxAge) {
+public record KeySettings(
+        @NotNull Path gatewayKeystore,
+        @NotNull Path kmsKeystore,
+        @NotBlank String password,
+        @NotBlank @DefaultValue("dsx-kek-1") String kekName,
+        @Min(1) @DefaultValue("1000000") long dekMaxRecords,
+        @NotNull @DefaultValue("1d") Duration dekMaxAge) {
 
     @Override
     public String toString() {
         return "KeySettings[gatewayKeystore=" + gatewayKeystore + ", kmsKeystore=" + kmsKeystore
-                + ", password=***, kekName=" + kekName + ", dekMaxRecords=" + dekMaxRecords + ", dekMaxAge=" + dekMaxAge + "]";
+                + ", password=***, kekName=" + kekName + ", dekMaxRecords=" + dekMaxRecords + ", dekMaxAge=" + dekMaxAge
+                + "]";
     }
 }

@@ -12,8 +12,12 @@ import org.springframework.context.annotation.Configuration;
 public class PolicyConfig {
 
     @Bean
-    PolicyStore policyStore(PolicySettings settings, Clock clock, Producer<String, byte[]> catalogProducer,
-                            TopicAdmin topics, GatewayProperties gateway) {
+    PolicyStore policyStore(
+            PolicySettings settings,
+            Clock clock,
+            Producer<String, byte[]> catalogProducer,
+            TopicAdmin topics,
+            GatewayProperties gateway) {
         PolicyStore store = PolicyStore.load(settings, clock);
         PolicyLog.publish(catalogProducer, store, gateway.name(), clock.instant());
         return store;

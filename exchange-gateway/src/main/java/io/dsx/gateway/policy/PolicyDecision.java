@@ -26,6 +26,7 @@ public record PolicyDecision(Decision decision, String revision, String path, St
                 .put("allow", io.dsx.policy.value.BoolValue.of(decision.allow()))
                 .put("fields", PolicyValues.strings(decision.fields()))
                 .put("reasons", PolicyValues.strings(decision.reasons()))
-                .put("obligations", decision.obligations()).build());
+                .put("obligations", decision.obligations())
+                .build());
     }
 }

@@ -21,11 +21,11 @@ public final class PolicyInputs {
 
     /** At most this many visas of at most this many characters each are passed to the policy. */
     static final int MAX_VISAS = 32;
+
     static final int MAX_VISA_CHARS = 4096;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private PolicyInputs() {
-    }
+    private PolicyInputs() {}
 
     /**
      * {@code input.subject} of a Keycloak caller. Visas come from the token's {@code ga4gh_visas}
@@ -50,8 +50,21 @@ public final class PolicyInputs {
 
     /** {@code input.subject} of a job: the job acts for its grant, nothing more. */
     public static Map<String, Object> jobSubject(String jobId) {
-        return Map.of("id", jobId, "kind", "job", "institution", "", "roles", List.of(), "affiliation", "",
-                "visas", List.of(), "attributes", Map.of());
+        return Map.of(
+                "id",
+                jobId,
+                "kind",
+                "job",
+                "institution",
+                "",
+                "roles",
+                List.of(),
+                "affiliation",
+                "",
+                "visas",
+                List.of(),
+                "attributes",
+                Map.of());
     }
 
     static List<Object> visas(Object claim) {
@@ -85,8 +98,15 @@ public final class PolicyInputs {
     public static Map<String, Object> resource(Catalog.Dataset d, List<String> fieldsRequested) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (DatasetField f : d.latest().fields()) {
-            fields.put(f.name(), Map.of("sensitivity", f.sensitivity().wireName(), "tags", f.tags(),
-                    "type", typeOf(d.latest().avro().getField(f.name()).schema())));
+            fields.put(
+                    f.name(),
+                    Map.of(
+                            "sensitivity",
+                            f.sensitivity().wireName(),
+                            "tags",
+                            f.tags(),
+                            "type",
+                            typeOf(d.latest().avro().getField(f.name()).schema())));
         }
         Map<String, Object> dataset = new LinkedHashMap<>();
         dataset.put("id", d.id());
@@ -100,7 +120,10 @@ public final class PolicyInputs {
     static String typeOf(Schema s) {
         Schema t = s;
         if (t.getType() == Schema.Type.UNION) {
-            t = t.getTypes().stream().filter(x -> x.getType() != Schema.Type.NULL).findFirst().orElse(t);
+            t = t.getTypes().stream()
+                    .filter(x -> x.getType() != Schema.Type.NULL)
+                    .findFirst()
+                    .orElse(t);
         }
         if (t.getLogicalType() != null) {
             return t.getLogicalType().getName();
@@ -109,8 +132,12 @@ public final class PolicyInputs {
     }
 
     /** The whole input. {@code context} gets {@code time} (RFC 3339, seconds) added. */
-    public static Map<String, Object> input(String action, Map<String, Object> subject, Map<String, Object> resource,
-                                            Map<String, Object> context, Instant now) {
+    public static Map<String, Object> input(
+            String action,
+            Map<String, Object> subject,
+            Map<String, Object> resource,
+            Map<String, Object> context,
+            Instant now) {
         Map<String, Object> ctx = new LinkedHashMap<>(context);
         ctx.put("time", now.truncatedTo(ChronoUnit.SECONDS).toString());
         Map<String, Object> in = new LinkedHashMap<>();

@@ -22,8 +22,7 @@ public final class PolicyLog {
     public static final int VERSION = 1;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private PolicyLog() {
-    }
+    private PolicyLog() {}
 
     /** The record value for a revision. */
     public static byte[] value(PolicyStore store, String gateway, Instant at) {
@@ -45,8 +44,8 @@ public final class PolicyLog {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted writing the policy revision to dsx.policies", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot keep policy revision " + store.revision() + " on dsx.policies: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot keep policy revision " + store.revision() + " on dsx.policies: " + e.getMessage(), e);
         }
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("dsx.policy")
-public record PolicySettings(@DefaultValue("") String bundle,
-                             @NotNull @DefaultValue("1s") Duration decisionTimeout,
-                             @DefaultValue("10000000") long maxSteps) {
-}
+public record PolicySettings(
+        @DefaultValue("") String bundle,
+        @NotNull @DefaultValue("1s") Duration decisionTimeout,
+        @DefaultValue("10000000") long maxSteps) {}

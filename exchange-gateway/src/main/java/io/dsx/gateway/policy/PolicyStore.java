@@ -42,10 +42,13 @@ public final class PolicyStore {
     /** Loads and compiles the configured bundle, or throws naming the culprit. */
     public static PolicyStore load(PolicySettings settings, Clock clock) {
         String where = settings.bundle() == null || settings.bundle().isBlank()
-                ? "the reference bundle (classpath " + REFERENCE + ")" : settings.bundle();
+                ? "the reference bundle (classpath " + REFERENCE + ")"
+                : settings.bundle();
         Bundle bundle;
         try {
-            bundle = settings.bundle() == null || settings.bundle().isBlank() ? reference() : Bundle.load(Path.of(settings.bundle()));
+            bundle = settings.bundle() == null || settings.bundle().isBlank()
+                    ? reference()
+                    : Bundle.load(Path.of(settings.bundle()));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("dsx.policy.bundle: cannot read " + where + ": " + e.getMessage(), e);
         }
@@ -58,16 +61,24 @@ public final class PolicyStore {
         } catch (RegoException e) {
             throw new IllegalStateException("dsx.policy.bundle: " + where + " does not compile: " + e.getMessage(), e);
         }
-        DecisionPoint point = DecisionPoint.of(policy, () -> EvalOptions.defaults().withStrict(true)
-                .withNowNs(nanos(clock.instant()))
-                .withLimits(settings.decisionTimeout(), settings.maxSteps(), 100_000));
-        LOG.info("policy bundle {} loaded: revision {}, {} modules", where, bundle.revision(), bundle.modules().size());
+        DecisionPoint point = DecisionPoint.of(
+                policy,
+                () -> EvalOptions.defaults()
+                        .withStrict(true)
+                        .withNowNs(nanos(clock.instant()))
+                        .withLimits(settings.decisionTimeout(), settings.maxSteps(), 100_000));
+        LOG.info(
+                "policy bundle {} loaded: revision {}, {} modules",
+                where,
+                bundle.revision(),
+                bundle.modules().size());
         return new PolicyStore(bundle, point);
     }
 
     private static Bundle reference() throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
-        Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:" + REFERENCE + "**/*");
+        Resource[] resources =
+                new PathMatchingResourcePatternResolver().getResources("classpath*:" + REFERENCE + "**/*");
         for (Resource r : resources) {
             if (!r.isReadable()) {
                 continue;
@@ -97,8 +108,8 @@ public final class PolicyStore {
     public PolicyDecision decide(String action, Map<String, Object> input) {
         io.dsx.policy.value.Value value = PolicyValues.fromJava(input);
         Decision d = point.decide(action, value);
-        return new PolicyDecision(d, bundle.revision(), "data.dsx." + action + ".decision",
-                io.dsx.policy.value.Json.write(value));
+        return new PolicyDecision(
+                d, bundle.revision(), "data.dsx." + action + ".decision", io.dsx.policy.value.Json.write(value));
     }
 
     /** The bundle's files as text (path to content), as kept on {@code dsx.policies}. */

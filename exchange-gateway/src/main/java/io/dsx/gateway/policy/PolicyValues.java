@@ -12,8 +12,7 @@ final class PolicyValues {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private PolicyValues() {
-    }
+    private PolicyValues() {}
 
     static Object toJava(Value v) {
         return JSON.readValue(Json.write(v), Object.class);

@@ -13,8 +13,14 @@ import java.util.List;
  * @param roles       the caller's dsx realm roles
  * @param affiliation claim {@code affiliation}, if any
  */
-public record DsxPrincipal(String id, PrincipalKind kind, String username, String client,
-                           String institution, List<String> roles, String affiliation) {
+public record DsxPrincipal(
+        String id,
+        PrincipalKind kind,
+        String username,
+        String client,
+        String institution,
+        List<String> roles,
+        String affiliation) {
 
     public DsxPrincipal {
         roles = List.copyOf(roles);

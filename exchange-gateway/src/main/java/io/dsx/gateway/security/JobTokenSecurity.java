@@ -61,7 +61,8 @@ public class JobTokenSecurity {
                 return;
             }
             JobTokens.Verified v = header.regionMatches(true, 0, "Bearer ", 0, 7)
-                    ? tokens.verify(header.substring(7).strip()) : new JobTokens.Verified(null, JobTokens.Failure.MALFORMED);
+                    ? tokens.verify(header.substring(7).strip())
+                    : new JobTokens.Verified(null, JobTokens.Failure.MALFORMED);
             if (v.claims() == null) {
                 response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
                 problems.write(request, response, HttpStatus.UNAUTHORIZED, "invalid_token", reason(v.failure()));
@@ -81,7 +82,8 @@ public class JobTokenSecurity {
                 case NOT_YET_VALID -> "the job token is not valid yet";
                 case WRONG_AUDIENCE -> "the token is not a job token for the data plane (audience)";
                 case WRONG_ISSUER -> "the job token was not issued by this exchange";
-                case BAD_SIGNATURE, UNKNOWN_KEY -> "the job token's signature does not verify against the gateway's job keys";
+                case BAD_SIGNATURE, UNKNOWN_KEY ->
+                    "the job token's signature does not verify against the gateway's job keys";
                 case MALFORMED -> "a job token (a JWT the gateway issued for a job) is required";
             };
         }

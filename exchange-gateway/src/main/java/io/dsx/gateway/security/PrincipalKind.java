@@ -8,7 +8,11 @@ import java.util.Locale;
  * as an operator.
  */
 public enum PrincipalKind {
-    OPERATOR, AUDITOR, STEWARD, INSTITUTION, RESEARCHER;
+    OPERATOR,
+    AUDITOR,
+    STEWARD,
+    INSTITUTION,
+    RESEARCHER;
 
     public String role() {
         return name().toLowerCase(Locale.ROOT);

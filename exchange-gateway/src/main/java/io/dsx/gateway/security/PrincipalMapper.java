@@ -21,7 +21,8 @@ public final class PrincipalMapper {
     public Optional<DsxPrincipal> map(Jwt jwt) {
         List<String> roles = dsxRoles(jwt);
         Optional<PrincipalKind> kind = Arrays.stream(PrincipalKind.values())
-                .filter(k -> roles.contains(k.role())).findFirst();
+                .filter(k -> roles.contains(k.role()))
+                .findFirst();
         if (kind.isEmpty() || jwt.getSubject() == null) {
             return Optional.empty();
         }
@@ -33,9 +34,14 @@ public final class PrincipalMapper {
         if (needsInstitution && institution == null) {
             return Optional.empty();
         }
-        return Optional.of(new DsxPrincipal(jwt.getSubject(), kind.get(),
-                bounded(jwt.getClaimAsString("preferred_username")), bounded(jwt.getClaimAsString("azp")),
-                institution, roles, bounded(jwt.getClaimAsString("affiliation"))));
+        return Optional.of(new DsxPrincipal(
+                jwt.getSubject(),
+                kind.get(),
+                bounded(jwt.getClaimAsString("preferred_username")),
+                bounded(jwt.getClaimAsString("azp")),
+                institution,
+                roles,
+                bounded(jwt.getClaimAsString("affiliation"))));
     }
 
     /** The dsx realm roles in {@code realm_access.roles}, in {@link PrincipalKind} order. */

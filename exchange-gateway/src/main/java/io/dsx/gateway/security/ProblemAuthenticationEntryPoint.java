@@ -28,7 +28,11 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "invalid_token", reason(e));
         } else {
             response.setHeader("WWW-Authenticate", "Bearer");
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "unauthenticated",
                     "a bearer token from the dataspace realm is required");
         }
     }

@@ -44,36 +44,59 @@ public class SecurityConfig {
         PrincipalMapper mapper = new PrincipalMapper();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/.well-known/dsx", "/.well-known/dsx-job-keys", "/actuator/health", "/actuator/health/**",
-                                "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/.well-known/dsx",
+                                "/.well-known/dsx-job-keys",
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/error")
+                        .permitAll()
                         // metrics name datasets, institutions and traffic: operators only
-                        .requestMatchers("/v1/admin/**", "/actuator/prometheus").hasRole(PrincipalKind.OPERATOR.name())
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/datasets",
-                                "/v1/datasets/*/schemas", "/v1/datasets/*/contributions")
+                        .requestMatchers("/v1/admin/**", "/actuator/prometheus")
+                        .hasRole(PrincipalKind.OPERATOR.name())
+                        .requestMatchers(
+                                org.springframework.http.HttpMethod.POST,
+                                "/v1/datasets",
+                                "/v1/datasets/*/schemas",
+                                "/v1/datasets/*/contributions")
                         .hasRole(PrincipalKind.INSTITUTION.name())
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/access-requests", "/v1/jobs",
+                        .requestMatchers(
+                                org.springframework.http.HttpMethod.POST,
+                                "/v1/access-requests",
+                                "/v1/jobs",
                                 "/v1/jobs/*/token")
                         .hasRole(PrincipalKind.RESEARCHER.name())
-                        .requestMatchers("/v1/jobs").hasRole(PrincipalKind.RESEARCHER.name())
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/access-requests/*/approval",
+                        .requestMatchers("/v1/jobs")
+                        .hasRole(PrincipalKind.RESEARCHER.name())
+                        .requestMatchers(
+                                org.springframework.http.HttpMethod.POST,
+                                "/v1/access-requests/*/approval",
                                 "/v1/access-requests/*/denial")
                         .hasRole(PrincipalKind.STEWARD.name())
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/v1/access-requests/*/revocation")
                         .hasAnyRole(PrincipalKind.STEWARD.name(), PrincipalKind.OPERATOR.name())
-                        .requestMatchers("/v1/me", "/v1/datasets", "/v1/datasets/**", "/v1/institutions/**",
-                                "/v1/access-requests", "/v1/access-requests/*", "/v1/grants", "/v1/register")
+                        .requestMatchers(
+                                "/v1/me",
+                                "/v1/datasets",
+                                "/v1/datasets/**",
+                                "/v1/institutions/**",
+                                "/v1/access-requests",
+                                "/v1/access-requests/*",
+                                "/v1/grants",
+                                "/v1/register")
                         .hasAnyRole(allKinds())
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter(mapper)))
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(rs -> rs.jwt(
+                                jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter(mapper)))
                         .authenticationEntryPoint(new ProblemAuthenticationEntryPoint(problems))
-                        .accessDeniedHandler((req, res, e) -> problems.write(req, res, HttpStatus.FORBIDDEN,
-                                "forbidden", "your role does not allow this request")))
-                .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint(new ProblemAuthenticationEntryPoint(problems))
-                        .accessDeniedHandler((req, res, e) -> problems.write(req, res, HttpStatus.FORBIDDEN,
-                                "forbidden", "your role does not allow this request")));
+                        .accessDeniedHandler((req, res, e) -> problems.write(
+                                req, res, HttpStatus.FORBIDDEN, "forbidden", "your role does not allow this request")))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(problems))
+                        .accessDeniedHandler((req, res, e) -> problems.write(
+                                req, res, HttpStatus.FORBIDDEN, "forbidden", "your role does not allow this request")));
         return http.build();
     }
 
@@ -87,8 +110,8 @@ public class SecurityConfig {
         checks.add(new JwtClaimValidator<Object>(JwtClaimNames.EXP, exp -> exp != null));
         checks.add(new JwtTimestampValidator(security.clockSkew()));
         checks.add(new JwtIssuerValidator(security.issuerUri()));
-        checks.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                aud -> aud != null && aud.contains(security.audience())));
+        checks.add(new JwtClaimValidator<List<String>>(
+                JwtClaimNames.AUD, aud -> aud != null && aud.contains(security.audience())));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(checks));
         return decoder;
     }
@@ -96,8 +119,9 @@ public class SecurityConfig {
     private static SignatureAlgorithm algorithm(String name) {
         SignatureAlgorithm algorithm = SignatureAlgorithm.from(name);
         if (algorithm == null) {
-            throw new IllegalArgumentException("dsx.security.allowed-algorithms: unknown or non-asymmetric JWS algorithm '"
-                    + name + "'; allowed are " + Arrays.toString(SignatureAlgorithm.values()));
+            throw new IllegalArgumentException(
+                    "dsx.security.allowed-algorithms: unknown or non-asymmetric JWS algorithm '" + name
+                            + "'; allowed are " + Arrays.toString(SignatureAlgorithm.values()));
         }
         return algorithm;
     }
@@ -107,7 +131,9 @@ public class SecurityConfig {
             Optional<DsxPrincipal> principal = mapper.map(jwt);
             List<SimpleGrantedAuthority> authorities = principal
                     .map(p -> p.roles().stream()
-                            .map(r -> new SimpleGrantedAuthority(PrincipalKind.valueOf(r.toUpperCase(java.util.Locale.ROOT)).authority()))
+                            .map(r -> new SimpleGrantedAuthority(
+                                    PrincipalKind.valueOf(r.toUpperCase(java.util.Locale.ROOT))
+                                            .authority()))
                             .toList())
                     .orElse(List.of());
             return new DsxAuthentication(jwt, principal.orElse(null), authorities);

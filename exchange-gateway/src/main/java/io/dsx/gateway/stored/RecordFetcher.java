@@ -40,7 +40,8 @@ public final class RecordFetcher implements AutoCloseable {
         consumer.seek(tp, offset);
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200)).records(tp)) {
+            for (ConsumerRecord<byte[], byte[]> r :
+                    consumer.poll(Duration.ofMillis(200)).records(tp)) {
                 if (r.offset() == offset) {
                     return r.value();
                 }

@@ -30,11 +30,18 @@ public final class SegmentReader implements AutoCloseable {
     public RecordFrames open(LedgerEntry entry, RecordSegment s) throws StoredSegment.OpenException {
         byte[] value = fetcher.fetch(entry.dataTopic(), s.partition(), s.offset());
         if (value == null) {
-            throw new StoredSegment.OpenException(StoredSegment.Failure.MALFORMED,
+            throw new StoredSegment.OpenException(
+                    StoredSegment.Failure.MALFORMED,
                     "no stored segment at " + entry.dataTopic() + "/" + s.partition() + "@" + s.offset());
         }
-        return StoredSegment.open(entry.manifest().datasetId(), value, UUID.fromString(entry.manifest().contributionId()),
-                entry.manifest().schemaVersion(), s.firstLeaf(), s.recordCount(), deks::key);
+        return StoredSegment.open(
+                entry.manifest().datasetId(),
+                value,
+                UUID.fromString(entry.manifest().contributionId()),
+                entry.manifest().schemaVersion(),
+                s.firstLeaf(),
+                s.recordCount(),
+                deks::key);
     }
 
     /** Every record of {@code entry}, in leaf order (copies; for tools and tests). */

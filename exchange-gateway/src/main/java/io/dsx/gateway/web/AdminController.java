@@ -15,8 +15,8 @@ public class AdminController {
     private final GatewayProperties properties;
     private final String bootstrapServers;
 
-    public AdminController(GatewayProperties properties,
-                           @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+    public AdminController(
+            GatewayProperties properties, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
         this.properties = properties;
         this.bootstrapServers = bootstrapServers;
     }

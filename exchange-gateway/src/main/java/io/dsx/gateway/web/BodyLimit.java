@@ -67,7 +67,11 @@ public class BodyLimit extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Connection", "close"); // do not read the rest of an oversized body
-        problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, Refusal.Code.TOO_LARGE.wire(),
+        problems.write(
+                request,
+                response,
+                HttpStatus.CONTENT_TOO_LARGE,
+                Refusal.Code.TOO_LARGE.wire(),
                 "the request body exceeds " + limit + " bytes");
     }
 

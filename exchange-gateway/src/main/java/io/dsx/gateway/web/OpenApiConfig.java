@@ -44,19 +44,35 @@ public class OpenApiConfig {
     OpenAPI dsxOpenApi(ObjectProvider<BuildProperties> build) {
         BuildProperties b = build.getIfAvailable();
         return new OpenAPI()
-                .info(new Info().title("dsx exchange gateway API").version(b == null ? "0.1.0-SNAPSHOT" : b.getVersion())
+                .info(new Info()
+                        .title("dsx exchange gateway API")
+                        .version(b == null ? "0.1.0-SNAPSHOT" : b.getVersion())
                         .description("The dsx data-space exchange: catalog, contributions, governed access, jobs and "
                                 + "the data plane. Errors are RFC 9457 problem+json with a stable code (docs/api.md)."))
-                .components(new Components()
-                        .addSecuritySchemes(KEYCLOAK, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .bearerFormat("JWT").description("A Keycloak access token of realm dataspace, audience dsx-gateway"))
-                        .addSecuritySchemes(JOB_TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .bearerFormat("JWT").description("A job token (EdDSA JWT, audience dsx-data-plane) from POST /v1/jobs")));
+                .components(
+                        new Components()
+                                .addSecuritySchemes(
+                                        KEYCLOAK,
+                                        new SecurityScheme()
+                                                .type(SecurityScheme.Type.HTTP)
+                                                .scheme("bearer")
+                                                .bearerFormat("JWT")
+                                                .description(
+                                                        "A Keycloak access token of realm dataspace, audience dsx-gateway"))
+                                .addSecuritySchemes(
+                                        JOB_TOKEN,
+                                        new SecurityScheme()
+                                                .type(SecurityScheme.Type.HTTP)
+                                                .scheme("bearer")
+                                                .bearerFormat("JWT")
+                                                .description(
+                                                        "A job token (EdDSA JWT, audience dsx-data-plane) from POST /v1/jobs")));
     }
 
     @SuppressWarnings("rawtypes")
     private static Schema problemSchema() {
-        return new ObjectSchema().description("RFC 9457 problem details with a stable code")
+        return new ObjectSchema()
+                .description("RFC 9457 problem details with a stable code")
                 .addProperty("type", new StringSchema().example("urn:dsx:problem:unknown_dataset"))
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema())
@@ -75,14 +91,16 @@ public class OpenApiConfig {
             // added here, not on the OpenAPI bean: springdoc replaces the bean's schemas with the ones it computes
             api.getComponents().addSchemas("Problem", problemSchema());
             // a fixed server, not the address this request came in on: the document is the same everywhere
-            api.setServers(List.of(new io.swagger.v3.oas.models.servers.Server().url("http://127.0.0.1:8080")
+            api.setServers(List.of(new io.swagger.v3.oas.models.servers.Server()
+                    .url("http://127.0.0.1:8080")
                     .description("the local stack (compose/run-local); any gateway serves the same API")));
             freeFormJson(api.getComponents());
             if (api.getPaths() == null) {
                 return;
             }
-            api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) ->
-                    describe(path, method, op)));
+            api.getPaths()
+                    .forEach((path, item) ->
+                            item.readOperationsMap().forEach((method, op) -> describe(path, method, op)));
         };
     }
 
@@ -99,20 +117,36 @@ public class OpenApiConfig {
         op.setTags(List.of(tag(path)));
         ApiResponses responses = new ApiResponses();
         ApiResponse success = firstSuccess(op.getResponses());
-        success.setDescription(success.getDescription() == null || success.getDescription().isBlank()
-                || success.getDescription().equals("OK") ? HttpStatus.valueOf(doc.success()).getReasonPhrase() : success.getDescription());
+        success.setDescription(
+                success.getDescription() == null
+                                || success.getDescription().isBlank()
+                                || success.getDescription().equals("OK")
+                        ? HttpStatus.valueOf(doc.success()).getReasonPhrase()
+                        : success.getDescription());
         responses.addApiResponse(String.valueOf(doc.success()), success);
         if (key.equals("POST /v1/datasets/{id}/contributions")) {
-            responses.addApiResponse("200", new ApiResponse().description("the same contribution again: its first receipt")
-                    .content(success.getContent()));
-            op.setRequestBody(new RequestBody().required(true).content(new Content().addMediaType(
-                    "application/vnd.dsx.contribution.v1+avro", new MediaType().schema(new BinarySchema()))));
+            responses.addApiResponse(
+                    "200",
+                    new ApiResponse()
+                            .description("the same contribution again: its first receipt")
+                            .content(success.getContent()));
+            op.setRequestBody(new RequestBody()
+                    .required(true)
+                    .content(new Content()
+                            .addMediaType(
+                                    "application/vnd.dsx.contribution.v1+avro",
+                                    new MediaType().schema(new BinarySchema()))));
         }
         if (dataPlane) {
-            responses.addApiResponse("200", new ApiResponse().description("the records: NDJSON lines, or an Avro container")
-                    .content(new Content()
-                            .addMediaType("application/x-ndjson", new MediaType().schema(new StringSchema()))
-                            .addMediaType("application/vnd.apache.avro+container", new MediaType().schema(new BinarySchema()))));
+            responses.addApiResponse(
+                    "200",
+                    new ApiResponse()
+                            .description("the records: NDJSON lines, or an Avro container")
+                            .content(new Content()
+                                    .addMediaType("application/x-ndjson", new MediaType().schema(new StringSchema()))
+                                    .addMediaType(
+                                            "application/vnd.apache.avro+container",
+                                            new MediaType().schema(new BinarySchema()))));
         }
         Map<Integer, List<String>> problems = new TreeMap<>(doc.problems());
         if (!open) {
@@ -137,9 +171,11 @@ public class OpenApiConfig {
             if (schema.getProperties() == null) {
                 continue;
             }
-            ((Map<String, Schema>) schema.getProperties()).replaceAll((name, property) ->
-                    property.get$ref() != null && property.get$ref().endsWith("/JsonNode")
-                            ? new ObjectSchema().description("any JSON object (an Avro schema)") : property);
+            ((Map<String, Schema>) schema.getProperties())
+                    .replaceAll((name, property) ->
+                            property.get$ref() != null && property.get$ref().endsWith("/JsonNode")
+                                    ? new ObjectSchema().description("any JSON object (an Avro schema)")
+                                    : property);
         }
     }
 
@@ -154,7 +190,9 @@ public class OpenApiConfig {
         if (path.startsWith("/v1/datasets") || path.startsWith("/v1/institutions")) {
             return "catalog";
         }
-        if (path.startsWith("/v1/access-requests") || path.startsWith("/v1/grants") || path.startsWith("/v1/register")) {
+        if (path.startsWith("/v1/access-requests")
+                || path.startsWith("/v1/grants")
+                || path.startsWith("/v1/register")) {
             return "access";
         }
         if (path.startsWith("/v1/jobs") || path.endsWith("dsx-job-keys")) {
@@ -183,8 +221,8 @@ public class OpenApiConfig {
     @SuppressWarnings("rawtypes")
     private static ApiResponse problem(int status, List<String> codes) {
         Schema schema = new Schema<>().$ref(PROBLEM);
-        return new ApiResponse().description(HttpStatus.valueOf(status).getReasonPhrase() + " (code: "
-                        + String.join(", ", codes) + ")")
+        return new ApiResponse()
+                .description(HttpStatus.valueOf(status).getReasonPhrase() + " (code: " + String.join(", ", codes) + ")")
                 .content(new Content().addMediaType("application/problem+json", new MediaType().schema(schema)));
     }
 }

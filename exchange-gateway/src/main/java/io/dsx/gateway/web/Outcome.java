@@ -3,11 +3,9 @@ package io.dsx.gateway.web;
 /** A service's answer: a value, or an expected {@link Refusal}. Exceptions are for bugs and broken infrastructure. */
 public sealed interface Outcome<T> {
 
-    record Ok<T>(T value) implements Outcome<T> {
-    }
+    record Ok<T>(T value) implements Outcome<T> {}
 
-    record Refused<T>(Refusal refusal) implements Outcome<T> {
-    }
+    record Refused<T>(Refusal refusal) implements Outcome<T> {}
 
     static <T> Outcome<T> ok(T value) {
         return new Ok<>(value);

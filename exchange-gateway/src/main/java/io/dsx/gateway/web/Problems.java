@@ -33,10 +33,11 @@ public class Problems extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, status, request);
-        if (response != null && response.getBody() instanceof ProblemDetail detail
+        if (response != null
+                && response.getBody() instanceof ProblemDetail detail
                 && (detail.getProperties() == null || !detail.getProperties().containsKey("code"))) {
             String code = codeFor(status);
             detail.setType(URI.create("urn:dsx:problem:" + code));
@@ -55,8 +56,12 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TransientFailure.class)
     ResponseEntity<ProblemDetail> transientFailure(TransientFailure e) {
-        LOG.warn("{} ({})", e.code(), e.getCause() == null ? "no cause" : e.getCause().getClass().getName());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+        LOG.warn(
+                "{} ({})",
+                e.code(),
+                e.getCause() == null ? "no cause" : e.getCause().getClass().getName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "1")
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.getMessage()));
     }
@@ -64,7 +69,9 @@ public class Problems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (e instanceof ErrorResponse known) {
-            ProblemDetail detail = problem(known.getStatusCode(), codeFor(known.getStatusCode()),
+            ProblemDetail detail = problem(
+                    known.getStatusCode(),
+                    codeFor(known.getStatusCode()),
                     known.getBody().getDetail());
             return ResponseEntity.status(known.getStatusCode()).body(detail);
         }

@@ -38,7 +38,11 @@ public class StaleViewGate extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!followers.failed().isEmpty()) {
-            problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "stale_view",
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "stale_view",
                     "this gateway stopped following one of its topics and refuses work until it is restarted;"
                             + " try another gateway");
             return;

@@ -25,8 +25,7 @@ class CatalogClaimsTest {
     private static final String SCHEMA = """
             {"type":"record","name":"V","fields":[{"name":"p","type":"string","dsx.sensitivity":"direct_identifier","dsx.key":true}]}""";
 
-    record Rec(String key, String eventId, CatalogChange change) {
-    }
+    record Rec(String key, String eventId, CatalogChange change) {}
 
     private static Rec claim(String eventId, CatalogChange change) {
         return new Rec(CatalogService.compactionKey(eventId, change), eventId, change);
@@ -59,14 +58,15 @@ class CatalogClaimsTest {
             throws Exception {
         List<CatalogChange.SignerCertificate> certs = new ArrayList<>();
         for (InstitutionCredentials c : creds) {
-            certs.add(new CatalogChange.SignerCertificate(KeyIds.of(c.certificate()), c.certificate().getEncoded()));
+            certs.add(new CatalogChange.SignerCertificate(
+                    KeyIds.of(c.certificate()), c.certificate().getEncoded()));
         }
         return new CatalogChange.InstitutionRegistered(id, id, certs);
     }
 
     private static InstitutionCredentials key() {
-        return InstitutionKeys.generate(SignatureAlgorithm.ED25519, "CN=t", Duration.ofDays(1), Clock.systemUTC(),
-                new SecureRandom());
+        return InstitutionKeys.generate(
+                SignatureAlgorithm.ED25519, "CN=t", Duration.ofDays(1), Clock.systemUTC(), new SecureRandom());
     }
 
     @Test
@@ -90,13 +90,14 @@ class CatalogClaimsTest {
         InstitutionCredentials other = key();
         List<Rec> log = List.of(
                 claim("e1", institution("inst", k1)),
-                claim("e2", institution("inst", other)),     // another operator, same id: loses
-                claim("e3", institution("inst", k1, k2)),    // gateway 1 adds k2
-                claim("e4", institution("inst", k1, k3)));   // gateway 2 adds k3 at the same time
+                claim("e2", institution("inst", other)), // another operator, same id: loses
+                claim("e3", institution("inst", k1, k2)), // gateway 1 adds k2
+                claim("e4", institution("inst", k1, k3))); // gateway 2 adds k3 at the same time
         for (List<Rec> seen : List.of(log, compacted(log))) {
             Catalog c = replay(seen);
-            assertThat(c.institution("inst").orElseThrow().keys()).containsOnlyKeys(
-                    KeyIds.of(k1.certificate()), KeyIds.of(k2.certificate()), KeyIds.of(k3.certificate()));
+            assertThat(c.institution("inst").orElseThrow().keys())
+                    .containsOnlyKeys(
+                            KeyIds.of(k1.certificate()), KeyIds.of(k2.certificate()), KeyIds.of(k3.certificate()));
             assertThat(c.claimedBy("institution:inst")).contains("e1");
             assertThat(c.ownerOfKey(KeyIds.of(other.certificate()))).isEmpty();
         }
@@ -108,13 +109,16 @@ class CatalogClaimsTest {
         InstitutionCredentials own = key();
         List<Rec> log = List.of(
                 claim("e1", institution("a", shared)),
-                claim("e2", institution("b", shared)),        // whole registration loses
+                claim("e2", institution("b", shared)), // whole registration loses
                 claim("e3", institution("c", own)),
-                claim("e4", institution("c", own, shared)));  // the shared key is not added to c
+                claim("e4", institution("c", own, shared))); // the shared key is not added to c
         for (List<Rec> seen : List.of(log, compacted(log))) {
             Catalog c = replay(seen);
             assertThat(c.institution("b")).isEmpty();
-            assertThat(c.ownerOfKey(KeyIds.of(shared.certificate())).orElseThrow().id()).isEqualTo("a");
+            assertThat(c.ownerOfKey(KeyIds.of(shared.certificate()))
+                            .orElseThrow()
+                            .id())
+                    .isEqualTo("a");
             assertThat(c.institution("c").orElseThrow().keys()).containsOnlyKeys(KeyIds.of(own.certificate()));
         }
     }
@@ -129,7 +133,14 @@ class CatalogClaimsTest {
                 claim("e3", new CatalogChange.SchemaVersionAdded("ds", 2, v2b)));
         for (List<Rec> seen : List.of(log, compacted(log))) {
             assertThat(replay(seen).claimedBy("schema:ds:2")).contains("e2");
-            assertThat(replay(seen).dataset("ds").orElseThrow().version(2).orElseThrow().avro().getDoc()).isEqualTo("a");
+            assertThat(replay(seen)
+                            .dataset("ds")
+                            .orElseThrow()
+                            .version(2)
+                            .orElseThrow()
+                            .avro()
+                            .getDoc())
+                    .isEqualTo("a");
         }
     }
 }

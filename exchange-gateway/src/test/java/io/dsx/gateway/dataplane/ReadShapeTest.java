@@ -40,8 +40,10 @@ class ReadShapeTest {
 
     @Test
     void theProjectedSchemaHoldsExactlyThePermittedFields() throws Exception {
-        ReadShape shape = ReadShape.of(SCHEMA, List.of("birth_year", "postcode", "visit_date", "seen", "ward"), OBLIGATIONS);
-        assertThat(shape.projected().getFields()).extracting(Schema.Field::name)
+        ReadShape shape =
+                ReadShape.of(SCHEMA, List.of("birth_year", "postcode", "visit_date", "seen", "ward"), OBLIGATIONS);
+        assertThat(shape.projected().getFields())
+                .extracting(Schema.Field::name)
                 .containsExactly("birth_year", "postcode", "visit_date", "seen", "ward");
         assertThat(shape.projected().getField("postcode").getProp("dsx.mask")).isEqualTo("hash");
         GenericRecord out = shape.apply(visit("p-1", 1983, "1012AB", true), MaskKey.forGrant(new byte[32], "g-1"));
@@ -57,8 +59,10 @@ class ReadShapeTest {
     @Test
     void rowFiltersDropRecordsWithoutConsent() throws Exception {
         ReadShape shape = ReadShape.of(SCHEMA, List.of("ward"), OBLIGATIONS);
-        assertThat(shape.apply(visit("p-1", 1983, "x", false), MaskKey.forGrant(new byte[32], "g"))).isNull();
-        assertThat(shape.apply(visit("p-1", 1983, "x", true), MaskKey.forGrant(new byte[32], "g"))).isNotNull();
+        assertThat(shape.apply(visit("p-1", 1983, "x", false), MaskKey.forGrant(new byte[32], "g")))
+                .isNull();
+        assertThat(shape.apply(visit("p-1", 1983, "x", true), MaskKey.forGrant(new byte[32], "g")))
+                .isNotNull();
     }
 
     @Test
@@ -66,9 +70,12 @@ class ReadShapeTest {
         ReadShape shape = ReadShape.of(SCHEMA, List.of("postcode"), OBLIGATIONS);
         byte[] root = new byte[32];
         root[0] = 7;
-        Object a1 = shape.apply(visit("p", 1, "1012AB", true), MaskKey.forGrant(root, "grant-a")).get("postcode");
-        Object a2 = shape.apply(visit("q", 2, "1012AB", true), MaskKey.forGrant(root, "grant-a")).get("postcode");
-        Object b = shape.apply(visit("p", 1, "1012AB", true), MaskKey.forGrant(root, "grant-b")).get("postcode");
+        Object a1 = shape.apply(visit("p", 1, "1012AB", true), MaskKey.forGrant(root, "grant-a"))
+                .get("postcode");
+        Object a2 = shape.apply(visit("q", 2, "1012AB", true), MaskKey.forGrant(root, "grant-a"))
+                .get("postcode");
+        Object b = shape.apply(visit("p", 1, "1012AB", true), MaskKey.forGrant(root, "grant-b"))
+                .get("postcode");
         assertThat(a1).isEqualTo(a2).isNotEqualTo(b);
     }
 
@@ -76,12 +83,16 @@ class ReadShapeTest {
     void obligationsDsxCannotEnforceRefuseTheRead() {
         assertThatThrownBy(() -> ReadShape.of(SCHEMA, List.of("ward"), Map.of("mask", Map.of("ward", "scramble"))))
                 .isInstanceOf(ReadShape.Unenforceable.class);
-        assertThatThrownBy(() -> ReadShape.of(SCHEMA, List.of("postcode"), Map.of("mask", Map.of("postcode", "bucket:5"))))
+        assertThatThrownBy(
+                        () -> ReadShape.of(SCHEMA, List.of("postcode"), Map.of("mask", Map.of("postcode", "bucket:5"))))
                 .hasMessageContaining("non-numeric");
-        assertThatThrownBy(() -> ReadShape.of(SCHEMA, List.of("ward"),
-                Map.of("row_filter", List.of(Map.of("field", "consent", "op", "like", "value", "%")))))
+        assertThatThrownBy(() -> ReadShape.of(
+                        SCHEMA,
+                        List.of("ward"),
+                        Map.of("row_filter", List.of(Map.of("field", "consent", "op", "like", "value", "%")))))
                 .isInstanceOf(ReadShape.Unenforceable.class);
-        assertThatThrownBy(() -> ReadShape.of(SCHEMA, List.of("salary"), Map.of())).hasMessageContaining("salary");
+        assertThatThrownBy(() -> ReadShape.of(SCHEMA, List.of("salary"), Map.of()))
+                .hasMessageContaining("salary");
     }
 
     @Test
@@ -89,7 +100,8 @@ class ReadShapeTest {
         Schema s = Schema.create(Schema.Type.STRING);
         assertThat(ReadShape.mask(Mask.parse("truncate:3"), "1012AB", s, null)).isEqualTo("101");
         assertThat(ReadShape.mask(Mask.parse("redact"), "x", s, null)).isNull();
-        assertThat(ReadShape.mask(Mask.parse("bucket:10"), -3, Schema.create(Schema.Type.INT), null)).isEqualTo(-10L);
+        assertThat(ReadShape.mask(Mask.parse("bucket:10"), -3, Schema.create(Schema.Type.INT), null))
+                .isEqualTo(-10L);
         assertThat(ReadShape.mask(Mask.parse("month"), "not a date", s, null)).isNull();
         assertThat(Mask.parse("truncate:0")).isNull();
         assertThat(Mask.parse(7)).isNull();

@@ -32,13 +32,12 @@ class RecordStreamerTest {
                 if (k >= n) {
                     return null;
                 }
-                return new RecordSource.Positioned(ReadShapeTest.visit("p-" + k, 1980 + k, "PC" + k, k % 4 != 0),
-                        new Cursor(0, k + 1));
+                return new RecordSource.Positioned(
+                        ReadShapeTest.visit("p-" + k, 1980 + k, "PC" + k, k % 4 != 0), new Cursor(0, k + 1));
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -49,10 +48,22 @@ class RecordStreamerTest {
     @Test
     void ndjsonStatesTheSchemaThenRecordsWithCursorsThenTheEnd() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RecordStreamer.Ended ended = new RecordStreamer(SETTINGS, CLOCK).stream(shape(), MaskKey.forGrant(new byte[32], "g"),
-                reader(8), Cursor.START, 0, 100, RecordStreamer.Format.NDJSON, () -> true, out);
+        RecordStreamer.Ended ended = new RecordStreamer(SETTINGS, CLOCK)
+                .stream(
+                        shape(),
+                        MaskKey.forGrant(new byte[32], "g"),
+                        reader(8),
+                        Cursor.START,
+                        0,
+                        100,
+                        RecordStreamer.Format.NDJSON,
+                        () -> true,
+                        out);
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines.get(0)).startsWith("{\"schema\":{").contains("\"ward\"").doesNotContain("\"patient\"");
+        assertThat(lines.get(0))
+                .startsWith("{\"schema\":{")
+                .contains("\"ward\"")
+                .doesNotContain("\"patient\"");
         assertThat(lines).hasSize(1 + 6 + 1);
         assertThat(lines.get(1)).startsWith("{\"cursor\":\"" + new Cursor(0, 2).encode() + "\",\"record\":{\"ward\":");
         assertThat(lines.get(7)).isEqualTo("{\"end\":{\"cursor\":null,\"reason\":\"end of data\"}}");
@@ -64,9 +75,17 @@ class RecordStreamerTest {
     void aRevocationEndsAnOpenStreamAtTheNextCheck() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         AtomicInteger checks = new AtomicInteger();
-        RecordStreamer.Ended ended = new RecordStreamer(SETTINGS, CLOCK).stream(shape(), MaskKey.forGrant(new byte[32], "g"),
-                reader(1000), Cursor.START, 0, 10_000, RecordStreamer.Format.NDJSON,
-                () -> checks.incrementAndGet() < 3, out);
+        RecordStreamer.Ended ended = new RecordStreamer(SETTINGS, CLOCK)
+                .stream(
+                        shape(),
+                        MaskKey.forGrant(new byte[32], "g"),
+                        reader(1000),
+                        Cursor.START,
+                        0,
+                        10_000,
+                        RecordStreamer.Format.NDJSON,
+                        () -> checks.incrementAndGet() < 3,
+                        out);
         // checks after 10 and 20 records allow, the one after 30 refuses: 30 read, 22 of them consenting
         assertThat(checks.get()).isEqualTo(3);
         assertThat(ended.records()).isEqualTo(22);
@@ -79,8 +98,17 @@ class RecordStreamerTest {
     @Test
     void aPageEndsAtItsLimitWithTheCursorToContinue() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RecordStreamer.Ended ended = new RecordStreamer(SETTINGS, CLOCK).stream(shape(), MaskKey.forGrant(new byte[32], "g"),
-                reader(100), Cursor.START, 0, 3, RecordStreamer.Format.NDJSON, () -> true, out);
+        RecordStreamer.Ended ended = new RecordStreamer(SETTINGS, CLOCK)
+                .stream(
+                        shape(),
+                        MaskKey.forGrant(new byte[32], "g"),
+                        reader(100),
+                        Cursor.START,
+                        0,
+                        3,
+                        RecordStreamer.Format.NDJSON,
+                        () -> true,
+                        out);
         assertThat(ended.records()).isEqualTo(3);
         assertThat(ended.resume()).isEqualTo(new Cursor(0, 4));
     }
@@ -88,10 +116,19 @@ class RecordStreamerTest {
     @Test
     void avroIsAContainerOfTheProjectedSchemaAndSkipResumes() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new RecordStreamer(SETTINGS, CLOCK).stream(shape(), MaskKey.forGrant(new byte[32], "g"), reader(8), Cursor.START, 2,
-                100, RecordStreamer.Format.AVRO, () -> true, out);
-        try (DataFileStream<GenericRecord> in = new DataFileStream<>(new ByteArrayInputStream(out.toByteArray()),
-                new GenericDatumReader<>())) {
+        new RecordStreamer(SETTINGS, CLOCK)
+                .stream(
+                        shape(),
+                        MaskKey.forGrant(new byte[32], "g"),
+                        reader(8),
+                        Cursor.START,
+                        2,
+                        100,
+                        RecordStreamer.Format.AVRO,
+                        () -> true,
+                        out);
+        try (DataFileStream<GenericRecord> in =
+                new DataFileStream<>(new ByteArrayInputStream(out.toByteArray()), new GenericDatumReader<>())) {
             assertThat(in.getSchema()).isEqualTo(shape().projected());
             int n = 0;
             for (GenericRecord r : in) {

@@ -34,20 +34,29 @@ class LedgerIndexTest {
         DatasetSchema schema = DatasetSchema.parse("""
                 {"type":"record","name":"R","namespace":"t","fields":[
                   {"name":"subject","type":"string","dsx.sensitivity":"direct_identifier","dsx.key":true}]}""");
-        InstitutionCredentials creds = InstitutionKeys.generate(SignatureAlgorithm.ED25519, "CN=h", Duration.ofDays(1),
-                Clock.systemUTC(), new SecureRandom());
+        InstitutionCredentials creds = InstitutionKeys.generate(
+                SignatureAlgorithm.ED25519, "CN=h", Duration.ofDays(1), Clock.systemUTC(), new SecureRandom());
         GenericRecord r = new GenericData.Record(schema.avro());
         r.put("subject", "s");
-        ContributionEnvelope envelope = new ContributionBuilder(Clock.systemUTC(), new SecureRandom()).build(
-                new ContributionBuilder.Target("h", "ds", schema, 1, HpkeKeyPair.generate(new SecureRandom()).publicKey(),
-                        creds.signingKey(), creds.keyId()), List.of(r));
+        ContributionEnvelope envelope = new ContributionBuilder(Clock.systemUTC(), new SecureRandom())
+                .build(
+                        new ContributionBuilder.Target(
+                                "h",
+                                "ds",
+                                schema,
+                                1,
+                                HpkeKeyPair.generate(new SecureRandom()).publicKey(),
+                                creds.signingKey(),
+                                creds.keyId()),
+                        List.of(r));
         // the same contribution written twice (two gateways racing): same id, other record offsets
         first = LedgerEntry.of(envelope, Instant.ofEpochMilli(1), "receipt", List.of(new RecordSegment(0, 10, 0, 1)));
         second = LedgerEntry.of(envelope, Instant.ofEpochMilli(2), "receipt", List.of(new RecordSegment(0, 11, 0, 1)));
     }
 
     private static ConsumerRecord<byte[], byte[]> at(long offset, LedgerEntry entry) {
-        return new ConsumerRecord<>(Topics.LEDGER, 0, offset, entry.manifest().contributionId().getBytes(), entry.toBytes());
+        return new ConsumerRecord<>(
+                Topics.LEDGER, 0, offset, entry.manifest().contributionId().getBytes(), entry.toBytes());
     }
 
     /** The ledger as a fetcher sees it: offset 5 holds {@code first}, 6 holds {@code second}. */
@@ -61,11 +70,16 @@ class LedgerIndexTest {
 
         LedgerIndex followedFirst = index();
         followedFirst.accept(at(5, first));
-        assertThat(followedFirst.put(new LedgerIndex.Located(second, 0, 6))).as("its own later write").isFalse();
-        assertThat(followedFirst.find(id)).hasValueSatisfying(l -> assertThat(l.offset()).isEqualTo(5));
+        assertThat(followedFirst.put(new LedgerIndex.Located(second, 0, 6)))
+                .as("its own later write")
+                .isFalse();
+        assertThat(followedFirst.find(id))
+                .hasValueSatisfying(l -> assertThat(l.offset()).isEqualTo(5));
 
         LedgerIndex ownFirst = index();
-        assertThat(ownFirst.put(new LedgerIndex.Located(second, 0, 6))).as("before the follower catches up").isTrue();
+        assertThat(ownFirst.put(new LedgerIndex.Located(second, 0, 6)))
+                .as("before the follower catches up")
+                .isTrue();
         ownFirst.accept(at(5, first));
         ownFirst.accept(at(6, second));
         assertThat(ownFirst.find(id)).hasValueSatisfying(l -> {
@@ -91,8 +105,9 @@ class LedgerIndexTest {
         }
         assertThat(index.size()).isEqualTo(n);
         double perContribution = (double) index.bytes() / n;
-        System.out.printf("LedgerIndexTest: %d contributions, %.1f bytes each in the index (%d MiB)%n", n,
-                perContribution, index.bytes() >> 20);
+        System.out.printf(
+                "LedgerIndexTest: %d contributions, %.1f bytes each in the index (%d MiB)%n",
+                n, perContribution, index.bytes() >> 20);
         assertThat(perContribution).isLessThan(100);
     }
 }

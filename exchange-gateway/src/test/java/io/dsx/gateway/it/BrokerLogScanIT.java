@@ -41,8 +41,8 @@ class BrokerLogScanIT extends GatewayIT {
         String dataset = registerDataset("hospital-b", SCHEMA);
         DatasetSchema schema = DatasetSchema.parse(SCHEMA);
         ContributionBuilder builder = new ContributionBuilder(Clock.systemUTC(), new SecureRandom());
-        ContributionBuilder.Target target = new ContributionBuilder.Target("hospital-b", dataset, schema, 1,
-                gatewayHpkeKey(), hospital.signingKey(), hospital.keyId());
+        ContributionBuilder.Target target = new ContributionBuilder.Target(
+                "hospital-b", dataset, schema, 1, gatewayHpkeKey(), hospital.signingKey(), hospital.keyId());
         List<String> values = new ArrayList<>();
         for (int c = 0; c < 3; c++) {
             List<GenericRecord> records = new ArrayList<>();
@@ -60,8 +60,12 @@ class BrokerLogScanIT extends GatewayIT {
                 }
             }
             ContributionEnvelope envelope = builder.build(target, records);
-            HttpResponse<String> r = send("POST", "/v1/datasets/" + dataset + "/contributions",
-                    stack().tokens().forInstitution("hospital-b"), ContributionEnvelope.MEDIA_TYPE, envelope.toBytes());
+            HttpResponse<String> r = send(
+                    "POST",
+                    "/v1/datasets/" + dataset + "/contributions",
+                    stack().tokens().forInstitution("hospital-b"),
+                    ContributionEnvelope.MEDIA_TYPE,
+                    envelope.toBytes());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         }
 
@@ -79,7 +83,9 @@ class BrokerLogScanIT extends GatewayIT {
                 }
                 files++;
                 bytes += content.length;
-                assertThat(indexOf(content, needle)).as("%s holds test data", file).isEqualTo(-1);
+                assertThat(indexOf(content, needle))
+                        .as("%s holds test data", file)
+                        .isEqualTo(-1);
                 String latin1 = new String(content, StandardCharsets.ISO_8859_1);
                 for (String v : values) {
                     assertThat(latin1).as("%s", file).doesNotContain(v);

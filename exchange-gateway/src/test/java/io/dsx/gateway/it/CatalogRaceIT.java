@@ -45,13 +45,21 @@ class CatalogRaceIT extends GatewayIT {
             for (int round = 0; round < ROUNDS; round++) {
                 String id = "race-" + UUID.randomUUID().toString().substring(0, 8);
                 CountDownLatch go = new CountDownLatch(1);
-                CompletableFuture<HttpResponse<String>> a = CompletableFuture.supplyAsync(() -> register(one, tokenA, id, go));
-                CompletableFuture<HttpResponse<String>> b = CompletableFuture.supplyAsync(() -> register(two, tokenB, id, go));
+                CompletableFuture<HttpResponse<String>> a =
+                        CompletableFuture.supplyAsync(() -> register(one, tokenA, id, go));
+                CompletableFuture<HttpResponse<String>> b =
+                        CompletableFuture.supplyAsync(() -> register(two, tokenB, id, go));
                 go.countDown();
                 List<HttpResponse<String>> answers = List.of(a.join(), b.join());
-                List<Integer> statuses = answers.stream().map(HttpResponse::statusCode).sorted().toList();
-                assertThat(statuses).as(answers.get(0).body() + " / " + answers.get(1).body()).containsExactly(201, 409);
-                HttpResponse<String> lost = answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+                List<Integer> statuses =
+                        answers.stream().map(HttpResponse::statusCode).sorted().toList();
+                assertThat(statuses)
+                        .as(answers.get(0).body() + " / " + answers.get(1).body())
+                        .containsExactly(201, 409);
+                HttpResponse<String> lost = answers.stream()
+                        .filter(r -> r.statusCode() == 409)
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(JSON.readTree(lost.body()).get("code").asText()).isEqualTo("dataset_exists");
                 String winner = answers.get(0).statusCode() == 201 ? "hospital-a" : "hospital-b";
                 owners.put(id, winner);
@@ -66,7 +74,9 @@ class CatalogRaceIT extends GatewayIT {
         ConfigurableApplicationContext restarted = startAnotherGateway("gateway-race-restarted");
         try {
             for (Map.Entry<String, String> e : owners.entrySet()) {
-                assertThat(owner(baseUrl(restarted), tokenA, e.getKey())).as(e.getKey()).isEqualTo(e.getValue());
+                assertThat(owner(baseUrl(restarted), tokenA, e.getKey()))
+                        .as(e.getKey())
+                        .isEqualTo(e.getValue());
             }
         } finally {
             restarted.close();
@@ -91,37 +101,60 @@ class CatalogRaceIT extends GatewayIT {
 
     /** Makes the log cleaner compact dsx.catalog now and waits until a duplicated key has been cleaned. */
     private void compactCatalogNow() throws Exception {
-        stack().broker().alterTopicConfig("dsx.catalog", Map.of("segment.ms", "100", "min.cleanable.dirty.ratio", "0.01",
-                "min.compaction.lag.ms", "0", "max.compaction.lag.ms", "100"));
+        stack().broker()
+                .alterTopicConfig(
+                        "dsx.catalog",
+                        Map.of(
+                                "segment.ms",
+                                "100",
+                                "min.cleanable.dirty.ratio",
+                                "0.01",
+                                "min.compaction.lag.ms",
+                                "0",
+                                "max.compaction.lag.ms",
+                                "100"));
         String probe = "revocation:compaction-probe:" + UUID.randomUUID();
         Map<String, Object> config = stack().kafkaClientConfig();
         config.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class);
         config.put("value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class);
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(config)) {
             for (int i = 0; i < 2; i++) { // the same key twice: compaction keeps one
-                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("dsx.catalog", probe, probeEvent())).get();
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                                "dsx.catalog", probe, probeEvent()))
+                        .get();
             }
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+            long deadline =
+                    System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
             while (true) {
                 Thread.sleep(300); // past segment.ms: the next record rolls the segment, closing the probes' one
-                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("dsx.catalog",
-                        "revocation:compaction-roll:" + UUID.randomUUID(), probeEvent())).get();
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                                "dsx.catalog", "revocation:compaction-roll:" + UUID.randomUUID(), probeEvent()))
+                        .get();
                 long copies = readAll("dsx.catalog").stream()
-                        .filter(r -> probe.equals(new String(r.key(), StandardCharsets.UTF_8))).count();
+                        .filter(r -> probe.equals(new String(r.key(), StandardCharsets.UTF_8)))
+                        .count();
                 if (copies == 1) {
                     return;
                 }
-                assertThat(System.nanoTime()).as("the log cleaner compacted dsx.catalog within 120 s").isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("the log cleaner compacted dsx.catalog within 120 s")
+                        .isLessThan(deadline);
             }
         }
     }
 
     /** A valid catalog event that changes nothing anyone reads: a revocation for no institution. */
     private static byte[] probeEvent() {
-        return new io.dsx.schemas.events.CatalogEvent(io.dsx.schemas.events.CatalogEvent.VERSION,
-                new io.dsx.schemas.envelope.UuidV7(java.time.Clock.systemUTC(), new java.security.SecureRandom()).next()
-                        .toString(), java.time.Instant.now(), "compaction-probe",
-                new io.dsx.schemas.events.CatalogChange.KeyRevoked("compaction-probe", "none", "probe")).toBytes();
+        return new io.dsx.schemas.events.CatalogEvent(
+                        io.dsx.schemas.events.CatalogEvent.VERSION,
+                        new io.dsx.schemas.envelope.UuidV7(
+                                        java.time.Clock.systemUTC(), new java.security.SecureRandom())
+                                .next()
+                                .toString(),
+                        java.time.Instant.now(),
+                        "compaction-probe",
+                        new io.dsx.schemas.events.CatalogChange.KeyRevoked("compaction-probe", "none", "probe"))
+                .toBytes();
     }
 
     private static HttpResponse<String> register(String base, String token, String id, CountDownLatch go) {
@@ -129,9 +162,13 @@ class CatalogRaceIT extends GatewayIT {
             go.await();
             String body = "{\"id\":\"" + id + "\",\"title\":\"race\",\"description\":\"\",\"duo\":[\"DUO:0000042\"],"
                     + "\"schema\":" + JSON.writeValueAsString(JSON.readTree(ContributionIT.SCHEMA)) + "}";
-            return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/datasets"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + "/v1/datasets"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

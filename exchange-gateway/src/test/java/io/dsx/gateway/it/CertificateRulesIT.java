@@ -34,23 +34,31 @@ class CertificateRulesIT extends GatewayIT {
         KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         X500Name name = new X500Name("CN=cert-rules-" + UUID.randomUUID());
         Instant now = Instant.now();
-        JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                Date.from(now.minusSeconds(60)), Date.from(now.plus(Duration.ofDays(30))), name, pair.getPublic());
+        JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                name,
+                BigInteger.valueOf(now.toEpochMilli()),
+                Date.from(now.minusSeconds(60)),
+                Date.from(now.plus(Duration.ofDays(30))),
+                name,
+                pair.getPublic());
         if (ca) {
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
         }
         if (keyUsage != null) {
             b.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
         }
-        byte[] der = b.build(new JcaContentSignerBuilder("Ed25519").build(pair.getPrivate())).getEncoded();
-        X509Certificate c = (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new java.io.ByteArrayInputStream(der));
+        byte[] der = b.build(new JcaContentSignerBuilder("Ed25519").build(pair.getPrivate()))
+                .getEncoded();
+        X509Certificate c = (X509Certificate)
+                CertificateFactory.getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(der));
         return Pem.writeCertificate(c);
     }
 
     private HttpResponse<String> register(String id, String... pems) throws Exception {
-        return postJson("/v1/admin/institutions", stack().tokens().forUser("operator"), JSON.writeValueAsString(
-                Map.of("id", id, "name", id, "certificates", List.of(pems))));
+        return postJson(
+                "/v1/admin/institutions",
+                stack().tokens().forUser("operator"),
+                JSON.writeValueAsString(Map.of("id", id, "name", id, "certificates", List.of(pems))));
     }
 
     private static String id() {
@@ -65,15 +73,20 @@ class CertificateRulesIT extends GatewayIT {
 
     @Test
     void aSigningCertificateIsRegistered() throws Exception {
-        assertThat(register(id(), cert(KeyUsage.digitalSignature, false)).statusCode()).isEqualTo(201);
+        assertThat(register(id(), cert(KeyUsage.digitalSignature, false)).statusCode())
+                .isEqualTo(201);
     }
 
     @Test
     void aCaCertificateIsRefused() throws Exception {
         String id = id();
-        assertRefused(register(id, cert(KeyUsage.digitalSignature | KeyUsage.keyCertSign, true)),
-                "invalid_certificate", "CA certificate");
-        assertThat(get("/v1/institutions/" + id, stack().tokens().forUser("operator")).statusCode()).isEqualTo(404);
+        assertRefused(
+                register(id, cert(KeyUsage.digitalSignature | KeyUsage.keyCertSign, true)),
+                "invalid_certificate",
+                "CA certificate");
+        assertThat(get("/v1/institutions/" + id, stack().tokens().forUser("operator"))
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -93,12 +106,17 @@ class CertificateRulesIT extends GatewayIT {
         assertThat(register(first, shared).statusCode()).isEqualTo(201);
         String second = id();
         assertRefused(register(second, shared), "certificate_in_use", "another institution");
-        assertThat(get("/v1/institutions/" + second, stack().tokens().forUser("operator")).statusCode()).isEqualTo(404);
+        assertThat(get("/v1/institutions/" + second, stack().tokens().forUser("operator"))
+                        .statusCode())
+                .isEqualTo(404);
         // nor can it be added as a key of an existing institution
         String third = id();
-        assertThat(register(third, cert(KeyUsage.digitalSignature, false)).statusCode()).isEqualTo(201);
-        HttpResponse<String> added = postJson("/v1/admin/institutions/" + third + "/keys",
-                stack().tokens().forUser("operator"), JSON.writeValueAsString(Map.of("certificate", shared)));
+        assertThat(register(third, cert(KeyUsage.digitalSignature, false)).statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> added = postJson(
+                "/v1/admin/institutions/" + third + "/keys",
+                stack().tokens().forUser("operator"),
+                JSON.writeValueAsString(Map.of("certificate", shared)));
         assertRefused(added, "certificate_in_use", "another institution");
     }
 }

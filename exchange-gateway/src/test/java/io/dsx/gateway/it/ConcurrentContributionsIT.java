@@ -8,7 +8,6 @@ import io.dsx.schemas.dataset.DatasetSchema;
 import io.dsx.schemas.envelope.ContributionBuilder;
 import io.dsx.schemas.envelope.ContributionEnvelope;
 import io.dsx.schemas.events.LedgerEntry;
-import io.dsx.schemas.events.RecordSegment;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -57,16 +56,29 @@ class ConcurrentContributionsIT extends GatewayIT {
                 r.put("n", i);
                 records.add(r);
             }
-            envelopes.add(new ContributionBuilder(Clock.systemUTC(), new SecureRandom()).build(new ContributionBuilder.Target(
-                    "hospital-b", dataset, schema, 1, gatewayKey, hospital.signingKey(), hospital.keyId()), records));
+            envelopes.add(new ContributionBuilder(Clock.systemUTC(), new SecureRandom())
+                    .build(
+                            new ContributionBuilder.Target(
+                                    "hospital-b",
+                                    dataset,
+                                    schema,
+                                    1,
+                                    gatewayKey,
+                                    hospital.signingKey(),
+                                    hospital.keyId()),
+                            records));
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(CONTRIBUTIONS);
         try {
             List<Future<HttpResponse<String>>> answers = new ArrayList<>();
             for (ContributionEnvelope e : envelopes) {
-                answers.add(pool.submit(() -> send("POST", "/v1/datasets/" + dataset + "/contributions", token,
-                        io.dsx.schemas.envelope.ContributionEnvelope.MEDIA_TYPE, e.toBytes())));
+                answers.add(pool.submit(() -> send(
+                        "POST",
+                        "/v1/datasets/" + dataset + "/contributions",
+                        token,
+                        io.dsx.schemas.envelope.ContributionEnvelope.MEDIA_TYPE,
+                        e.toBytes())));
             }
             for (Future<HttpResponse<String>> a : answers) {
                 HttpResponse<String> r = a.get();
@@ -80,7 +92,8 @@ class ConcurrentContributionsIT extends GatewayIT {
         for (ConsumerRecord<byte[], byte[]> r : readAll("dsx.ledger")) {
             LedgerEntry entry = LedgerEntry.parse(r.value());
             if (entry.manifest().datasetId().equals(dataset)) {
-                assertThat(ledger.put(entry.manifest().contributionId(), entry)).as("one ledger entry per contribution")
+                assertThat(ledger.put(entry.manifest().contributionId(), entry))
+                        .as("one ledger entry per contribution")
                         .isNull();
             }
         }
@@ -92,7 +105,10 @@ class ConcurrentContributionsIT extends GatewayIT {
             List<io.dsx.schemas.record.FramedRecord> back = storedRecords(keys, entry);
             assertThat(back).hasSize(20 + c);
             for (int i = 0; i < back.size(); i++) {
-                assertThat(io.dsx.schemas.record.RecordCodec.of(schema).decode(back.get(i).record()).get("subject").toString())
+                assertThat(io.dsx.schemas.record.RecordCodec.of(schema)
+                                .decode(back.get(i).record())
+                                .get("subject")
+                                .toString())
                         .isEqualTo("s-" + c + "-" + i);
             }
         }

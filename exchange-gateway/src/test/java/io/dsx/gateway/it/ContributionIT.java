@@ -17,11 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,16 +27,12 @@ import java.util.function.UnaryOperator;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
 import tools.jackson.databind.JsonNode;
 
 /** Contributions end to end: real tokens, real crypto, real broker, transactions and refusals. */
@@ -54,8 +48,10 @@ class ContributionIT extends GatewayIT {
 
     @Autowired
     GatewayKeys gatewayKeys;
+
     @Autowired
     SwitchableFaults faults;
+
     @Autowired
     io.dsx.gateway.ingest.IngestMetrics ingestMetrics;
 
@@ -91,8 +87,17 @@ class ContributionIT extends GatewayIT {
     }
 
     private ContributionEnvelope honest(List<GenericRecord> records) {
-        return new ContributionBuilder(Clock.systemUTC(), new SecureRandom()).build(new ContributionBuilder.Target(
-                "hospital-a", dataset, schema, 1, gatewayKey, hospitalA.signingKey(), hospitalA.keyId()), records);
+        return new ContributionBuilder(Clock.systemUTC(), new SecureRandom())
+                .build(
+                        new ContributionBuilder.Target(
+                                "hospital-a",
+                                dataset,
+                                schema,
+                                1,
+                                gatewayKey,
+                                hospitalA.signingKey(),
+                                hospitalA.keyId()),
+                        records);
     }
 
     private HttpResponse<String> post(byte[] body) throws Exception {
@@ -100,8 +105,12 @@ class ContributionIT extends GatewayIT {
     }
 
     private HttpResponse<String> post(byte[] body, String institution, String mediaType) throws Exception {
-        return send("POST", "/v1/datasets/" + dataset + "/contributions", stack().tokens().forInstitution(institution),
-                mediaType, body);
+        return send(
+                "POST",
+                "/v1/datasets/" + dataset + "/contributions",
+                stack().tokens().forInstitution(institution),
+                mediaType,
+                body);
     }
 
     @Test
@@ -113,26 +122,33 @@ class ContributionIT extends GatewayIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode receipt = JSON.readTree(response.body());
         assertThat(receipt.get("recordCount").asLong()).isEqualTo(50);
-        assertThat(receipt.get("contributionId").asText()).isEqualTo(envelope.manifest().contributionId());
+        assertThat(receipt.get("contributionId").asText())
+                .isEqualTo(envelope.manifest().contributionId());
 
         // the receipt is signed by the key the gateway publishes
-        Receipt parsed = Receipt.parse(Base64.getUrlDecoder().decode(receipt.get("receipt").asText()));
-        assertThat(parsed.verify(gatewayKeys.keyStore().receiptKey().publicKey())).isTrue();
+        Receipt parsed = Receipt.parse(
+                Base64.getUrlDecoder().decode(receipt.get("receipt").asText()));
+        assertThat(parsed.verify(gatewayKeys.keyStore().receiptKey().publicKey()))
+                .isTrue();
 
         // one stored segment (50 small records), holding no plaintext and no identifier in clear
         LedgerEntry entry = ledgerEntry(envelope.manifest().contributionId());
         List<ConsumerRecord<byte[], byte[]>> stored = readAll("dsx.data." + dataset);
         assertThat(stored).hasSize(entry.segments().size()).hasSize(1);
         for (ConsumerRecord<byte[], byte[]> r : stored) {
-            String raw = new String(r.value(), StandardCharsets.ISO_8859_1) + new String(r.key(), StandardCharsets.ISO_8859_1)
+            String raw = new String(r.value(), StandardCharsets.ISO_8859_1)
+                    + new String(r.key(), StandardCharsets.ISO_8859_1)
                     + headersText(r);
             assertThat(raw).doesNotContain(marker).doesNotContain("diagnosis-").doesNotContain("patient-");
             assertThat(r.headers().toArray()).isEmpty();
             // the key is the contribution id (16 bytes), never a subject identifier
-            assertThat(java.nio.ByteBuffer.wrap(r.key()).getLong()).isEqualTo(
-                    UUID.fromString(envelope.manifest().contributionId()).getMostSignificantBits());
+            assertThat(java.nio.ByteBuffer.wrap(r.key()).getLong())
+                    .isEqualTo(UUID.fromString(envelope.manifest().contributionId())
+                            .getMostSignificantBits());
         }
-        assertThat(log.getAll()).as("the gateway's log").contains(envelope.manifest().contributionId())
+        assertThat(log.getAll())
+                .as("the gateway's log")
+                .contains(envelope.manifest().contributionId())
                 .doesNotContain(marker);
 
         // stored records are kept as long as the ledger that points at them: no time or size retention
@@ -150,21 +166,33 @@ class ContributionIT extends GatewayIT {
         assertThat(catalog).isNotEmpty();
         for (ConsumerRecord<byte[], byte[]> r : catalog) {
             assertThat(io.dsx.schemas.envelope.UuidV7.isCanonical(
-                    io.dsx.schemas.events.CatalogEvent.parse(r.value()).eventId())).isTrue();
+                            io.dsx.schemas.events.CatalogEvent.parse(r.value()).eventId()))
+                    .isTrue();
         }
         // the stored records, read back by position through the ledger entry, are the records sent
         List<io.dsx.schemas.record.FramedRecord> back = storedRecords(gatewayKeys, entry);
         assertThat(back).hasSize(50);
-        assertThat(io.dsx.schemas.record.RecordCodec.of(schema).decode(back.get(7).record()).get("diagnosis").toString())
+        assertThat(io.dsx.schemas.record.RecordCodec.of(schema)
+                        .decode(back.get(7).record())
+                        .get("diagnosis")
+                        .toString())
                 .isEqualTo("diagnosis-" + marker + "-7");
 
         // the ledger entry verifies: institution's signature, and the Merkle root over the stored leaves
-        assertThat(entry.verifyContributorSignature(hospitalA.certificate().getPublicKey())).isTrue();
-        List<byte[]> leaves = back.stream().map(r -> MerkleTree.leafHash(r.salt(), r.record())).toList();
+        assertThat(entry.verifyContributorSignature(hospitalA.certificate().getPublicKey()))
+                .isTrue();
+        List<byte[]> leaves = back.stream()
+                .map(r -> MerkleTree.leafHash(r.salt(), r.record()))
+                .toList();
         MerkleTree tree = MerkleTree.ofLeafHashes(leaves);
         assertThat(tree.root()).isEqualTo(entry.manifest().merkleRoot());
         // and any one record is provably part of the signed contribution
-        assertThat(MerkleProofs.verifyInclusion(leaves.get(31), 31, 50, tree.inclusionProof(31), entry.manifest().merkleRoot()))
+        assertThat(MerkleProofs.verifyInclusion(
+                        leaves.get(31),
+                        31,
+                        50,
+                        tree.inclusionProof(31),
+                        entry.manifest().merkleRoot()))
                 .isTrue();
     }
 
@@ -193,8 +221,10 @@ class ContributionIT extends GatewayIT {
         int orphans = readAll("dsx.data." + dataset).size();
         assertThat(orphans).isEqualTo(1);
         assertThat(ingestMetrics.orphanSegments()).isGreaterThanOrEqualTo(1);
-        assertThat(readAll("dsx.ledger").stream().filter(r -> new String(r.key(), StandardCharsets.UTF_8)
-                .equals(envelope.manifest().contributionId()))).isEmpty();
+        assertThat(readAll("dsx.ledger").stream()
+                        .filter(r -> new String(r.key(), StandardCharsets.UTF_8)
+                                .equals(envelope.manifest().contributionId())))
+                .isEmpty();
 
         assertThat(post(envelope.toBytes()).statusCode()).isEqualTo(201);
         assertThat(post(envelope.toBytes()).statusCode()).isEqualTo(200);
@@ -202,9 +232,14 @@ class ContributionIT extends GatewayIT {
         assertThat(entry.segments()).allSatisfy(seg -> assertThat(seg.offset()).isGreaterThanOrEqualTo(orphans));
         assertThat(storedRecords(gatewayKeys, entry)).hasSize(20);
         long ledgerEntries = readAll("dsx.ledger").stream()
-                .filter(r -> new String(r.key(), StandardCharsets.UTF_8).equals(envelope.manifest().contributionId())).count();
+                .filter(r -> new String(r.key(), StandardCharsets.UTF_8)
+                        .equals(envelope.manifest().contributionId()))
+                .count();
         assertThat(ledgerEntries).isEqualTo(1);
-        assertThat(log.getAll()).as("the gateway's log").contains("write_aborted").doesNotContain("abort-");
+        assertThat(log.getAll())
+                .as("the gateway's log")
+                .contains("write_aborted")
+                .doesNotContain("abort-");
     }
 
     @Test
@@ -216,19 +251,37 @@ class ContributionIT extends GatewayIT {
 
     @Test
     void aKeyOfAnotherInstitutionIsRefused() throws Exception {
-        byte[] body = EnvelopeForge.forge("hospital-a", dataset, 1, schema, records(3, "foreign"), gatewayKey,
-                hospitalB.signingKey(), hospitalB.keyId(), EnvelopeForge.Tamper.none());
+        byte[] body = EnvelopeForge.forge(
+                "hospital-a",
+                dataset,
+                1,
+                schema,
+                records(3, "foreign"),
+                gatewayKey,
+                hospitalB.signingKey(),
+                hospitalB.keyId(),
+                EnvelopeForge.Tamper.none());
         assertRefused(body, 403, "foreign_key");
     }
 
     @Test
     void aRevokedKeyIsRefused() throws Exception {
         InstitutionCredentials extra = enrol("hospital-a");
-        HttpResponse<String> revoked = postJson("/v1/admin/institutions/hospital-a/keys/" + extra.keyId() + "/revoke",
-                stack().tokens().forUser("operator"), "{\"reason\":\"laptop lost\"}");
+        HttpResponse<String> revoked = postJson(
+                "/v1/admin/institutions/hospital-a/keys/" + extra.keyId() + "/revoke",
+                stack().tokens().forUser("operator"),
+                "{\"reason\":\"laptop lost\"}");
         assertThat(revoked.statusCode()).isEqualTo(200);
-        byte[] body = EnvelopeForge.forge("hospital-a", dataset, 1, schema, records(3, "revoked"), gatewayKey,
-                extra.signingKey(), extra.keyId(), EnvelopeForge.Tamper.none());
+        byte[] body = EnvelopeForge.forge(
+                "hospital-a",
+                dataset,
+                1,
+                schema,
+                records(3, "revoked"),
+                gatewayKey,
+                extra.signingKey(),
+                extra.keyId(),
+                EnvelopeForge.Tamper.none());
         assertRefused(body, 403, "key_revoked");
     }
 
@@ -238,8 +291,16 @@ class ContributionIT extends GatewayIT {
         InstitutionCredentials early = keyValidFrom(java.time.Duration.ofDays(1), java.time.Duration.ofDays(30));
         HttpResponse<String> added = addKey(early);
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
-        byte[] body = EnvelopeForge.forge("hospital-a", dataset, 1, schema, records(3, "early"), gatewayKey,
-                early.signingKey(), early.keyId(), EnvelopeForge.Tamper.none());
+        byte[] body = EnvelopeForge.forge(
+                "hospital-a",
+                dataset,
+                1,
+                schema,
+                records(3, "early"),
+                gatewayKey,
+                early.signingKey(),
+                early.keyId(),
+                EnvelopeForge.Tamper.none());
         HttpResponse<String> refused = assertRefused(body, 403, "certificate_not_valid");
         assertThat(refused.body()).contains("not now");
     }
@@ -247,14 +308,20 @@ class ContributionIT extends GatewayIT {
     /** A hospital-a key whose certificate is valid from now + {@code start} for {@code validity}. */
     private static InstitutionCredentials keyValidFrom(java.time.Duration start, java.time.Duration validity)
             throws Exception {
-        return io.dsx.crypto.keys.InstitutionKeys.generate(io.dsx.crypto.sign.SignatureAlgorithm.ED25519,
-                "CN=hospital-a from " + start + ",O=dsx test", validity,
-                java.time.Clock.offset(java.time.Clock.systemUTC(), start), new java.security.SecureRandom());
+        return io.dsx.crypto.keys.InstitutionKeys.generate(
+                io.dsx.crypto.sign.SignatureAlgorithm.ED25519,
+                "CN=hospital-a from " + start + ",O=dsx test",
+                validity,
+                java.time.Clock.offset(java.time.Clock.systemUTC(), start),
+                new java.security.SecureRandom());
     }
 
     private HttpResponse<String> addKey(InstitutionCredentials key) throws Exception {
-        return postJson("/v1/admin/institutions/hospital-a/keys", stack().tokens().forUser("operator"),
-                JSON.writeValueAsString(Map.of("certificate", io.dsx.crypto.keys.Pem.writeCertificate(key.certificate()))));
+        return postJson(
+                "/v1/admin/institutions/hospital-a/keys",
+                stack().tokens().forUser("operator"),
+                JSON.writeValueAsString(
+                        Map.of("certificate", io.dsx.crypto.keys.Pem.writeCertificate(key.certificate()))));
     }
 
     @Test
@@ -268,20 +335,45 @@ class ContributionIT extends GatewayIT {
     void anUnknownDatasetIsRefused() throws Exception {
         byte[] body = honest(records(2, "unknown")).toBytes();
         Map<TopicPartition, Long> before = endOffsets();
-        HttpResponse<String> r = send("POST", "/v1/datasets/no-such-dataset/contributions",
-                stack().tokens().forInstitution("hospital-a"), MEDIA, body);
+        HttpResponse<String> r = send(
+                "POST",
+                "/v1/datasets/no-such-dataset/contributions",
+                stack().tokens().forInstitution("hospital-a"),
+                MEDIA,
+                body);
         assertProblem(r, 409, "manifest_mismatch");
-        byte[] forged = EnvelopeForge.forge("hospital-a", "no-such-dataset", 1, schema, records(2, "u"), gatewayKey,
-                hospitalA.signingKey(), hospitalA.keyId(), EnvelopeForge.Tamper.none());
-        r = send("POST", "/v1/datasets/no-such-dataset/contributions", stack().tokens().forInstitution("hospital-a"), MEDIA, forged);
+        byte[] forged = EnvelopeForge.forge(
+                "hospital-a",
+                "no-such-dataset",
+                1,
+                schema,
+                records(2, "u"),
+                gatewayKey,
+                hospitalA.signingKey(),
+                hospitalA.keyId(),
+                EnvelopeForge.Tamper.none());
+        r = send(
+                "POST",
+                "/v1/datasets/no-such-dataset/contributions",
+                stack().tokens().forInstitution("hospital-a"),
+                MEDIA,
+                forged);
         assertProblem(r, 404, "unknown_dataset");
         assertThat(endOffsets()).isEqualTo(before);
     }
 
     @Test
     void anUnknownSchemaVersionIsRefused() throws Exception {
-        byte[] body = EnvelopeForge.forge("hospital-a", dataset, 7, schema, records(2, "v7"), gatewayKey,
-                hospitalA.signingKey(), hospitalA.keyId(), EnvelopeForge.Tamper.none());
+        byte[] body = EnvelopeForge.forge(
+                "hospital-a",
+                dataset,
+                7,
+                schema,
+                records(2, "v7"),
+                gatewayKey,
+                hospitalA.signingKey(),
+                hospitalA.keyId(),
+                EnvelopeForge.Tamper.none());
         assertRefused(body, 404, "unknown_schema_version");
     }
 
@@ -292,32 +384,66 @@ class ContributionIT extends GatewayIT {
         GenericRecord r = new GenericData.Record(other.avro());
         String value = "value-" + UUID.randomUUID();
         r.put("note", value);
-        byte[] body = EnvelopeForge.forge("hospital-a", dataset, 1, other, List.of(r), gatewayKey,
-                hospitalA.signingKey(), hospitalA.keyId(), EnvelopeForge.Tamper.none());
+        byte[] body = EnvelopeForge.forge(
+                "hospital-a",
+                dataset,
+                1,
+                other,
+                List.of(r),
+                gatewayKey,
+                hospitalA.signingKey(),
+                hospitalA.keyId(),
+                EnvelopeForge.Tamper.none());
         HttpResponse<String> refused = assertRefused(body, 400, "record_invalid");
-        assertThat(refused.body()).as("the problem names the record, not its content").contains("record 0")
+        assertThat(refused.body())
+                .as("the problem names the record, not its content")
+                .contains("record 0")
                 .doesNotContain(value);
         assertThat(log.getAll()).as("the gateway's log").doesNotContain(value);
     }
 
     @Test
     void aFlippedCiphertextBitIsRefused() throws Exception {
-        byte[] body = EnvelopeForge.forge("hospital-a", dataset, 1, schema, records(3, "flip"), gatewayKey,
-                hospitalA.signingKey(), hospitalA.keyId(), new EnvelopeForge.Tamper(UnaryOperator.identity(), true, true));
+        byte[] body = EnvelopeForge.forge(
+                "hospital-a",
+                dataset,
+                1,
+                schema,
+                records(3, "flip"),
+                gatewayKey,
+                hospitalA.signingKey(),
+                hospitalA.keyId(),
+                new EnvelopeForge.Tamper(UnaryOperator.identity(), true, true));
         assertRefused(body, 400, "decrypt_failed");
     }
 
     @Test
     void aRecordCountThatDoesNotMatchIsRefused() throws Exception {
-        byte[] body = EnvelopeForge.forge("hospital-a", dataset, 1, schema, records(3, "count"), gatewayKey,
-                hospitalA.signingKey(), hospitalA.keyId(), new EnvelopeForge.Tamper(m -> withCount(m, 4), false, true));
+        byte[] body = EnvelopeForge.forge(
+                "hospital-a",
+                dataset,
+                1,
+                schema,
+                records(3, "count"),
+                gatewayKey,
+                hospitalA.signingKey(),
+                hospitalA.keyId(),
+                new EnvelopeForge.Tamper(m -> withCount(m, 4), false, true));
         assertRefused(body, 400, "count_mismatch");
     }
 
     @Test
     void aMerkleRootThatDoesNotMatchIsRefused() throws Exception {
-        byte[] body = EnvelopeForge.forge("hospital-a", dataset, 1, schema, records(3, "root"), gatewayKey,
-                hospitalA.signingKey(), hospitalA.keyId(), new EnvelopeForge.Tamper(m -> withRoot(m, new byte[32]), false, true));
+        byte[] body = EnvelopeForge.forge(
+                "hospital-a",
+                dataset,
+                1,
+                schema,
+                records(3, "root"),
+                gatewayKey,
+                hospitalA.signingKey(),
+                hospitalA.keyId(),
+                new EnvelopeForge.Tamper(m -> withRoot(m, new byte[32]), false, true));
         assertRefused(body, 400, "merkle_mismatch");
     }
 
@@ -343,21 +469,49 @@ class ContributionIT extends GatewayIT {
 
     @Test
     void anotherInstitutionCannotContributeToThisDataset() throws Exception {
-        byte[] body = EnvelopeForge.forge("hospital-b", dataset, 1, schema, records(2, "b"), gatewayKey,
-                hospitalB.signingKey(), hospitalB.keyId(), EnvelopeForge.Tamper.none());
+        byte[] body = EnvelopeForge.forge(
+                "hospital-b",
+                dataset,
+                1,
+                schema,
+                records(2, "b"),
+                gatewayKey,
+                hospitalB.signingKey(),
+                hospitalB.keyId(),
+                EnvelopeForge.Tamper.none());
         Map<TopicPartition, Long> before = endOffsets();
         assertProblem(post(body, "hospital-b", MEDIA), 403, "not_owner");
         assertThat(endOffsets()).isEqualTo(before);
     }
 
     private static Manifest withCount(Manifest m, long count) {
-        return new Manifest(m.version(), m.contributionId(), m.institutionId(), m.datasetId(), m.schemaVersion(),
-                m.createdAt(), count, m.merkleRoot(), m.recipientKeyId(), m.signerKeyId(), m.signatureAlgorithm());
+        return new Manifest(
+                m.version(),
+                m.contributionId(),
+                m.institutionId(),
+                m.datasetId(),
+                m.schemaVersion(),
+                m.createdAt(),
+                count,
+                m.merkleRoot(),
+                m.recipientKeyId(),
+                m.signerKeyId(),
+                m.signatureAlgorithm());
     }
 
     private static Manifest withRoot(Manifest m, byte[] root) {
-        return new Manifest(m.version(), m.contributionId(), m.institutionId(), m.datasetId(), m.schemaVersion(),
-                m.createdAt(), m.recordCount(), root, m.recipientKeyId(), m.signerKeyId(), m.signatureAlgorithm());
+        return new Manifest(
+                m.version(),
+                m.contributionId(),
+                m.institutionId(),
+                m.datasetId(),
+                m.schemaVersion(),
+                m.createdAt(),
+                m.recordCount(),
+                root,
+                m.recipientKeyId(),
+                m.signerKeyId(),
+                m.signatureAlgorithm());
     }
 
     private HttpResponse<String> assertRefused(byte[] body, int status, String code) throws Exception {
@@ -367,5 +521,4 @@ class ContributionIT extends GatewayIT {
         assertThat(endOffsets()).as("no topic changed").isEqualTo(before);
         return response;
     }
-
 }

@@ -43,9 +43,20 @@ class DataPlaneIT extends GatewayIT {
     void contribute() throws Exception {
         InstitutionCredentials creds = enrol("hospital-a");
         dataset = "dp-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> ds = postJson("/v1/datasets", stack().tokens().forInstitution("hospital-a"),
-                JSON.writeValueAsString(Map.of("id", dataset, "title", "Data plane", "description", "",
-                        "duo", List.of("DUO:0000006"), "schema", JSON.readTree(AccessIT.SCHEMA))));
+        HttpResponse<String> ds = postJson(
+                "/v1/datasets",
+                stack().tokens().forInstitution("hospital-a"),
+                JSON.writeValueAsString(Map.of(
+                        "id",
+                        dataset,
+                        "title",
+                        "Data plane",
+                        "description",
+                        "",
+                        "duo",
+                        List.of("DUO:0000006"),
+                        "schema",
+                        JSON.readTree(AccessIT.SCHEMA))));
         assertThat(ds.statusCode()).as(ds.body()).isEqualTo(201);
         DatasetSchema schema = DatasetSchema.parse(AccessIT.SCHEMA);
         List<GenericRecord> records = new ArrayList<>();
@@ -65,30 +76,57 @@ class DataPlaneIT extends GatewayIT {
             records.add(r);
         }
         ContributionBuilder builder = new ContributionBuilder(Clock.systemUTC(), new SecureRandom());
-        byte[] envelope = builder.build(new ContributionBuilder.Target("hospital-a", dataset, schema, 1,
-                gatewayHpkeKey(), creds.signingKey(), creds.keyId()), records).toBytes();
-        HttpResponse<String> accepted = send("POST", "/v1/datasets/" + dataset + "/contributions",
-                stack().tokens().forInstitution("hospital-a"), ContributionIT.MEDIA, envelope);
+        byte[] envelope = builder.build(
+                        new ContributionBuilder.Target(
+                                "hospital-a", dataset, schema, 1, gatewayHpkeKey(), creds.signingKey(), creds.keyId()),
+                        records)
+                .toBytes();
+        HttpResponse<String> accepted = send(
+                "POST",
+                "/v1/datasets/" + dataset + "/contributions",
+                stack().tokens().forInstitution("hospital-a"),
+                ContributionIT.MEDIA,
+                envelope);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (JSON.readTree(get("/v1/datasets/" + dataset, stack().tokens().forUser("researcher")).body())
-                .get("recordCount").asLong() < RECORDS && System.nanoTime() < deadline) {
+        while (JSON.readTree(get("/v1/datasets/" + dataset, stack().tokens().forUser("researcher"))
+                                        .body())
+                                .get("recordCount")
+                                .asLong()
+                        < RECORDS
+                && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
     }
 
     String grant(List<String> fields) throws Exception {
-        HttpResponse<String> r = postJson("/v1/access-requests", stack().tokens().forUser("researcher"),
-                JSON.writeValueAsString(Map.of("dataset", dataset, "fields", fields, "purpose", Map.of("code", "HMB"),
-                        "project", "plane", "ethicsApproval", "METC-1", "durationDays", 10)));
+        HttpResponse<String> r = postJson(
+                "/v1/access-requests",
+                stack().tokens().forUser("researcher"),
+                JSON.writeValueAsString(Map.of(
+                        "dataset",
+                        dataset,
+                        "fields",
+                        fields,
+                        "purpose",
+                        Map.of("code", "HMB"),
+                        "project",
+                        "plane",
+                        "ethicsApproval",
+                        "METC-1",
+                        "durationDays",
+                        10)));
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.get("status").asText()).as(r.body()).isEqualTo("granted");
         return body.get("id").asText();
     }
 
     JsonNode job(String grant) throws Exception {
-        HttpResponse<String> r = postJson("/v1/jobs", stack().tokens().forUser("researcher"), JSON.writeValueAsString(
-                Map.of("grant", grant, "codeDigest", "sha256:" + "cd".repeat(32), "description", "plane test")));
+        HttpResponse<String> r = postJson(
+                "/v1/jobs",
+                stack().tokens().forUser("researcher"),
+                JSON.writeValueAsString(Map.of(
+                        "grant", grant, "codeDigest", "sha256:" + "cd".repeat(32), "description", "plane test")));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return JSON.readTree(r.body());
     }
@@ -106,14 +144,21 @@ class DataPlaneIT extends GatewayIT {
     @Test
     void aJobReceivesOnlyPermittedFieldsMaskedAndFiltered() throws Exception {
         JsonNode job = job(grant(List.of("patient", "ward", "postcode", "visit_date", "birth_year")));
-        HttpResponse<String> r = records(job.get("id").asText(), job.get("token").asText(), null);
+        HttpResponse<String> r =
+                records(job.get("id").asText(), job.get("token").asText(), null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/x-ndjson");
         List<JsonNode> lines = lines(r.body());
         List<String> schemaFields = new ArrayList<>();
-        lines.get(0).get("schema").get("fields").forEach(f -> schemaFields.add(f.get("name").asText()));
+        lines.get(0)
+                .get("schema")
+                .get("fields")
+                .forEach(f -> schemaFields.add(f.get("name").asText()));
         assertThat(schemaFields).containsExactly("birth_year", "postcode", "visit_date", "ward");
-        List<JsonNode> recs = lines.stream().filter(l -> l.has("record")).map(l -> l.get("record")).toList();
+        List<JsonNode> recs = lines.stream()
+                .filter(l -> l.has("record"))
+                .map(l -> l.get("record"))
+                .toList();
         assertThat(recs).hasSize(RECORDS - RECORDS / 4); // non-consenting records are absent
         for (JsonNode rec : recs) {
             Set<String> names = new HashSet<>();
@@ -126,21 +171,28 @@ class DataPlaneIT extends GatewayIT {
         for (String p : patients) {
             assertThat(r.body()).doesNotContain(p);
         }
-        assertThat(lines.get(lines.size() - 1).get("end").get("cursor").isNull()).isTrue();
+        assertThat(lines.get(lines.size() - 1).get("end").get("cursor").isNull())
+                .isTrue();
     }
 
     @Test
     void oneSubjectsKeyedHashDiffersBetweenTwoGrantsAndIsStableWithinOne() throws Exception {
         JsonNode a = job(grant(List.of("postcode")));
         JsonNode b = job(grant(List.of("postcode")));
-        List<JsonNode> ra = lines(records(a.get("id").asText(), a.get("token").asText(), null).body());
-        List<JsonNode> rb = lines(records(b.get("id").asText(), b.get("token").asText(), null).body());
+        List<JsonNode> ra = lines(
+                records(a.get("id").asText(), a.get("token").asText(), null).body());
+        List<JsonNode> rb = lines(
+                records(b.get("id").asText(), b.get("token").asText(), null).body());
         String a1 = ra.get(1).get("record").get("postcode").asText();
         String b1 = rb.get(1).get("record").get("postcode").asText();
         assertThat(a1).isNotEqualTo(b1);
         // the same postcode recurs every 7 records: same hash within grant a
-        String again = lines(records(a.get("id").asText(), a.get("token").asText(), null).body()).get(1)
-                .get("record").get("postcode").asText();
+        String again = lines(records(a.get("id").asText(), a.get("token").asText(), null)
+                        .body())
+                .get(1)
+                .get("record")
+                .get("postcode")
+                .asText();
         assertThat(again).isEqualTo(a1);
     }
 
@@ -149,14 +201,19 @@ class DataPlaneIT extends GatewayIT {
         JsonNode job = job(grant(List.of("ward")));
         String id = job.get("id").asText();
         String token = job.get("token").asText();
-        HttpResponse<byte[]> avro = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/v1/jobs/" + id + "/records")).header("Authorization", "Bearer " + token)
-                .header("Accept", "application/vnd.apache.avro+container").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> avro = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/jobs/" + id + "/records"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/vnd.apache.avro+container")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(avro.statusCode()).isEqualTo(200);
         int n = 0;
-        try (DataFileStream<GenericRecord> in = new DataFileStream<>(new ByteArrayInputStream(avro.body()),
-                new GenericDatumReader<>())) {
-            assertThat(in.getSchema().getFields()).extracting(org.apache.avro.Schema.Field::name).containsExactly("ward");
+        try (DataFileStream<GenericRecord> in =
+                new DataFileStream<>(new ByteArrayInputStream(avro.body()), new GenericDatumReader<>())) {
+            assertThat(in.getSchema().getFields())
+                    .extracting(org.apache.avro.Schema.Field::name)
+                    .containsExactly("ward");
             for (GenericRecord r : in) {
                 n++;
             }
@@ -166,7 +223,8 @@ class DataPlaneIT extends GatewayIT {
         String cursor = first.get(first.size() - 1).get("end").get("cursor").asText();
         List<JsonNode> rest = lines(records(id, token, "cursor=" + cursor).body());
         assertThat(first.stream().filter(l -> l.has("record")).count()
-                + rest.stream().filter(l -> l.has("record")).count()).isEqualTo(RECORDS - RECORDS / 4);
+                        + rest.stream().filter(l -> l.has("record")).count())
+                .isEqualTo(RECORDS - RECORDS / 4);
     }
 
     @Test
@@ -182,21 +240,26 @@ class DataPlaneIT extends GatewayIT {
         String[] parts = tokenA.split("\\.");
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace(a.get("id").asText(), b.get("id").asText());
-        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String forged = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
         assertThat(records(b.get("id").asText(), forged, null).statusCode()).isEqualTo(401);
         // a Keycloak token is no job token
-        assertThat(records(a.get("id").asText(), stack().tokens().forUser("researcher"), null).statusCode()).isEqualTo(401);
+        assertThat(records(a.get("id").asText(), stack().tokens().forUser("researcher"), null)
+                        .statusCode())
+                .isEqualTo(401);
         assertThat(records(a.get("id").asText(), null, null).statusCode()).isEqualTo(401);
         // a forged cursor
         HttpResponse<String> cursor = records(a.get("id").asText(), tokenA, "cursor=AAAAAAAAAAAA");
         assertThat(cursor.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(cursor.body()).get("code").asText()).isEqualTo("invalid_cursor");
-        assertThat(records(a.get("id").asText(), tokenA, "cursor=AQAAAGQAAAAA").statusCode()).isEqualTo(400);
+        assertThat(records(a.get("id").asText(), tokenA, "cursor=AQAAAGQAAAAA").statusCode())
+                .isEqualTo(400);
     }
 
     @org.springframework.beans.factory.annotation.Value("${dsx.jobs.token-keystore}")
     String jobKeystore;
+
     @org.springframework.beans.factory.annotation.Value("${dsx.keys.password}")
     String keysPassword;
 
@@ -205,13 +268,31 @@ class DataPlaneIT extends GatewayIT {
         JsonNode job = job(grant(List.of("ward")));
         java.time.Instant hourAgo = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
         Clock past = Clock.fixed(hourAgo, java.time.ZoneOffset.UTC);
-        var keys = io.dsx.gateway.jobs.JobTokenKeys.openOrCreate(java.nio.file.Path.of(jobKeystore),
-                keysPassword.toCharArray(), java.time.Duration.ofDays(3650), past, new SecureRandom());
-        var tokens = new io.dsx.gateway.jobs.JobTokens(keys, new io.dsx.gateway.jobs.JobSettings(
-                java.nio.file.Path.of(jobKeystore), java.time.Duration.ofMinutes(15), java.time.Duration.ofDays(3650),
-                "urn:dsx:gateway"), past, new SecureRandom());
-        var record = new io.dsx.gateway.jobs.JobRecord(1, job.get("id").asText(), 1, job.get("grant").asText(),
-                dataset, "x", "sha256:" + "cd".repeat(32), "d", hourAgo);
+        var keys = io.dsx.gateway.jobs.JobTokenKeys.openOrCreate(
+                java.nio.file.Path.of(jobKeystore),
+                keysPassword.toCharArray(),
+                java.time.Duration.ofDays(3650),
+                past,
+                new SecureRandom());
+        var tokens = new io.dsx.gateway.jobs.JobTokens(
+                keys,
+                new io.dsx.gateway.jobs.JobSettings(
+                        java.nio.file.Path.of(jobKeystore),
+                        java.time.Duration.ofMinutes(15),
+                        java.time.Duration.ofDays(3650),
+                        "urn:dsx:gateway"),
+                past,
+                new SecureRandom());
+        var record = new io.dsx.gateway.jobs.JobRecord(
+                1,
+                job.get("id").asText(),
+                1,
+                job.get("grant").asText(),
+                dataset,
+                "x",
+                "sha256:" + "cd".repeat(32),
+                "d",
+                hourAgo);
         String expired = tokens.issue(record, hourAgo.plus(java.time.Duration.ofDays(1)));
         HttpResponse<String> r = records(job.get("id").asText(), expired, null);
         assertThat(r.statusCode()).isEqualTo(401);
@@ -222,9 +303,15 @@ class DataPlaneIT extends GatewayIT {
     void afterRevocationTheNextRequestIsRefused() throws Exception {
         String grant = grant(List.of("ward"));
         JsonNode job = job(grant);
-        assertThat(records(job.get("id").asText(), job.get("token").asText(), null).statusCode()).isEqualTo(200);
-        postJson("/v1/access-requests/" + grant + "/revocation", stack().tokens().forUser("steward-a"), "{\"reason\":\"x\"}");
-        HttpResponse<String> after = records(job.get("id").asText(), job.get("token").asText(), null);
+        assertThat(records(job.get("id").asText(), job.get("token").asText(), null)
+                        .statusCode())
+                .isEqualTo(200);
+        postJson(
+                "/v1/access-requests/" + grant + "/revocation",
+                stack().tokens().forUser("steward-a"),
+                "{\"reason\":\"x\"}");
+        HttpResponse<String> after =
+                records(job.get("id").asText(), job.get("token").asText(), null);
         assertThat(after.statusCode()).isEqualTo(403);
         assertThat(after.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(JSON.readTree(after.body()).get("code").asText()).isEqualTo("access_denied");

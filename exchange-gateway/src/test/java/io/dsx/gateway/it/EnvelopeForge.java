@@ -42,9 +42,16 @@ final class EnvelopeForge {
         }
     }
 
-    static byte[] forge(String institution, String dataset, int schemaVersion, DatasetSchema schema,
-                        List<GenericRecord> records, HpkePublicKey recipient, SigningKey signer, String signerKeyId,
-                        Tamper tamper) {
+    static byte[] forge(
+            String institution,
+            String dataset,
+            int schemaVersion,
+            DatasetSchema schema,
+            List<GenericRecord> records,
+            HpkePublicKey recipient,
+            SigningKey signer,
+            String signerKeyId,
+            Tamper tamper) {
         List<FramedRecord> framed = new ArrayList<>();
         List<byte[]> leaves = new ArrayList<>();
         for (GenericRecord r : records) {
@@ -54,11 +61,24 @@ final class EnvelopeForge {
             framed.add(new FramedRecord(salt, bytes));
             leaves.add(MerkleTree.leafHash(salt, bytes));
         }
-        Manifest manifest = tamper.manifest().apply(new Manifest(Manifest.VERSION, uuid7(), institution, dataset,
-                schemaVersion, Instant.now(), framed.size(), MerkleTree.ofLeafHashes(leaves).root(),
-                recipient.keyId(), signerKeyId, signer.algorithm().wireName()));
+        Manifest manifest = tamper.manifest()
+                .apply(new Manifest(
+                        Manifest.VERSION,
+                        uuid7(),
+                        institution,
+                        dataset,
+                        schemaVersion,
+                        Instant.now(),
+                        framed.size(),
+                        MerkleTree.ofLeafHashes(leaves).root(),
+                        recipient.keyId(),
+                        signerKeyId,
+                        signer.algorithm().wireName()));
         byte[] manifestBytes = manifest.toBytes();
-        Sealed sealed = Hpke.seal(recipient, "dsx/contribution/v1".getBytes(StandardCharsets.UTF_8), manifestBytes,
+        Sealed sealed = Hpke.seal(
+                recipient,
+                "dsx/contribution/v1".getBytes(StandardCharsets.UTF_8),
+                manifestBytes,
                 RecordFraming.frame(framed));
         byte[] ciphertext = sealed.ciphertext();
         if (tamper.flipCiphertextBit()) {

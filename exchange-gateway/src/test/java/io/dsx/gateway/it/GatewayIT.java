@@ -7,8 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,12 +30,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * Spring context.
  */
 @org.springframework.context.annotation.Import(GatewayIT.Faults.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"dsx.security.clock-skew=0s", "server.address=127.0.0.1", "dsx.ingest.max-contribution-bytes=8388608",
-                "spring.kafka.properties.reconnect.backoff.max.ms=1001", "management.server.port=0"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "dsx.security.clock-skew=0s",
+            "server.address=127.0.0.1",
+            "dsx.ingest.max-contribution-bytes=8388608",
+            "spring.kafka.properties.reconnect.backoff.max.ms=1001",
+            "management.server.port=0"
+        })
 public abstract class GatewayIT {
 
-    protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     protected int port;
@@ -50,11 +57,17 @@ public abstract class GatewayIT {
         // the gateway's Kafka login (SASL/SCRAM), as an operator gives it: spring.kafka.* settings
         stack.gatewayKafkaLogin().springProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("dsx.security.issuer-uri", () -> stack.keycloak().issuer());
-        registry.add("dsx.keys.gateway-keystore", () -> KEY_DIR.resolve("gateway-keys.p12").toString());
+        registry.add(
+                "dsx.keys.gateway-keystore",
+                () -> KEY_DIR.resolve("gateway-keys.p12").toString());
         registry.add("dsx.keys.kms-keystore", () -> KEY_DIR.resolve("kms.p12").toString());
         registry.add("dsx.keys.password", () -> "it-" + KEY_DIR.getFileName());
-        registry.add("dsx.jobs.token-keystore", () -> KEY_DIR.resolve("job-token-keys.p12").toString());
-        registry.add("dsx.dataplane.mask-keystore", () -> KEY_DIR.resolve("mask-keys.p12").toString());
+        registry.add(
+                "dsx.jobs.token-keystore",
+                () -> KEY_DIR.resolve("job-token-keys.p12").toString());
+        registry.add(
+                "dsx.dataplane.mask-keystore",
+                () -> KEY_DIR.resolve("mask-keys.p12").toString());
     }
 
     private static final java.nio.file.Path KEY_DIR = tempDir();
@@ -74,15 +87,20 @@ public abstract class GatewayIT {
     protected static org.springframework.context.ConfigurableApplicationContext startAnotherGateway(String name) {
         // the Kafka login as settings, not arguments (a real second gateway reads them from a file)
         return new org.springframework.boot.builder.SpringApplicationBuilder(io.dsx.gateway.GatewayApplication.class)
-                .properties(new HashMap<>(stack().gatewayKafkaLogin().springProperties())).run(
-                        "--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0", "--dsx.name=" + name,
+                .properties(new HashMap<>(stack().gatewayKafkaLogin().springProperties()))
+                .run(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--management.server.port=0",
+                        "--dsx.name=" + name,
                         "--spring.kafka.bootstrap-servers=" + stack().bootstrapServers(),
                         "--dsx.security.issuer-uri=" + stack().keycloak().issuer(),
                         "--dsx.keys.gateway-keystore=" + KEY_DIR.resolve("gateway-keys.p12"),
                         "--dsx.keys.kms-keystore=" + KEY_DIR.resolve("kms.p12"),
                         "--dsx.keys.password=it-" + KEY_DIR.getFileName(),
                         "--dsx.jobs.token-keystore=" + KEY_DIR.resolve("job-token-keys.p12"),
-                        "--dsx.dataplane.mask-keystore=" + KEY_DIR.resolve("mask-keys.p12"), "--spring.main.banner-mode=off");
+                        "--dsx.dataplane.mask-keystore=" + KEY_DIR.resolve("mask-keys.p12"),
+                        "--spring.main.banner-mode=off");
     }
 
     protected static String baseUrl(org.springframework.context.ConfigurableApplicationContext gateway) {
@@ -105,7 +123,8 @@ public abstract class GatewayIT {
     protected HttpResponse<String> send(String method, String path, String bearer, String contentType, byte[] body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60)).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+                .timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -115,7 +134,8 @@ public abstract class GatewayIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    protected HttpResponse<String> postJson(String path, String bearer, String json) throws IOException, InterruptedException {
+    protected HttpResponse<String> postJson(String path, String bearer, String json)
+            throws IOException, InterruptedException {
         return send("POST", path, bearer, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -125,14 +145,21 @@ public abstract class GatewayIT {
      */
     protected io.dsx.crypto.keys.InstitutionCredentials enrol(String institution) throws Exception {
         io.dsx.crypto.keys.InstitutionCredentials creds = io.dsx.crypto.keys.InstitutionKeys.generate(
-                io.dsx.crypto.sign.SignatureAlgorithm.ED25519, "CN=" + institution + ",O=dsx test",
-                Duration.ofDays(30), java.time.Clock.systemUTC(), new java.security.SecureRandom());
+                io.dsx.crypto.sign.SignatureAlgorithm.ED25519,
+                "CN=" + institution + ",O=dsx test",
+                Duration.ofDays(30),
+                java.time.Clock.systemUTC(),
+                new java.security.SecureRandom());
         String pem = io.dsx.crypto.keys.Pem.writeCertificate(creds.certificate());
         String operator = stack().tokens().forUser("operator");
-        HttpResponse<String> created = postJson("/v1/admin/institutions", operator, JSON.writeValueAsString(
-                Map.of("id", institution, "name", institution, "certificates", List.of(pem))));
+        HttpResponse<String> created = postJson(
+                "/v1/admin/institutions",
+                operator,
+                JSON.writeValueAsString(Map.of("id", institution, "name", institution, "certificates", List.of(pem))));
         if (created.statusCode() == 409) {
-            created = postJson("/v1/admin/institutions/" + institution + "/keys", operator,
+            created = postJson(
+                    "/v1/admin/institutions/" + institution + "/keys",
+                    operator,
                     JSON.writeValueAsString(Map.of("certificate", pem)));
         }
         if (created.statusCode() != 201) {
@@ -144,7 +171,9 @@ public abstract class GatewayIT {
     /** Registers a dataset of {@code institution} with a unique id; returns the id. */
     protected String registerDataset(String institution, String schemaJson) throws Exception {
         String id = "ds-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> r = postJson("/v1/datasets", stack().tokens().forInstitution(institution),
+        HttpResponse<String> r = postJson(
+                "/v1/datasets",
+                stack().tokens().forInstitution(institution),
                 "{\"id\":\"" + id + "\",\"title\":\"test dataset\",\"description\":\"\",\"duo\":[\"DUO:0000042\"],"
                         + "\"schema\":" + schemaJson + "}");
         if (r.statusCode() != 201) {
@@ -155,26 +184,31 @@ public abstract class GatewayIT {
 
     /** The gateway's current HPKE key, as a contributor reads it from /.well-known/dsx. */
     protected io.dsx.crypto.hpke.HpkePublicKey gatewayHpkeKey() throws Exception {
-        tools.jackson.databind.JsonNode doc = JSON.readTree(get("/.well-known/dsx", null).body());
+        tools.jackson.databind.JsonNode doc =
+                JSON.readTree(get("/.well-known/dsx", null).body());
         String current = doc.get("currentHpkeKeyId").asText();
         for (tools.jackson.databind.JsonNode k : doc.get("hpkeKeys")) {
             if (k.get("keyId").asText().equals(current)) {
-                return io.dsx.crypto.hpke.HpkePublicKey.of(java.util.Base64.getUrlDecoder().decode(k.get("publicKey").asText()));
+                return io.dsx.crypto.hpke.HpkePublicKey.of(java.util.Base64.getUrlDecoder()
+                        .decode(k.get("publicKey").asText()));
             }
         }
         throw new IllegalStateException("no current HPKE key published");
     }
 
-    protected static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    protected static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     protected HttpResponse<String> get(String path, String bearer) throws IOException, InterruptedException {
         return get("http://127.0.0.1:" + port, path, bearer);
     }
 
     /** A GET to another base URL (another gateway, or this one's management port). */
-    protected static HttpResponse<String> get(String base, String path, String bearer) throws IOException, InterruptedException {
+    protected static HttpResponse<String> get(String base, String path, String bearer)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30)).GET();
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -187,12 +221,14 @@ public abstract class GatewayIT {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer("read_committed")) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+                    && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(out::add);
             }
         }
@@ -203,18 +239,23 @@ public abstract class GatewayIT {
     protected static void assertProblem(HttpResponse<String> r, int status, String code) {
         org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         org.assertj.core.api.Assertions.assertThat(r.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(ct -> org.assertj.core.api.Assertions.assertThat(ct).startsWith("application/problem+json"));
-        org.assertj.core.api.Assertions.assertThat(JSON.readTree(r.body()).get("code").asText()).isEqualTo(code);
+                .hasValueSatisfying(
+                        ct -> org.assertj.core.api.Assertions.assertThat(ct).startsWith("application/problem+json"));
+        org.assertj.core.api.Assertions.assertThat(
+                        JSON.readTree(r.body()).get("code").asText())
+                .isEqualTo(code);
     }
 
     /** End offsets of every partition of every dsx topic but the audit log's (refusals are audited). */
     protected Map<TopicPartition, Long> endOffsets() throws Exception {
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(stack().kafkaClientConfig());
-             KafkaConsumer<byte[], byte[]> consumer = consumer("read_uncommitted")) {
+        try (org.apache.kafka.clients.admin.Admin admin =
+                        org.apache.kafka.clients.admin.Admin.create(stack().kafkaClientConfig());
+                KafkaConsumer<byte[], byte[]> consumer = consumer("read_uncommitted")) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : admin.listTopics().names().get()) {
                 if (topic.startsWith("dsx.") && !topic.startsWith(io.dsx.gateway.kafka.Topics.AUDIT)) {
-                    consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                    consumer.partitionsFor(topic)
+                            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
                 }
             }
             return new HashMap<>(consumer.endOffsets(partitions));
@@ -232,11 +273,10 @@ public abstract class GatewayIT {
     }
 
     /** Every record of a committed contribution, read back by the positions its ledger entry gives. */
-    protected List<io.dsx.schemas.record.FramedRecord> storedRecords(io.dsx.gateway.keys.GatewayKeys keys,
-            io.dsx.schemas.events.LedgerEntry entry) throws Exception {
+    protected List<io.dsx.schemas.record.FramedRecord> storedRecords(
+            io.dsx.gateway.keys.GatewayKeys keys, io.dsx.schemas.events.LedgerEntry entry) throws Exception {
         try (io.dsx.gateway.stored.SegmentReader reader = new io.dsx.gateway.stored.SegmentReader(
-                stack().kafkaClientConfig(), keys.deks(),
-                Duration.ofSeconds(30))) {
+                stack().kafkaClientConfig(), keys.deks(), Duration.ofSeconds(30))) {
             return reader.records(entry);
         }
     }

@@ -30,23 +30,43 @@ class GeneratedClientIT extends GatewayIT {
     @Test
     void aGeneratedClientListsDatasetsAndFilesAnAccessRequest() throws Exception {
         String id = "gen-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> ds = postJson("/v1/datasets", stack().tokens().forInstitution("hospital-a"),
-                JSON.writeValueAsString(Map.of("id", id, "title", "Generated client " + id, "description", "",
-                        "duo", List.of("DUO:0000006"), "schema", JSON.readTree(AccessIT.SCHEMA))));
+        HttpResponse<String> ds = postJson(
+                "/v1/datasets",
+                stack().tokens().forInstitution("hospital-a"),
+                JSON.writeValueAsString(Map.of(
+                        "id",
+                        id,
+                        "title",
+                        "Generated client " + id,
+                        "description",
+                        "",
+                        "duo",
+                        List.of("DUO:0000006"),
+                        "schema",
+                        JSON.readTree(AccessIT.SCHEMA))));
         assertThat(ds.statusCode()).as(ds.body()).isEqualTo(201);
 
         ApiClient researcher = client("researcher");
         List<Map<String, Object>> found = new CatalogApi(researcher).listDatasets(id, null, null);
         assertThat(found).singleElement().satisfies(d -> assertThat(d.get("id")).isEqualTo(id));
 
-        Map<String, Object> filed = new AccessApi(researcher).fileAccessRequest(new Body().dataset(id)
-                .fields(List.of("ward")).purpose(new PurposeBody().code("HMB")).project("generated").durationDays(10));
+        Map<String, Object> filed = new AccessApi(researcher)
+                .fileAccessRequest(new Body()
+                        .dataset(id)
+                        .fields(List.of("ward"))
+                        .purpose(new PurposeBody().code("HMB"))
+                        .project("generated")
+                        .durationDays(10));
         assertThat(filed.get("status")).isEqualTo("granted");
         assertThat(filed.get("dataset")).isEqualTo(id);
 
         try {
-            new AccessApi(researcher).fileAccessRequest(new Body().dataset("no-such-dataset").fields(List.of("a"))
-                    .purpose(new PurposeBody().code("HMB")).project("p"));
+            new AccessApi(researcher)
+                    .fileAccessRequest(new Body()
+                            .dataset("no-such-dataset")
+                            .fields(List.of("a"))
+                            .purpose(new PurposeBody().code("HMB"))
+                            .project("p"));
             throw new AssertionError("an unknown dataset was accepted");
         } catch (ApiException e) {
             assertThat(e.getCode()).isEqualTo(404);

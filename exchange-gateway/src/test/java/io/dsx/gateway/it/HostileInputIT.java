@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericData;
@@ -25,8 +24,6 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,8 +84,12 @@ class HostileInputIT extends GatewayIT {
         // an operator (or a broker default) lowered what the topic takes below what framing allows
         try (Admin admin = Admin.create(stack().broker().operatorAdminConfig())) {
             ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "dsx.data." + dataset);
-            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
-                    new ConfigEntry("max.message.bytes", "65536"), AlterConfigOp.OpType.SET)))).all().get();
+            admin.incrementalAlterConfigs(Map.of(
+                            topic,
+                            List.of(new AlterConfigOp(
+                                    new ConfigEntry("max.message.bytes", "65536"), AlterConfigOp.OpType.SET))))
+                    .all()
+                    .get();
         }
         Map<TopicPartition, Long> before = endOffsets();
         List<GenericRecord> records = records(3, 10);
@@ -101,7 +102,8 @@ class HostileInputIT extends GatewayIT {
         // records that fit are still taken, in segments cut to what the topic takes
         HttpResponse<String> ok = contribute(records(60, 2_000));
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
-        LedgerEntry entry = ledgerEntry(JSON.readTree(ok.body()).get("contributionId").asText());
+        LedgerEntry entry =
+                ledgerEntry(JSON.readTree(ok.body()).get("contributionId").asText());
         assertThat(entry.segments().size()).isGreaterThan(1);
         assertThat(storedRecords(keys, entry)).hasSize(60);
     }
@@ -112,9 +114,12 @@ class HostileInputIT extends GatewayIT {
         byte[] huge = ("{\"id\":\"x\",\"title\":\"" + "a".repeat(3 << 20) + "\"}").getBytes(StandardCharsets.UTF_8);
         Map<TopicPartition, Long> before = endOffsets();
         assertProblem(send("POST", "/v1/datasets", token, "application/json", huge), 413, "too_large");
-        HttpResponse<String> chunked = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/datasets"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))).build(),
+        HttpResponse<String> chunked = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/datasets"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertProblem(chunked, 413, "too_large");
         assertThat(endOffsets()).isEqualTo(before);
@@ -123,7 +128,9 @@ class HostileInputIT extends GatewayIT {
 
     private void assertSchemaRefused(String schemaJson) throws Exception {
         Map<TopicPartition, Long> before = endOffsets();
-        HttpResponse<String> r = postJson("/v1/datasets", stack().tokens().forInstitution("hospital-a"),
+        HttpResponse<String> r = postJson(
+                "/v1/datasets",
+                stack().tokens().forInstitution("hospital-a"),
                 "{\"id\":\"ds-hostile-" + System.nanoTime() % 100000 + "\",\"title\":\"t\",\"description\":\"\","
                         + "\"duo\":[\"DUO:0000042\"],\"schema\":" + schemaJson + "}");
         assertProblem(r, 422, "invalid_schema");
@@ -132,7 +139,9 @@ class HostileInputIT extends GatewayIT {
     }
 
     private void assertStillServing() throws Exception {
-        assertThat(get("http://127.0.0.1:" + managementPort, "/actuator/health", null).body()).contains("UP");
+        assertThat(get("http://127.0.0.1:" + managementPort, "/actuator/health", null)
+                        .body())
+                .contains("UP");
         HttpResponse<String> ok = contribute(records(5, 10));
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
     }
@@ -149,10 +158,16 @@ class HostileInputIT extends GatewayIT {
     }
 
     private HttpResponse<String> contribute(List<GenericRecord> records) throws Exception {
-        ContributionEnvelope envelope = new ContributionBuilder(Clock.systemUTC(), new SecureRandom()).build(
-                new ContributionBuilder.Target("hospital-a", dataset, schema, 1, gatewayKey, hospital.signingKey(),
-                        hospital.keyId()), records);
-        return send("POST", "/v1/datasets/" + dataset + "/contributions", stack().tokens().forInstitution("hospital-a"),
-                ContributionEnvelope.MEDIA_TYPE, envelope.toBytes());
+        ContributionEnvelope envelope = new ContributionBuilder(Clock.systemUTC(), new SecureRandom())
+                .build(
+                        new ContributionBuilder.Target(
+                                "hospital-a", dataset, schema, 1, gatewayKey, hospital.signingKey(), hospital.keyId()),
+                        records);
+        return send(
+                "POST",
+                "/v1/datasets/" + dataset + "/contributions",
+                stack().tokens().forInstitution("hospital-a"),
+                ContributionEnvelope.MEDIA_TYPE,
+                envelope.toBytes());
     }
 }

@@ -18,20 +18,44 @@ class JobsIT extends GatewayIT {
     /** A granted request of the researcher on a fresh dataset of hospital-a; returns its id. */
     String grant() throws Exception {
         String id = "job-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> ds = postJson("/v1/datasets", stack().tokens().forInstitution("hospital-a"),
-                JSON.writeValueAsString(Map.of("id", id, "title", "Jobs test", "description", "", "duo",
-                        List.of("DUO:0000006"), "schema", JSON.readTree(AccessIT.SCHEMA))));
+        HttpResponse<String> ds = postJson(
+                "/v1/datasets",
+                stack().tokens().forInstitution("hospital-a"),
+                JSON.writeValueAsString(Map.of(
+                        "id",
+                        id,
+                        "title",
+                        "Jobs test",
+                        "description",
+                        "",
+                        "duo",
+                        List.of("DUO:0000006"),
+                        "schema",
+                        JSON.readTree(AccessIT.SCHEMA))));
         assertThat(ds.statusCode()).as(ds.body()).isEqualTo(201);
-        HttpResponse<String> r = postJson("/v1/access-requests", stack().tokens().forUser("researcher"),
-                JSON.writeValueAsString(Map.of("dataset", id, "fields", List.of("ward", "postcode"),
-                        "purpose", Map.of("code", "HMB"), "project", "jobs", "durationDays", 10)));
+        HttpResponse<String> r = postJson(
+                "/v1/access-requests",
+                stack().tokens().forUser("researcher"),
+                JSON.writeValueAsString(Map.of(
+                        "dataset",
+                        id,
+                        "fields",
+                        List.of("ward", "postcode"),
+                        "purpose",
+                        Map.of("code", "HMB"),
+                        "project",
+                        "jobs",
+                        "durationDays",
+                        10)));
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.get("status").asText()).as(r.body()).isEqualTo("granted");
         return body.get("id").asText();
     }
 
     JsonNode submit(String grant) throws Exception {
-        HttpResponse<String> r = postJson("/v1/jobs", stack().tokens().forUser("researcher"),
+        HttpResponse<String> r = postJson(
+                "/v1/jobs",
+                stack().tokens().forUser("researcher"),
                 JSON.writeValueAsString(Map.of("grant", grant, "codeDigest", DIGEST, "description", "cohort counts")));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return JSON.readTree(r.body());
@@ -60,30 +84,42 @@ class JobsIT extends GatewayIT {
         HttpResponse<String> elsewhere = get("/v1/datasets", token);
         assertThat(elsewhere.statusCode()).isEqualTo(401);
         // the job is kept, and listed for its researcher
-        assertThat(get("/v1/jobs", stack().tokens().forUser("researcher")).body()).contains(job.get("id").asText());
+        assertThat(get("/v1/jobs", stack().tokens().forUser("researcher")).body())
+                .contains(job.get("id").asText());
     }
 
     @Test
     void noJobWithoutALiveGrantOfYourOwn() throws Exception {
         String grant = grant();
-        HttpResponse<String> badDigest = postJson("/v1/jobs", stack().tokens().forUser("researcher"),
+        HttpResponse<String> badDigest = postJson(
+                "/v1/jobs",
+                stack().tokens().forUser("researcher"),
                 JSON.writeValueAsString(Map.of("grant", grant, "codeDigest", "md5:00", "description", "x")));
         assertThat(badDigest.statusCode()).isEqualTo(400);
-        HttpResponse<String> unknown = postJson("/v1/jobs", stack().tokens().forUser("researcher"),
-                JSON.writeValueAsString(Map.of("grant", "0193a0d2-0000-7000-8000-000000000000", "codeDigest", DIGEST,
-                        "description", "x")));
+        HttpResponse<String> unknown = postJson(
+                "/v1/jobs",
+                stack().tokens().forUser("researcher"),
+                JSON.writeValueAsString(Map.of(
+                        "grant", "0193a0d2-0000-7000-8000-000000000000", "codeDigest", DIGEST, "description", "x")));
         assertThat(unknown.statusCode()).isEqualTo(404);
-        HttpResponse<String> steward = postJson("/v1/jobs", stack().tokens().forUser("steward-a"),
+        HttpResponse<String> steward = postJson(
+                "/v1/jobs",
+                stack().tokens().forUser("steward-a"),
                 JSON.writeValueAsString(Map.of("grant", grant, "codeDigest", DIGEST, "description", "x")));
         assertThat(steward.statusCode()).isEqualTo(403);
 
         String jobId = submit(grant).get("id").asText();
-        postJson("/v1/access-requests/" + grant + "/revocation", stack().tokens().forUser("steward-a"),
+        postJson(
+                "/v1/access-requests/" + grant + "/revocation",
+                stack().tokens().forUser("steward-a"),
                 "{\"reason\":\"ended\"}");
-        HttpResponse<String> refreshed = postJson("/v1/jobs/" + jobId + "/token", stack().tokens().forUser("researcher"), "");
+        HttpResponse<String> refreshed =
+                postJson("/v1/jobs/" + jobId + "/token", stack().tokens().forUser("researcher"), "");
         assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(403);
         assertThat(JSON.readTree(refreshed.body()).get("code").asText()).isEqualTo("grant_not_live");
-        HttpResponse<String> again = postJson("/v1/jobs", stack().tokens().forUser("researcher"),
+        HttpResponse<String> again = postJson(
+                "/v1/jobs",
+                stack().tokens().forUser("researcher"),
                 JSON.writeValueAsString(Map.of("grant", grant, "codeDigest", DIGEST, "description", "x")));
         assertThat(again.statusCode()).isEqualTo(403);
     }

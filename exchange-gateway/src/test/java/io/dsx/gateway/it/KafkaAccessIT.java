@@ -54,8 +54,10 @@ class KafkaAccessIT extends GatewayIT {
                 dataTopic = Topics.data(contributeOnce());
                 byte[] password = new byte[24];
                 new SecureRandom().nextBytes(password);
-                outsider = stack().broker().addUser("it-outsider",
-                        Base64.getUrlEncoder().withoutPadding().encodeToString(password));
+                outsider = stack().broker()
+                        .addUser(
+                                "it-outsider",
+                                Base64.getUrlEncoder().withoutPadding().encodeToString(password));
             }
         }
     }
@@ -118,7 +120,9 @@ class KafkaAccessIT extends GatewayIT {
     void anotherPrincipalCannotCreateATopicOrGrantItselfAccess() throws Exception {
         try (Admin admin = Admin.create(outsider.clientConfig())) {
             assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic("dsx.data.outsider", 1, (short) 1)))
-                    .all().get()).satisfies(e -> assertThat(rootCause(e)).isInstanceOf(AuthorizationException.class));
+                            .all()
+                            .get())
+                    .satisfies(e -> assertThat(rootCause(e)).isInstanceOf(AuthorizationException.class));
             var acls = io.dsx.compose.KafkaAcls.gateway(outsider.user());
             assertThatThrownBy(() -> admin.createAcls(acls).all().get())
                     .satisfies(e -> assertThat(rootCause(e)).isInstanceOf(AuthorizationException.class));
@@ -127,8 +131,9 @@ class KafkaAccessIT extends GatewayIT {
 
     @Test
     void aWrongPasswordForTheGatewaysPrincipalIsRefused() {
-        Map<String, Object> config = new KafkaLogin(stack().bootstrapServers(), "dsx-gateway",
-                "not-the-gateway-password-0123456789").clientConfig();
+        Map<String, Object> config = new KafkaLogin(
+                        stack().bootstrapServers(), "dsx-gateway", "not-the-gateway-password-0123456789")
+                .clientConfig();
         assertThatThrownBy(() -> readFirst(config, Topics.LEDGER))
                 .satisfies(e -> assertThat(rootCause(e)).isInstanceOf(SaslAuthenticationException.class));
     }
@@ -143,7 +148,9 @@ class KafkaAccessIT extends GatewayIT {
             seen = List.of();
         }
         assertThat(seen).isEmpty();
-        assertThat(readFirst(stack().kafkaClientConfig(), topic)).as("the gateway reads " + topic).isNotEmpty();
+        assertThat(readFirst(stack().kafkaClientConfig(), topic))
+                .as("the gateway reads " + topic)
+                .isNotEmpty();
     }
 
     private void assertOutsiderRefused(String topic) {
@@ -187,8 +194,11 @@ class KafkaAccessIT extends GatewayIT {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) PATIENCE.toMillis() / 2);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(topic, "dataset:forged".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    new byte[] {1, 2, 3})).get();
+            producer.send(new ProducerRecord<>(
+                            topic,
+                            "dataset:forged".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            new byte[] {1, 2, 3}))
+                    .get();
         }
     }
 
@@ -217,11 +227,18 @@ class KafkaAccessIT extends GatewayIT {
         record.put("patient", "kafka-access-" + System.nanoTime());
         record.put("age", 50);
         record.put("diagnosis", "I10");
-        byte[] envelope = new ContributionBuilder(Clock.systemUTC(), new SecureRandom()).build(
-                new ContributionBuilder.Target("hospital-a", dataset, schema, 1, gatewayHpkeKey(),
-                        creds.signingKey(), creds.keyId()), List.of(record)).toBytes();
-        var accepted = send("POST", "/v1/datasets/" + dataset + "/contributions",
-                stack().tokens().forInstitution("hospital-a"), ContributionIT.MEDIA, envelope);
+        byte[] envelope = new ContributionBuilder(Clock.systemUTC(), new SecureRandom())
+                .build(
+                        new ContributionBuilder.Target(
+                                "hospital-a", dataset, schema, 1, gatewayHpkeKey(), creds.signingKey(), creds.keyId()),
+                        List.of(record))
+                .toBytes();
+        var accepted = send(
+                "POST",
+                "/v1/datasets/" + dataset + "/contributions",
+                stack().tokens().forInstitution("hospital-a"),
+                ContributionIT.MEDIA,
+                envelope);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
         return dataset;
     }

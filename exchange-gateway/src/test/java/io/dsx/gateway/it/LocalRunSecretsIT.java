@@ -9,7 +9,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,23 +36,42 @@ class LocalRunSecretsIT {
         Path root = stackDir.getParent().getParent().getParent();
         Path data = tmp.resolve(".dsx");
         int kafka = threeFreePorts();
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Ddsx.stack.dir=" + stackDir, "-cp", root.resolve("compose/target/classes") + java.io.File.pathSeparator
-                        + Files.readString(root.resolve("compose/target/classpath.txt")).trim(),
-                "io.dsx.compose.LocalStackMain", "--data-dir", data.toString(), "--kafka-port", Integer.toString(kafka),
-                "--keycloak-port", Integer.toString(Ports.freePort()), "--gateway-port", Integer.toString(Ports.freePort()),
-                "--management-port", Integer.toString(Ports.freePort()));
+        List<String> cmd = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Ddsx.stack.dir=" + stackDir,
+                "-cp",
+                root.resolve("compose/target/classes")
+                        + java.io.File.pathSeparator
+                        + Files.readString(root.resolve("compose/target/classpath.txt"))
+                                .trim(),
+                "io.dsx.compose.LocalStackMain",
+                "--data-dir",
+                data.toString(),
+                "--kafka-port",
+                Integer.toString(kafka),
+                "--keycloak-port",
+                Integer.toString(Ports.freePort()),
+                "--gateway-port",
+                Integer.toString(Ports.freePort()),
+                "--management-port",
+                Integer.toString(Ports.freePort()));
         Path out = tmp.resolve("run-local.out");
-        Process launcher = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process launcher = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
         try {
             String status = awaitUp(launcher, out, Duration.ofMinutes(10));
-            assertThat(Files.isDirectory(data.resolve("keycloak/keycloak/data/h2"))).as("Keycloak's database").isTrue();
+            assertThat(Files.isDirectory(data.resolve("keycloak/keycloak/data/h2")))
+                    .as("Keycloak's database")
+                    .isTrue();
             assertThat(data.resolve("gateway/gateway-keys.p12")).exists();
             List<String> open = new ArrayList<>();
             try (var paths = Files.walk(data)) {
                 for (Path p : (Iterable<Path>) paths::iterator) {
-                    if (!Files.isSymbolicLink(p) && Files.getPosixFilePermissions(p).stream()
-                            .anyMatch(x -> !x.name().startsWith("OWNER_"))) {
+                    if (!Files.isSymbolicLink(p)
+                            && Files.getPosixFilePermissions(p).stream()
+                                    .anyMatch(x -> !x.name().startsWith("OWNER_"))) {
                         open.add(data.relativize(p) + " " + Files.getPosixFilePermissions(p));
                     }
                 }
@@ -69,7 +87,9 @@ class LocalRunSecretsIT {
                 assertThat(status).doesNotContain((String) value);
             }
             // the token recipe pipes the secret to curl: no "client_secret=$X" or bearer token as an argument
-            assertThat(status).contains("curl -s -d @-").doesNotContain("client_secret=$")
+            assertThat(status)
+                    .contains("curl -s -d @-")
+                    .doesNotContain("client_secret=$")
                     .doesNotContain("-H \"Authorization: Bearer $");
         } finally {
             stop(launcher);
@@ -86,7 +106,8 @@ class LocalRunSecretsIT {
         throw new IllegalStateException("no three consecutive free ports");
     }
 
-    private static String awaitUp(Process launcher, Path out, Duration timeout) throws IOException, InterruptedException {
+    private static String awaitUp(Process launcher, Path out, Duration timeout)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             String text = Files.readString(out, StandardCharsets.UTF_8);
@@ -99,7 +120,8 @@ class LocalRunSecretsIT {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("run-local not up within " + timeout + ":\n" + Files.readString(out, StandardCharsets.UTF_8));
+        throw new AssertionError(
+                "run-local not up within " + timeout + ":\n" + Files.readString(out, StandardCharsets.UTF_8));
     }
 
     /** SIGTERM: the launcher's shutdown hook stops the gateway, Keycloak and the broker. */

@@ -43,8 +43,11 @@ class ManagementPortIT extends GatewayIT {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(management("/actuator/prometheus", stack().tokens().forUser("researcher")).statusCode()).isEqualTo(403);
-        HttpResponse<String> operator = management("/actuator/prometheus", stack().tokens().forUser("operator"));
+        assertThat(management("/actuator/prometheus", stack().tokens().forUser("researcher"))
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> operator =
+                management("/actuator/prometheus", stack().tokens().forUser("operator"));
         assertThat(operator.statusCode()).isEqualTo(200);
         assertThat(operator.body()).contains("jvm_memory_used_bytes");
     }
@@ -52,8 +55,10 @@ class ManagementPortIT extends GatewayIT {
     @Test
     void theManagementPortListensOnLoopbackOnly() throws Exception {
         Optional<InetAddress> external = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
-                .filter(i -> !isLoopback(i)).flatMap(i -> Collections.list(i.getInetAddresses()).stream())
-                .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress()).findFirst();
+                .filter(i -> !isLoopback(i))
+                .flatMap(i -> Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress())
+                .findFirst();
         org.junit.jupiter.api.Assumptions.assumeTrue(external.isPresent(), "this machine has no non-loopback address");
         try (Socket socket = new Socket()) {
             boolean connected;
@@ -63,7 +68,9 @@ class ManagementPortIT extends GatewayIT {
             } catch (IOException refused) {
                 connected = false;
             }
-            assertThat(connected).as("management port reachable at " + external.get()).isFalse();
+            assertThat(connected)
+                    .as("management port reachable at " + external.get())
+                    .isFalse();
         }
     }
 

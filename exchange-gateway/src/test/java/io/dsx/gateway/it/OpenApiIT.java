@@ -23,8 +23,12 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiIT extends GatewayIT {
 
-    static final Path CHECKED_IN = Path.of(System.getProperty("maven.multiModuleProjectDirectory",
-            Path.of("..").toAbsolutePath().normalize().toString()), "docs", "openapi.json");
+    static final Path CHECKED_IN = Path.of(
+            System.getProperty(
+                    "maven.multiModuleProjectDirectory",
+                    Path.of("..").toAbsolutePath().normalize().toString()),
+            "docs",
+            "openapi.json");
 
     @Test
     void theServedDocumentValidatesAndDescribesEveryOperationAsBuilt() throws Exception {
@@ -36,28 +40,37 @@ class OpenApiIT extends GatewayIT {
         assertThat(api.getInfo().getVersion()).isEqualTo("0.1.0-SNAPSHOT");
         assertThat(api.getComponents().getSecuritySchemes()).containsKeys("keycloak", "jobToken");
         List<String> ids = new ArrayList<>();
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
-            String name = method + " " + path;
-            ids.add(op.getOperationId());
-            assertThat(op.getOperationId()).as(name).isNotBlank();
-            assertThat(op.getResponses().keySet()).as(name).anyMatch(k -> k.startsWith("2"));
-            if (!path.startsWith("/.well-known/")) {
-                assertThat(op.getSecurity()).as(name).isNotEmpty();
-                assertThat(op.getResponses()).as(name).containsKeys("401", "403");
-            }
-            op.getResponses().forEach((status, r) -> {
-                if (status.startsWith("4") || status.startsWith("5")) {
-                    assertThat(r.getContent()).as(name + " " + status).containsKey("application/problem+json");
-                    assertThat(r.getDescription()).as(name + " " + status).contains("code: ");
-                }
-            });
-        }));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+                    String name = method + " " + path;
+                    ids.add(op.getOperationId());
+                    assertThat(op.getOperationId()).as(name).isNotBlank();
+                    assertThat(op.getResponses().keySet()).as(name).anyMatch(k -> k.startsWith("2"));
+                    if (!path.startsWith("/.well-known/")) {
+                        assertThat(op.getSecurity()).as(name).isNotEmpty();
+                        assertThat(op.getResponses()).as(name).containsKeys("401", "403");
+                    }
+                    op.getResponses().forEach((status, r) -> {
+                        if (status.startsWith("4") || status.startsWith("5")) {
+                            assertThat(r.getContent()).as(name + " " + status).containsKey("application/problem+json");
+                            assertThat(r.getDescription())
+                                    .as(name + " " + status)
+                                    .contains("code: ");
+                        }
+                    });
+                }));
         assertThat(ids).doesNotHaveDuplicates();
-        Operation contribute = api.getPaths().get("/v1/datasets/{id}/contributions").getPost();
+        Operation contribute =
+                api.getPaths().get("/v1/datasets/{id}/contributions").getPost();
         assertThat(contribute.getResponses()).containsKeys("201", "200", "400", "413");
         assertThat(contribute.getRequestBody().getContent()).containsKey("application/vnd.dsx.contribution.v1+avro");
-        assertThat(api.getPaths().get("/v1/access-requests").getPost().getResponses()).containsKeys("201", "422");
-        assertThat(api.getPaths().get("/v1/access-requests").getPost().getRequestBody().getContent())
+        assertThat(api.getPaths().get("/v1/access-requests").getPost().getResponses())
+                .containsKeys("201", "422");
+        assertThat(api.getPaths()
+                        .get("/v1/access-requests")
+                        .getPost()
+                        .getRequestBody()
+                        .getContent())
                 .containsKey("application/json");
 
         if (Boolean.getBoolean("dsx.openapi.write")) {

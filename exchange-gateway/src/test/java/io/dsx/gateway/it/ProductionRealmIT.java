@@ -25,9 +25,11 @@ class ProductionRealmIT {
     @Test
     void theProductionRealmHasNoUsersNoPasswordGrantRotatedRefreshTokensAndNoOfflineAccessByDefault() throws Exception {
         KeycloakAdmin admin = new KeycloakAdmin(SharedStack.get());
-        Path file = Path.of(System.getProperty("dsx.stack.dir"), "..", "..", "keycloak", "dataspace-realm-production.json");
+        Path file =
+                Path.of(System.getProperty("dsx.stack.dir"), "..", "..", "keycloak", "dataspace-realm-production.json");
         String name = "prod-check-" + UUID.randomUUID().toString().substring(0, 8);
-        tools.jackson.databind.node.ObjectNode realm = (tools.jackson.databind.node.ObjectNode) JSON.readTree(Files.readString(file));
+        tools.jackson.databind.node.ObjectNode realm =
+                (tools.jackson.databind.node.ObjectNode) JSON.readTree(Files.readString(file));
         realm.put("realm", name);
         admin.importRealm(JSON.writeValueAsString(realm));
 
@@ -38,14 +40,18 @@ class ProductionRealmIT {
 
         List<String> publicWithPasswordGrant = new ArrayList<>();
         for (JsonNode client : admin.get("/admin/realms/" + name + "/clients")) {
-            if (client.path("publicClient").asBoolean() && client.path("directAccessGrantsEnabled").asBoolean()) {
+            if (client.path("publicClient").asBoolean()
+                    && client.path("directAccessGrantsEnabled").asBoolean()) {
                 publicWithPasswordGrant.add(client.get("clientId").asText());
             }
         }
-        assertThat(publicWithPasswordGrant).as("public clients with the password grant (Keycloak's built-ins too)").isEmpty();
+        assertThat(publicWithPasswordGrant)
+                .as("public clients with the password grant (Keycloak's built-ins too)")
+                .isEmpty();
         // and Keycloak itself refuses the grant on the CLI's client
-        HttpResponse<String> password = admin.tokenRequest(SharedStack.get().keycloak().baseUrl() + "/realms/" + name
-                + "/protocol/openid-connect/token", "grant_type=password&client_id=dsx-cli&username=nobody&password=nothing");
+        HttpResponse<String> password = admin.tokenRequest(
+                SharedStack.get().keycloak().baseUrl() + "/realms/" + name + "/protocol/openid-connect/token",
+                "grant_type=password&client_id=dsx-cli&username=nobody&password=nothing");
         assertThat(password.statusCode()).isEqualTo(400);
         assertThat(password.body()).contains("unauthorized_client");
 

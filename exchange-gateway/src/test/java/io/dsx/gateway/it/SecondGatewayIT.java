@@ -32,20 +32,23 @@ class SecondGatewayIT extends GatewayIT {
         String dataset = registerDataset("hospital-b", ContributionIT.SCHEMA);
         DatasetSchema schema = DatasetSchema.parse(ContributionIT.SCHEMA);
         ContributionBuilder builder = new ContributionBuilder(Clock.systemUTC(), new SecureRandom());
-        ContributionBuilder.Target target = new ContributionBuilder.Target("hospital-b", dataset, schema, 1,
-                gatewayHpkeKey(), creds.signingKey(), creds.keyId());
+        ContributionBuilder.Target target = new ContributionBuilder.Target(
+                "hospital-b", dataset, schema, 1, gatewayHpkeKey(), creds.signingKey(), creds.keyId());
         byte[] first = builder.build(target, records(schema, 10)).toBytes();
         String token = stack().tokens().forInstitution("hospital-b");
-        HttpResponse<String> accepted = send("POST", "/v1/datasets/" + dataset + "/contributions", token,
-                ContributionIT.MEDIA, first);
+        HttpResponse<String> accepted =
+                send("POST", "/v1/datasets/" + dataset + "/contributions", token, ContributionIT.MEDIA, first);
         assertThat(accepted.statusCode()).isEqualTo(201);
 
         ConfigurableApplicationContext second = startAnotherGateway("gateway-2");
         try {
             String other = baseUrl(second);
             // the catalog came back: the dataset and its owner
-            HttpResponse<String> ds = HTTP.send(HttpRequest.newBuilder(URI.create(other + "/v1/datasets/" + dataset))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ds = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(other + "/v1/datasets/" + dataset))
+                            .header("Authorization", "Bearer " + token)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(JSON.readTree(ds.body()).get("owner").asText()).isEqualTo("hospital-b");
             // the ledger index came back: same receipt, nothing written
             HttpResponse<String> again = post(other, dataset, token, first);
@@ -58,7 +61,8 @@ class SecondGatewayIT extends GatewayIT {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             int status;
             do {
-                status = send("POST", "/v1/datasets/" + dataset + "/contributions", token, ContributionIT.MEDIA, next).statusCode();
+                status = send("POST", "/v1/datasets/" + dataset + "/contributions", token, ContributionIT.MEDIA, next)
+                        .statusCode();
             } while (status != 200 && System.nanoTime() < deadline && sleep());
             assertThat(status).isEqualTo(200);
         } finally {
@@ -72,9 +76,13 @@ class SecondGatewayIT extends GatewayIT {
     }
 
     private static HttpResponse<String> post(String base, String dataset, String token, byte[] body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/datasets/" + dataset + "/contributions"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", ContributionIT.MEDIA)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/v1/datasets/" + dataset + "/contributions"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", ContributionIT.MEDIA)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<GenericRecord> records(DatasetSchema schema, int n) {

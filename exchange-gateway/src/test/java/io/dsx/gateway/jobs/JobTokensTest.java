@@ -16,15 +16,23 @@ import org.junit.jupiter.api.io.TempDir;
 class JobTokensTest {
 
     static final Instant T0 = Instant.parse("2026-12-07T12:00:00Z");
-    static final JobSettings SETTINGS = new JobSettings(Path.of("unused"), Duration.ofMinutes(15), Duration.ofDays(30),
-            "urn:dsx:gateway");
-    static final JobRecord JOB = new JobRecord(1, "0193a0d2-0000-7000-8000-00000000000a", 1,
-            "0193a0d2-0000-7000-8000-00000000000b", "ds", "u-1", "sha256:" + "0".repeat(64), "d", T0);
+    static final JobSettings SETTINGS =
+            new JobSettings(Path.of("unused"), Duration.ofMinutes(15), Duration.ofDays(30), "urn:dsx:gateway");
+    static final JobRecord JOB = new JobRecord(
+            1,
+            "0193a0d2-0000-7000-8000-00000000000a",
+            1,
+            "0193a0d2-0000-7000-8000-00000000000b",
+            "ds",
+            "u-1",
+            "sha256:" + "0".repeat(64),
+            "d",
+            T0);
 
     static JobTokens tokens(Path dir, Instant now) throws Exception {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        JobTokenKeys keys = JobTokenKeys.openOrCreate(dir.resolve("k.p12"), "pw".toCharArray(), Duration.ofDays(30),
-                clock, new SecureRandom());
+        JobTokenKeys keys = JobTokenKeys.openOrCreate(
+                dir.resolve("k.p12"), "pw".toCharArray(), Duration.ofDays(30), clock, new SecureRandom());
         return new JobTokens(keys, SETTINGS, clock, new SecureRandom());
     }
 
@@ -42,13 +50,15 @@ class JobTokensTest {
     @Test
     void aTokenNeverOutlivesItsGrant(@TempDir Path dir) throws Exception {
         JobTokens t = tokens(dir, T0);
-        assertThat(t.verify(t.issue(JOB, T0.plusSeconds(60))).claims().expiresAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(t.verify(t.issue(JOB, T0.plusSeconds(60))).claims().expiresAt())
+                .isEqualTo(T0.plusSeconds(60));
     }
 
     @Test
     void anExpiredTokenIsRefused(@TempDir Path dir) throws Exception {
         String token = tokens(dir, T0).issue(JOB, T0.plus(Duration.ofDays(1)));
-        assertThat(tokens(dir, T0.plus(Duration.ofMinutes(15))).verify(token).failure()).isEqualTo(JobTokens.Failure.EXPIRED);
+        assertThat(tokens(dir, T0.plus(Duration.ofMinutes(15))).verify(token).failure())
+                .isEqualTo(JobTokens.Failure.EXPIRED);
     }
 
     @Test
@@ -78,7 +88,9 @@ class JobTokensTest {
         Instant later = T0.plus(Duration.ofDays(31));
         JobTokens second = tokens(dir, later);
         assertThat(second.jwks().get("keys")).asList().hasSize(2);
-        assertThat(second.verify(second.issue(JOB, later.plus(Duration.ofDays(1)))).failure()).isNull();
+        assertThat(second.verify(second.issue(JOB, later.plus(Duration.ofDays(1))))
+                        .failure())
+                .isNull();
         // the old token is expired by now, but its key is still known: the failure is expiry, not the key
         assertThat(second.verify(old).failure()).isEqualTo(JobTokens.Failure.EXPIRED);
     }

@@ -30,11 +30,16 @@ class TopicFollowerTest {
     @Test
     void anErrorInTheFollowingThreadMarksTheFollowerFailedInsteadOfFreezingSilently() {
         MockConsumer<byte[], byte[]> consumer = consumer();
-        TopicFollower follower = TopicFollower.start(consumer, TOPIC, r -> {
-            throw new OutOfMemoryError("simulated");
-        }, Duration.ofSeconds(10));
+        TopicFollower follower = TopicFollower.start(
+                consumer,
+                TOPIC,
+                r -> {
+                    throw new OutOfMemoryError("simulated");
+                },
+                Duration.ofSeconds(10));
         assertThat(follower.failure()).isEmpty();
-        consumer.schedulePollTask(() -> consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 0, new byte[0], new byte[0])));
+        consumer.schedulePollTask(
+                () -> consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 0, new byte[0], new byte[0])));
         await().atMost(Duration.ofSeconds(10)).until(() -> follower.failure().isPresent());
         assertThat(follower.failure()).contains("OutOfMemoryError");
         follower.close();
@@ -44,11 +49,15 @@ class TopicFollowerTest {
     void aRecordTheHandlerRefusesAfterReplayIsSkippedAndFollowingGoesOn() {
         MockConsumer<byte[], byte[]> consumer = consumer();
         AtomicInteger seen = new AtomicInteger();
-        TopicFollower follower = TopicFollower.start(consumer, TOPIC, r -> {
-            if (seen.incrementAndGet() == 1) {
-                throw new IllegalStateException("not a record of this topic");
-            }
-        }, Duration.ofSeconds(10));
+        TopicFollower follower = TopicFollower.start(
+                consumer,
+                TOPIC,
+                r -> {
+                    if (seen.incrementAndGet() == 1) {
+                        throw new IllegalStateException("not a record of this topic");
+                    }
+                },
+                Duration.ofSeconds(10));
         consumer.schedulePollTask(() -> {
             consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 0, new byte[0], new byte[0]));
             consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 1, new byte[0], new byte[0]));

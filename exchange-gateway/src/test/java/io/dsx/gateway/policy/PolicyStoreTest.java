@@ -34,13 +34,16 @@ class PolicyStoreTest {
         Files.writeString(dir.resolve("broken.rego"), "package dsx.read\n\ndecision := {\"allow\": true\n");
         assertThatThrownBy(() -> PolicyStore.load(settings(dir.toString()), CLOCK))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("dsx.policy.bundle").hasMessageContaining("does not compile");
+                .hasMessageContaining("dsx.policy.bundle")
+                .hasMessageContaining("does not compile");
     }
 
     @Test
     void refusesToStartOnAnEmptyOrMissingBundle(@TempDir Path dir) {
-        assertThatThrownBy(() -> PolicyStore.load(settings(dir.toString()), CLOCK)).hasMessageContaining("no .rego module");
-        assertThatThrownBy(() -> PolicyStore.load(settings(dir.resolve("absent.tar.gz").toString()), CLOCK))
+        assertThatThrownBy(() -> PolicyStore.load(settings(dir.toString()), CLOCK))
+                .hasMessageContaining("no .rego module");
+        assertThatThrownBy(() ->
+                        PolicyStore.load(settings(dir.resolve("absent.tar.gz").toString()), CLOCK))
                 .hasMessageContaining("cannot read");
     }
 
@@ -65,7 +68,8 @@ class PolicyStoreTest {
     @Test
     void theReferencePolicyGrantsAndDeniesThroughTheStore() {
         PolicyStore store = PolicyStore.load(settings(""), CLOCK);
-        Map<String, Object> input = Map.of("subject", Map.of("kind", "job"), "context", Map.of("time", "2026-12-07T12:00:00Z"));
+        Map<String, Object> input =
+                Map.of("subject", Map.of("kind", "job"), "context", Map.of("time", "2026-12-07T12:00:00Z"));
         PolicyDecision d = store.decide("read", input);
         assertThat(d.decision().allow()).isFalse();
         assertThat(d.decision().reasons()).contains("read.grant: the request carries no grant");

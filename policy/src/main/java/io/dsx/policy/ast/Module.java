@@ -11,8 +11,8 @@ import java.util.List;
  * @param rules rules in source order
  * @param annotations METADATA blocks, each with the location of the package or rule it precedes
  */
-public record Module(String file, List<String> pkg, List<Import> imports, List<Rule> rules, Loc loc,
-                     List<Annotation> annotations) {
+public record Module(
+        String file, List<String> pkg, List<Import> imports, List<Rule> rules, Loc loc, List<Annotation> annotations) {
 
     /**
      * One METADATA block in OPA's JSON form (with {@code scope} filled in).
@@ -22,10 +22,8 @@ public record Module(String file, List<String> pkg, List<Import> imports, List<R
      * @param target location of the package or rule the block precedes
      * @param onPackage whether the block precedes the package statement
      */
-    public record Annotation(String scope, io.dsx.policy.value.ObjectValue value, Loc target, boolean onPackage) {
-    }
+    public record Annotation(String scope, io.dsx.policy.value.ObjectValue value, Loc target, boolean onPackage) {}
 
     /** {@code import data.x.y as z}: alias (last segment by default) for ref. */
-    public record Import(Term.Ref ref, String alias, Loc loc) {
-    }
+    public record Import(Term.Ref ref, String alias, Loc loc) {}
 }

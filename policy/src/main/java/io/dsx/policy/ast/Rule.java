@@ -14,8 +14,17 @@ import java.util.List;
  * @param body the body (empty for facts)
  * @param elseRule the next rule of an else chain, or null
  */
-public record Rule(Kind kind, Term.Ref ref, List<Term> args, Term key, Term value, boolean isDefault,
-                   List<Expr> body, Rule elseRule, boolean assign, Loc loc) {
+public record Rule(
+        Kind kind,
+        Term.Ref ref,
+        List<Term> args,
+        Term key,
+        Term value,
+        boolean isDefault,
+        List<Expr> body,
+        Rule elseRule,
+        boolean assign,
+        Loc loc) {
 
     public enum Kind {
         /** {@code p := v}, {@code p.q[k] := v}, functions. */

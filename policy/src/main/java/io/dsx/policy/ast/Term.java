@@ -38,7 +38,8 @@ public sealed interface Term {
         public String toString() {
             StringBuilder sb = new StringBuilder(head.toString());
             for (Term t : path) {
-                if (t instanceof Scalar s && s.value() instanceof io.dsx.policy.value.StringValue sv
+                if (t instanceof Scalar s
+                        && s.value() instanceof io.dsx.policy.value.StringValue sv
                         && sv.value().matches("[A-Za-z_][A-Za-z0-9_]*")) {
                     sb.append('.').append(sv.value());
                 } else {
@@ -49,26 +50,19 @@ public sealed interface Term {
         }
     }
 
-    record ArrayTerm(List<Term> elems, Loc loc) implements Term {
-    }
+    record ArrayTerm(List<Term> elems, Loc loc) implements Term {}
 
-    record SetTerm(List<Term> elems, Loc loc) implements Term {
-    }
+    record SetTerm(List<Term> elems, Loc loc) implements Term {}
 
-    record ObjectTerm(List<Entry> entries, Loc loc) implements Term {
-    }
+    record ObjectTerm(List<Entry> entries, Loc loc) implements Term {}
 
-    record Entry(Term key, Term value) {
-    }
+    record Entry(Term key, Term value) {}
 
-    record ArrayCompr(Term term, List<Expr> body, Loc loc) implements Term {
-    }
+    record ArrayCompr(Term term, List<Expr> body, Loc loc) implements Term {}
 
-    record SetCompr(Term term, List<Expr> body, Loc loc) implements Term {
-    }
+    record SetCompr(Term term, List<Expr> body, Loc loc) implements Term {}
 
-    record ObjectCompr(Term key, Term value, List<Expr> body, Loc loc) implements Term {
-    }
+    record ObjectCompr(Term key, Term value, List<Expr> body, Loc loc) implements Term {}
 
     /**
      * A call in term position, {@code f(x)}. Operator is a name: a builtin ({@code "count"}) or,
@@ -87,6 +81,5 @@ public sealed interface Term {
     }
 
     /** A template string {@code $"a {x} b"}: parts are literal strings and terms. */
-    record Template(List<Object> parts, Loc loc) implements Term {
-    }
+    record Template(List<Object> parts, Loc loc) implements Term {}
 }

@@ -1,14 +1,13 @@
 package io.dsx.policy.ast;
 
-import io.dsx.policy.value.*;
 import io.dsx.policy.error.RegoException;
+import io.dsx.policy.value.*;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Converts ground literal terms (scalars, arrays, sets, objects) to values. */
 public final class Terms {
-    private Terms() {
-    }
+    private Terms() {}
 
     /**
      * The value of a ground term.

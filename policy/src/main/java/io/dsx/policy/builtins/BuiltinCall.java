@@ -98,10 +98,9 @@ public final class BuiltinCall {
      * OPA's declarations list them: {@code "one of {array, set}"}.
      */
     public BuiltinException typeError(int i, String... expected) {
-        String want = expected.length == 1 ? expected[0]
-                : "one of {" + String.join(", ", expected) + "}";
-        return BuiltinException.type(name,
-                "operand " + (i + 1) + " must be " + want + " but got " + args[i].typeName());
+        String want = expected.length == 1 ? expected[0] : "one of {" + String.join(", ", expected) + "}";
+        return BuiltinException.type(
+                name, "operand " + (i + 1) + " must be " + want + " but got " + args[i].typeName());
     }
 
     /** An {@code eval_builtin_error}: {@code "<name>: <detail>"}. */

@@ -71,7 +71,7 @@ public final class BuiltinContext {
         private Random random;
         private Map<String, String> env = Map.of();
         private boolean strict;
-        private Runnable cancellation = () -> { };
+        private Runnable cancellation = () -> {};
 
         public Builder nowNs(long nowNs) {
             this.nowNs = nowNs;

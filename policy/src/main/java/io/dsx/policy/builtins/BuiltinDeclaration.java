@@ -12,6 +12,11 @@ package io.dsx.policy.builtins;
  * @param infix the operator, e.g. {@code "+"}, or null
  * @param variadic whether it takes any number of operands ({@code print})
  */
-public record BuiltinDeclaration(String name, int arity, boolean hasResult, boolean relation,
-                                 boolean nondeterministic, String infix, boolean variadic) {
-}
+public record BuiltinDeclaration(
+        String name,
+        int arity,
+        boolean hasResult,
+        boolean relation,
+        boolean nondeterministic,
+        String infix,
+        boolean variadic) {}

@@ -46,10 +46,16 @@ public final class BuiltinDeclarations {
                 String name = b.get("name").asText();
                 int arity = decl.has("args") ? decl.get("args").size() : 0;
                 boolean result = decl.has("result");
-                m.put(name, new BuiltinDeclaration(name, arity, result,
-                        b.path("relation").asBoolean(false),
-                        b.path("nondeterministic").asBoolean(false),
-                        b.has("infix") ? b.get("infix").asText() : null, decl.has("variadic")));
+                m.put(
+                        name,
+                        new BuiltinDeclaration(
+                                name,
+                                arity,
+                                result,
+                                b.path("relation").asBoolean(false),
+                                b.path("nondeterministic").asBoolean(false),
+                                b.has("infix") ? b.get("infix").asText() : null,
+                                decl.has("variadic")));
             }
             extra(m, "internal.template_string", 1);
             extra(m, "internal.print", 1);
@@ -62,7 +68,15 @@ public final class BuiltinDeclarations {
     }
 
     private static void extra(Map<String, BuiltinDeclaration> m, String name, int arity) {
-        m.putIfAbsent(name, new BuiltinDeclaration(name, arity, name.equals("internal.template_string"),
-                false, false, null, name.equals("internal.print")));
+        m.putIfAbsent(
+                name,
+                new BuiltinDeclaration(
+                        name,
+                        arity,
+                        name.equals("internal.template_string"),
+                        false,
+                        false,
+                        null,
+                        name.equals("internal.print")));
     }
 }

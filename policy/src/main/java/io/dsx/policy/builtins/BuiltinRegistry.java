@@ -43,7 +43,8 @@ public final class BuiltinRegistry {
     /** Every family ServiceLoader can instantiate; a broken provider line is skipped, not fatal. */
     private static java.util.List<BuiltinFamily> loadFamilies() {
         java.util.List<BuiltinFamily> out = new java.util.ArrayList<>();
-        var it = ServiceLoader.load(BuiltinFamily.class, BuiltinRegistry.class.getClassLoader()).iterator();
+        var it = ServiceLoader.load(BuiltinFamily.class, BuiltinRegistry.class.getClassLoader())
+                .iterator();
         while (true) {
             try {
                 if (!it.hasNext()) {
@@ -51,8 +52,8 @@ public final class BuiltinRegistry {
                 }
                 out.add(it.next());
             } catch (java.util.ServiceConfigurationError e) {
-                System.getLogger(BuiltinRegistry.class.getName()).log(System.Logger.Level.WARNING,
-                        "skipping builtin family: " + e.getMessage());
+                System.getLogger(BuiltinRegistry.class.getName())
+                        .log(System.Logger.Level.WARNING, "skipping builtin family: " + e.getMessage());
             }
         }
     }

@@ -136,8 +136,9 @@ public final class Bundle {
         }
         Value child = root.get(at.get(0));
         ObjectValue c = child instanceof ObjectValue co ? co : ObjectValue.EMPTY;
-        return root.with(io.dsx.policy.value.StringValue.of(at.get(0)), at.size() == 1 && !(v instanceof ObjectValue)
-                ? v : mergeAt(c, at.subList(1, at.size()), v));
+        return root.with(
+                io.dsx.policy.value.StringValue.of(at.get(0)),
+                at.size() == 1 && !(v instanceof ObjectValue) ? v : mergeAt(c, at.subList(1, at.size()), v));
     }
 
     static String sha256Hex(byte[] b) {

@@ -16,11 +16,16 @@ import java.util.Map;
  */
 public final class BundleCheck {
     /** The actions the gateway asks the policy about (DESIGN §3.4). */
-    public static final List<String> ACTIONS = List.of("contribute", "dataset.register", "request_access",
-            "read", "audit.read", "audit.replay");
+    public static final List<String> ACTIONS =
+            List.of("contribute", "dataset.register", "request_access", "read", "audit.read", "audit.replay");
 
     /** Why a bundle is refused. */
-    public enum Kind { PARSE, COMPILE, UNIMPLEMENTED_BUILTIN, MISSING_DECISION }
+    public enum Kind {
+        PARSE,
+        COMPILE,
+        UNIMPLEMENTED_BUILTIN,
+        MISSING_DECISION
+    }
 
     /** One reason; where is a file:row or a data path. */
     public record Problem(Kind kind, String where, String message) {
@@ -30,8 +35,7 @@ public final class BundleCheck {
         }
     }
 
-    private BundleCheck() {
-    }
+    private BundleCheck() {}
 
     /** Every problem found; empty when the gateway would accept the bundle for these actions. */
     public static List<Problem> check(Bundle bundle, List<String> actions, BuiltinRegistry registry) {
@@ -50,14 +54,17 @@ public final class BundleCheck {
         try {
             policy = Policy.compile(bundle.modules(), bundle.data(), registry);
         } catch (RegoException e) {
-            boolean unimplemented = e.code() == RegoException.Code.COMPILE && e.detail().contains("is not implemented");
+            boolean unimplemented =
+                    e.code() == RegoException.Code.COMPILE && e.detail().contains("is not implemented");
             out.add(problem(unimplemented ? Kind.UNIMPLEMENTED_BUILTIN : Kind.COMPILE, e, "policy"));
             return out;
         }
         for (String action : actions) {
             String path = "dsx." + action + ".decision";
             if (!policy.defines(path)) {
-                out.add(new Problem(Kind.MISSING_DECISION, "data." + path,
+                out.add(new Problem(
+                        Kind.MISSING_DECISION,
+                        "data." + path,
                         "no rule defines it: every " + action + " request would be denied"));
             }
         }
@@ -65,7 +72,9 @@ public final class BundleCheck {
     }
 
     private static Problem problem(Kind kind, RegoException e, String fallback) {
-        String where = e.loc() == null || e.loc().row() == 0 ? fallback : e.loc().file() + ":" + e.loc().row();
+        String where = e.loc() == null || e.loc().row() == 0
+                ? fallback
+                : e.loc().file() + ":" + e.loc().row();
         return new Problem(kind, where, e.code().text() + ": " + e.detail());
     }
 }

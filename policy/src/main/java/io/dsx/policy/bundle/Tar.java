@@ -10,8 +10,7 @@ final class Tar {
         void accept(String name, byte[] content) throws IOException;
     }
 
-    private Tar() {
-    }
+    private Tar() {}
 
     static void read(InputStream in, long maxFile, Entry sink) throws IOException {
         byte[] header = new byte[512];
@@ -27,7 +26,11 @@ final class Tar {
             if (!prefix.isEmpty()) {
                 name = prefix + "/" + name;
             }
-            long size = Long.parseLong(field(header, 124, 12).trim().isEmpty() ? "0" : field(header, 124, 12).trim(), 8);
+            long size = Long.parseLong(
+                    field(header, 124, 12).trim().isEmpty()
+                            ? "0"
+                            : field(header, 124, 12).trim(),
+                    8);
             if (size > maxFile) {
                 throw new IOException("bundle entry too large: " + name);
             }

@@ -45,8 +45,10 @@ final class Annotations {
 
     private void once(Map<List<String>, ObjectValue> into, List<String> path, Module.Annotation an) {
         if (into.putIfAbsent(path, an.value()) != null) {
-            throw new RegoException(RegoException.Code.TYPE, an.scope() + " annotation redeclared: "
-                    + String.join(".", path), an.target());
+            throw new RegoException(
+                    RegoException.Code.TYPE,
+                    an.scope() + " annotation redeclared: " + String.join(".", path),
+                    an.target());
         }
     }
 

@@ -6,8 +6,7 @@ import java.util.function.Consumer;
 
 /** Visits every call term inside a term or expression. */
 final class Calls {
-    private Calls() {
-    }
+    private Calls() {}
 
     static void forEach(Term t, Consumer<Term.Call> f) {
         if (t instanceof Term.Call c) {

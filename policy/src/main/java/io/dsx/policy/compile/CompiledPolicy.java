@@ -22,8 +22,13 @@ public final class CompiledPolicy {
     private final java.util.concurrent.ConcurrentHashMap<Object, Object> evalCache =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    CompiledPolicy(RuleNode root, Map<String, List<Rule>> functions, Map<String, Rule> defaultFunctions,
-                   ObjectValue data, List<Module> modules, Compiler compiler) {
+    CompiledPolicy(
+            RuleNode root,
+            Map<String, List<Rule>> functions,
+            Map<String, Rule> defaultFunctions,
+            ObjectValue data,
+            List<Module> modules,
+            Compiler compiler) {
         this.root = root;
         this.functions = functions;
         this.defaultFunctions = defaultFunctions;

@@ -38,8 +38,7 @@ public final class Compiler {
     private final List<List<String>> packages = new ArrayList<>();
     private Annotations annotations;
 
-    private record Stage(String name, Consumer<List<Module>> run) {
-    }
+    private record Stage(String name, Consumer<List<Module>> run) {}
 
     private Compiler(Predicate<String> implemented) {
         this.implemented = implemented;
@@ -63,8 +62,13 @@ public final class Compiler {
             s.run().accept(modules);
         }
         c.root.freeze();
-        return new CompiledPolicy(c.root, Map.copyOf(c.functions), Map.copyOf(c.defaultFunctions),
-                data == null ? ObjectValue.EMPTY : data, modules, c);
+        return new CompiledPolicy(
+                c.root,
+                Map.copyOf(c.functions),
+                Map.copyOf(c.defaultFunctions),
+                data == null ? ObjectValue.EMPTY : data,
+                modules,
+                c);
     }
 
     // ---- ResolveRefs --------------------------------------------------------------------
@@ -92,8 +96,10 @@ public final class Compiler {
                 if ("data".equals(root) || "input".equals(root)) {
                     imports.put(im.alias(), im.ref());
                 } else if (!"future".equals(root) && !"rego".equals(root)) {
-                    throw new RegoException(RegoException.Code.COMPILE,
-                            "invalid import " + im.ref() + ": must begin with input or data", im.loc());
+                    throw new RegoException(
+                            RegoException.Code.COMPILE,
+                            "invalid import " + im.ref() + ": must begin with input or data",
+                            im.loc());
                 }
             }
             Resolver res = new Resolver(m.pkg(), names.get(m.pkg()), imports, counter, functionNames, annotations);
@@ -120,15 +126,19 @@ public final class Compiler {
             }
             RuleNode node = root;
             int k = 0;
-            while (k < path.size() && path.get(k) instanceof Term.Scalar s && s.value() instanceof StringValue sv
+            while (k < path.size()
+                    && path.get(k) instanceof Term.Scalar s
+                    && s.value() instanceof StringValue sv
                     && !(r.kind() == Rule.Kind.MULTI && k == path.size() - 1 && false)) {
                 node = node.childOrCreate(sv.value());
                 k++;
             }
             if (r.isDefault()) {
                 if (node.defaultRule() != null) {
-                    throw new RegoException(RegoException.Code.TYPE, "multiple default rules "
-                            + Vars.dotted(r.ref()) + " found", r.loc());
+                    throw new RegoException(
+                            RegoException.Code.TYPE,
+                            "multiple default rules " + Vars.dotted(r.ref()) + " found",
+                            r.loc());
                 }
                 node.setDefault(r);
             } else {
@@ -145,8 +155,7 @@ public final class Compiler {
         }
         Integer prev = arities.putIfAbsent(name, r.args().size());
         if (prev != null && prev != r.args().size()) {
-            throw new RegoException(RegoException.Code.TYPE,
-                    "conflicting rules " + name + " found", r.loc());
+            throw new RegoException(RegoException.Code.TYPE, "conflicting rules " + name + " found", r.loc());
         }
         if (r.isDefault()) {
             defaultFunctions.put(name, r);
@@ -173,8 +182,10 @@ public final class Compiler {
             }
         }
         if (multi && single) {
-            throw new RegoException(RegoException.Code.TYPE, "conflicting rules "
-                    + Vars.dotted(node.rules().get(0).ref()) + " found", node.rules().get(0).loc());
+            throw new RegoException(
+                    RegoException.Code.TYPE,
+                    "conflicting rules " + Vars.dotted(node.rules().get(0).ref()) + " found",
+                    node.rules().get(0).loc());
         }
         node.children().values().forEach(this::checkConflicts);
     }
@@ -215,14 +226,20 @@ public final class Compiler {
             throw new RegoException(RegoException.Code.TYPE, "undefined function " + c.operator(), c.loc());
         }
         if (!arities.containsKey(c.operator()) && !implemented.test(c.operator())) {
-            throw new RegoException(RegoException.Code.COMPILE, "builtin " + c.operator()
-                    + " is not implemented by dsx", c.loc());
+            throw new RegoException(
+                    RegoException.Code.COMPILE, "builtin " + c.operator() + " is not implemented by dsx", c.loc());
         }
         BuiltinDeclaration d = arities.containsKey(c.operator()) ? null : decls.get(c.operator());
         boolean variadic = d != null && d.variadic();
-        if (!variadic && c.args().size() != n && c.args().size() != n + 1 && !c.args().isEmpty()) {
-            throw new RegoException(RegoException.Code.TYPE, "function " + c.operator() + " has arity " + n
-                    + ", got " + c.args().size() + " arguments", c.loc());
+        if (!variadic
+                && c.args().size() != n
+                && c.args().size() != n + 1
+                && !c.args().isEmpty()) {
+            throw new RegoException(
+                    RegoException.Code.TYPE,
+                    "function " + c.operator() + " has arity " + n + ", got "
+                            + c.args().size() + " arguments",
+                    c.loc());
         }
     }
 

@@ -2,7 +2,6 @@ package io.dsx.policy.compile;
 
 import io.dsx.policy.ast.Expr;
 import io.dsx.policy.ast.Loc;
-import io.dsx.policy.ast.Module;
 import io.dsx.policy.ast.Rule;
 import io.dsx.policy.ast.Term;
 import io.dsx.policy.value.ArrayValue;
@@ -28,8 +27,13 @@ final class Resolver {
     /** The rule being resolved (null in a query), for rego.metadata.* calls. */
     private Rule current;
 
-    Resolver(List<String> pkg, Set<String> ruleNames, Map<String, Term.Ref> imports, int[] counter,
-             Set<String> functions, Annotations annotations) {
+    Resolver(
+            List<String> pkg,
+            Set<String> ruleNames,
+            Map<String, Term.Ref> imports,
+            int[] counter,
+            Set<String> functions,
+            Annotations annotations) {
         this.functions = functions;
         this.annotations = annotations;
         this.pkg = pkg;
@@ -130,7 +134,9 @@ final class Resolver {
     }
 
     private Expr expr(Expr e, Scope scope) {
-        if (e instanceof Expr.TermExpr t && t.term() instanceof Term.Call c && c.args().size() == 1) {
+        if (e instanceof Expr.TermExpr t
+                && t.term() instanceof Term.Call c
+                && c.args().size() == 1) {
             Term meta = metadata(c.operator(), c.loc());
             if (meta != null) {
                 return new Expr.Unify(term(c.args().get(0), scope), meta, false, t.loc());
@@ -153,8 +159,11 @@ final class Resolver {
             return new Expr.Some(vars, s.loc());
         }
         if (e instanceof Expr.SomeIn s) {
-            return new Expr.SomeIn(s.key() == null ? null : term(s.key(), scope), term(s.value(), scope),
-                    term(s.collection(), scope), s.loc());
+            return new Expr.SomeIn(
+                    s.key() == null ? null : term(s.key(), scope),
+                    term(s.value(), scope),
+                    term(s.collection(), scope),
+                    s.loc());
         }
         if (e instanceof Expr.Every ev) {
             List<Term> decl = new ArrayList<>();
@@ -163,8 +172,12 @@ final class Resolver {
             }
             decl.add(ev.value());
             Scope inner = nested(scope, ev.body(), decl);
-            return new Expr.Every(ev.key() == null ? null : term(ev.key(), inner), term(ev.value(), inner),
-                    term(ev.domain(), scope), body(ev.body(), inner), ev.loc());
+            return new Expr.Every(
+                    ev.key() == null ? null : term(ev.key(), inner),
+                    term(ev.value(), inner),
+                    term(ev.domain(), scope),
+                    body(ev.body(), inner),
+                    ev.loc());
         }
         if (e instanceof Expr.With w) {
             List<Expr.WithMod> mods = new ArrayList<>();
@@ -175,8 +188,11 @@ final class Resolver {
         }
         // each operand of and/or is its own scope: its declarations do not escape
         Expr.Logic l = (Expr.Logic) e;
-        return new Expr.Logic(l.and(), expr(l.lhs(), nested(scope, flatten(l.lhs()), List.of())),
-                expr(l.rhs(), nested(scope, flatten(l.rhs()), List.of())), l.loc());
+        return new Expr.Logic(
+                l.and(),
+                expr(l.lhs(), nested(scope, flatten(l.lhs()), List.of())),
+                expr(l.rhs(), nested(scope, flatten(l.rhs()), List.of())),
+                l.loc());
     }
 
     private static List<Expr> flatten(Expr e) {
@@ -197,7 +213,8 @@ final class Resolver {
         if (full != null && functions.contains(full)) {
             return new Term.Call(full, List.of(), t.loc());
         }
-        if (r instanceof Term.Ref ref && ref.head() instanceof Term.Var v
+        if (r instanceof Term.Ref ref
+                && ref.head() instanceof Term.Var v
                 && (v.name().equals("data") || v.name().equals("input"))) {
             return r;
         }
@@ -282,12 +299,12 @@ final class Resolver {
      */
     private Term metadata(String op, Loc loc) {
         if (op.equals("rego.metadata.rule")) {
-            return new Term.Scalar(current == null || annotations == null ? ObjectValue.EMPTY
-                    : annotations.rule(current), loc);
+            return new Term.Scalar(
+                    current == null || annotations == null ? ObjectValue.EMPTY : annotations.rule(current), loc);
         }
         if (op.equals("rego.metadata.chain")) {
-            return new Term.Scalar(current == null || annotations == null ? ArrayValue.EMPTY
-                    : annotations.chain(pkg, current), loc);
+            return new Term.Scalar(
+                    current == null || annotations == null ? ArrayValue.EMPTY : annotations.chain(pkg, current), loc);
         }
         return null;
     }

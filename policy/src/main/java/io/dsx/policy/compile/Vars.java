@@ -7,15 +7,15 @@ import java.util.Collection;
 
 /** Variable collection over terms and expressions. */
 final class Vars {
-    private Vars() {
-    }
+    private Vars() {}
 
     /** Every variable in t, including inside comprehensions. */
     static void collect(Term t, Collection<String> out) {
         if (t instanceof Term.Var v) {
             out.add(v.name());
         } else if (t instanceof Term.Ref r) {
-            if (!(r.head() instanceof Term.Var hv && (hv.name().equals("data") || hv.name().equals("input")))) {
+            if (!(r.head() instanceof Term.Var hv
+                    && (hv.name().equals("data") || hv.name().equals("input")))) {
                 collect(r.head(), out);
             }
             r.path().forEach(p -> collect(p, out));

@@ -30,12 +30,12 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * timestamp-like scalars stay strings.
  */
 final class CaseLoader {
-    private CaseLoader() {
-    }
+    private CaseLoader() {}
 
     static List<TestCase> load(Path root, Path file, String folder) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        Optional<Node> doc = new Compose(LoadSettings.builder().setMaxAliasesForCollections(10).build())
+        Optional<Node> doc = new Compose(
+                        LoadSettings.builder().setMaxAliasesForCollections(10).build())
                 .composeString(text);
         List<TestCase> out = new ArrayList<>();
         if (doc.isEmpty()) {
@@ -67,11 +67,23 @@ final class CaseLoader {
         if (c.get("env") instanceof ObjectValue e) {
             e.entries().forEach((k, v) -> env.put(str(k), str(v)));
         }
-        return new TestCase(folder, file, i, str(c.get("note")), str(c.get("query")), modules, c.get("data"),
-                c.get("input"), c.get("input_term") == null ? null : str(c.get("input_term")), want,
-                flag(c, "sort_bindings"), c.get("want_error_code") == null ? null : str(c.get("want_error_code")),
-                c.get("want_error") == null ? null : str(c.get("want_error")), flag(c, "strict_error"),
-                flag(c, "ignore_generated_vars"), env);
+        return new TestCase(
+                folder,
+                file,
+                i,
+                str(c.get("note")),
+                str(c.get("query")),
+                modules,
+                c.get("data"),
+                c.get("input"),
+                c.get("input_term") == null ? null : str(c.get("input_term")),
+                want,
+                flag(c, "sort_bindings"),
+                c.get("want_error_code") == null ? null : str(c.get("want_error_code")),
+                c.get("want_error") == null ? null : str(c.get("want_error")),
+                flag(c, "strict_error"),
+                flag(c, "ignore_generated_vars"),
+                env);
     }
 
     private static boolean flag(ObjectValue c, String k) {

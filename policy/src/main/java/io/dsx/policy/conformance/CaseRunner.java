@@ -2,6 +2,7 @@ package io.dsx.policy.conformance;
 
 import io.dsx.policy.ast.Expr;
 import io.dsx.policy.ast.Module;
+import io.dsx.policy.ast.Terms;
 import io.dsx.policy.builtins.BuiltinRegistry;
 import io.dsx.policy.compile.CompiledPolicy;
 import io.dsx.policy.compile.Compiler;
@@ -13,7 +14,6 @@ import io.dsx.policy.value.ArrayValue;
 import io.dsx.policy.value.Json;
 import io.dsx.policy.value.ObjectValue;
 import io.dsx.policy.value.SetValue;
-import io.dsx.policy.ast.Terms;
 import io.dsx.policy.value.Value;
 import io.dsx.policy.value.Values;
 import java.time.Duration;
@@ -65,8 +65,12 @@ final class CaseRunner {
         } catch (RegoException e) {
             return Outcome.fail("compile: " + e.getMessage());
         }
-        EvalOptions opts = EvalOptions.defaults().withInput(input).withStrict(c.strictError())
-                .withNowNs(NOW_NS).withRandom(new Random(0)).withEnv(c.env())
+        EvalOptions opts = EvalOptions.defaults()
+                .withInput(input)
+                .withStrict(c.strictError())
+                .withNowNs(NOW_NS)
+                .withRandom(new Random(0))
+                .withEnv(c.env())
                 .withLimits(timeout, 50_000_000L, 5_000_000);
         List<Map<String, Value>> rows;
         RegoException error = null;
@@ -89,10 +93,11 @@ final class CaseRunner {
         }
         if (wantsError) {
             if (error == null) {
-                return Outcome.fail("expected error " + c.wantErrorCode() + " '" + c.wantError() + "' but got "
-                        + actual(c, rows));
+                return Outcome.fail(
+                        "expected error " + c.wantErrorCode() + " '" + c.wantError() + "' but got " + actual(c, rows));
             }
-            if (c.wantErrorCode() != null && !c.wantErrorCode().equals(error.code().text())) {
+            if (c.wantErrorCode() != null
+                    && !c.wantErrorCode().equals(error.code().text())) {
                 return Outcome.fail("wrong error code: want " + c.wantErrorCode() + " got " + error.getMessage());
             }
             if (c.wantError() != null && !error.getMessage().contains(c.wantError())) {

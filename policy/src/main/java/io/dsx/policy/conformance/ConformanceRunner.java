@@ -36,8 +36,7 @@ public final class ConformanceRunner {
     }
 
     /** Pass/fail of one case. */
-    public record CaseResult(String folder, String id, String note, boolean passed, String reason) {
-    }
+    public record CaseResult(String folder, String id, String note, boolean passed, String reason) {}
 
     /** Results of a run with per-tier pass rates (percent, one decimal). */
     public record Summary(List<CaseResult> cases, Map<String, String> tiers) {
@@ -54,8 +53,14 @@ public final class ConformanceRunner {
         }
 
         public String resultLine() {
-            return String.format(Locale.ROOT, "RESULT conformance core=%.1f extended=%.1f specialized=%.1f all=%.1f cases=%d",
-                    pct("core"), pct("extended"), pct("specialized"), pct("all"), cases.size());
+            return String.format(
+                    Locale.ROOT,
+                    "RESULT conformance core=%.1f extended=%.1f specialized=%.1f all=%.1f cases=%d",
+                    pct("core"),
+                    pct("extended"),
+                    pct("specialized"),
+                    pct("all"),
+                    cases.size());
         }
     }
 
@@ -65,7 +70,8 @@ public final class ConformanceRunner {
         List<Path> files;
         try (Stream<Path> s = Files.walk(root)) {
             files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
         BuiltinRegistry registry = BuiltinRegistry.standardWith(new TestHarnessFamily());
         CaseRunner runner = new CaseRunner(registry, caseTimeout);
@@ -74,7 +80,9 @@ public final class ConformanceRunner {
         try {
             for (Path f : files) {
                 Path rel = root.relativize(f);
-                String folder = rel.getNameCount() > 1 ? rel.getName(0).toString() : root.getFileName().toString();
+                String folder = rel.getNameCount() > 1
+                        ? rel.getName(0).toString()
+                        : root.getFileName().toString();
                 List<TestCase> cases;
                 try {
                     cases = CaseLoader.load(root, f, folder);
@@ -115,7 +123,10 @@ public final class ConformanceRunner {
 
     static Map<String, String> tiers(Path root) throws IOException {
         Map<String, String> m = new HashMap<>();
-        for (Path p : new Path[] {root.resolve("TIERS.tsv"), root.getParent() == null ? null : root.getParent().resolve("TIERS.tsv")}) {
+        for (Path p : new Path[] {
+            root.resolve("TIERS.tsv"),
+            root.getParent() == null ? null : root.getParent().resolve("TIERS.tsv")
+        }) {
             if (p != null && Files.isRegularFile(p)) {
                 for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
                     String[] parts = line.split("\t");
@@ -135,22 +146,49 @@ public final class ConformanceRunner {
         Map<String, int[]> perFolder = new TreeMap<>();
         for (CaseResult c : s.cases()) {
             String tier = s.tiers().getOrDefault(c.folder(), "-");
-            tsv.append(c.folder()).append('\t').append(tier).append('\t').append(c.id()).append('\t')
-                    .append(clean(c.note())).append('\t').append(c.passed() ? "pass" : "fail").append('\t')
-                    .append(clean(c.reason())).append('\n');
+            tsv.append(c.folder())
+                    .append('\t')
+                    .append(tier)
+                    .append('\t')
+                    .append(c.id())
+                    .append('\t')
+                    .append(clean(c.note()))
+                    .append('\t')
+                    .append(c.passed() ? "pass" : "fail")
+                    .append('\t')
+                    .append(clean(c.reason()))
+                    .append('\n');
             int[] n = perFolder.computeIfAbsent(c.folder(), k -> new int[2]);
             n[0]++;
             n[1] += c.passed() ? 1 : 0;
         }
         Files.writeString(dir.resolve("report.tsv"), tsv.toString(), StandardCharsets.UTF_8);
-        StringBuilder md = new StringBuilder("# Conformance report\n\n").append(s.resultLine()).append("\n\n");
+        StringBuilder md = new StringBuilder("# Conformance report\n\n")
+                .append(s.resultLine())
+                .append("\n\n");
         md.append("| folder | tier | passed | failed | cases |\n|---|---|---|---|---|\n");
-        perFolder.forEach((f, n) -> md.append("| ").append(f).append(" | ").append(s.tiers().getOrDefault(f, "-"))
-                .append(" | ").append(n[1]).append(" | ").append(n[0] - n[1]).append(" | ").append(n[0]).append(" |\n"));
+        perFolder.forEach((f, n) -> md.append("| ")
+                .append(f)
+                .append(" | ")
+                .append(s.tiers().getOrDefault(f, "-"))
+                .append(" | ")
+                .append(n[1])
+                .append(" | ")
+                .append(n[0] - n[1])
+                .append(" | ")
+                .append(n[0])
+                .append(" |\n"));
         md.append("\n## Failures\n\n");
-        s.cases().stream().filter(c -> !c.passed()).sorted(Comparator.comparing(CaseResult::folder))
-                .forEach(c -> md.append("- `").append(c.id()).append("` ").append(clean(c.note())).append(": ")
-                        .append(clean(c.reason())).append('\n'));
+        s.cases().stream()
+                .filter(c -> !c.passed())
+                .sorted(Comparator.comparing(CaseResult::folder))
+                .forEach(c -> md.append("- `")
+                        .append(c.id())
+                        .append("` ")
+                        .append(clean(c.note()))
+                        .append(": ")
+                        .append(clean(c.reason()))
+                        .append('\n'));
         Files.writeString(dir.resolve("report.md"), md.toString(), StandardCharsets.UTF_8);
     }
 
@@ -188,8 +226,10 @@ public final class ConformanceRunner {
         Summary s = r.run(dir);
         r.writeReport(s, report);
         if (!quiet) {
-            s.cases().stream().filter(c -> !c.passed())
-                    .forEach(c -> System.out.println("FAIL " + c.id() + " " + clean(c.note()) + ": " + clean(c.reason())));
+            s.cases().stream()
+                    .filter(c -> !c.passed())
+                    .forEach(c ->
+                            System.out.println("FAIL " + c.id() + " " + clean(c.note()) + ": " + clean(c.reason())));
         }
         System.out.println("report: " + report.toAbsolutePath().resolve("report.md"));
         System.out.println(s.resultLine());

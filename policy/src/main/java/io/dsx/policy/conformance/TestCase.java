@@ -12,10 +12,23 @@ import java.util.Map;
  * @param index position within the file
  * @param wantResult expected rows, or null when absent
  */
-record TestCase(String folder, String file, int index, String note, String query, List<String> modules,
-                Value data, Value input, String inputTerm, List<Value> wantResult, boolean sortBindings,
-                String wantErrorCode, String wantError, boolean strictError, boolean ignoreGeneratedVars,
-                Map<String, String> env) {
+record TestCase(
+        String folder,
+        String file,
+        int index,
+        String note,
+        String query,
+        List<String> modules,
+        Value data,
+        Value input,
+        String inputTerm,
+        List<Value> wantResult,
+        boolean sortBindings,
+        String wantErrorCode,
+        String wantError,
+        boolean strictError,
+        boolean ignoreGeneratedVars,
+        Map<String, String> env) {
 
     String id() {
         return file + "#" + index;

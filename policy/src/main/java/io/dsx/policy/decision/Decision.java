@@ -12,12 +12,17 @@ import java.util.List;
  * @param obligations mask, row_filter, expires_at, ... as the policy returned them
  * @param failure why the policy's answer could not be used, or null when it was well-formed
  */
-public record Decision(boolean allow, List<String> fields, List<String> reasons, ObjectValue obligations,
-                       Failure failure) {
+public record Decision(
+        boolean allow, List<String> fields, List<String> reasons, ObjectValue obligations, Failure failure) {
 
     /** Why a decision failed closed. */
     public enum Failure {
-        POLICY_INVALID, UNDEFINED, EVAL_ERROR, TIMEOUT, LIMIT, MALFORMED
+        POLICY_INVALID,
+        UNDEFINED,
+        EVAL_ERROR,
+        TIMEOUT,
+        LIMIT,
+        MALFORMED
     }
 
     public Decision {

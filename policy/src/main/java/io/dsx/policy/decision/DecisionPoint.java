@@ -64,13 +64,15 @@ public final class DecisionPoint {
         try {
             // strict: a builtin error inside the decision denies with its reason instead of
             // silently turning part of the policy undefined
-            result = policy.evalRef("data.dsx." + action + ".decision",
+            result = policy.evalRef(
+                    "data.dsx." + action + ".decision",
                     options.get().withInput(input).withStrict(true));
         } catch (RegoException e) {
             return Decision.failClosed(failure(e), "policy evaluation failed: " + e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
-            return Decision.failClosed(Decision.Failure.EVAL_ERROR, "policy evaluation failed: "
-                    + e.getClass().getSimpleName());
+            return Decision.failClosed(
+                    Decision.Failure.EVAL_ERROR,
+                    "policy evaluation failed: " + e.getClass().getSimpleName());
         }
         if (result == null) {
             return Decision.failClosed(Decision.Failure.UNDEFINED, "decision is undefined for action " + action);

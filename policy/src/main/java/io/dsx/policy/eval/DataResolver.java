@@ -23,12 +23,10 @@ final class DataResolver {
     private static final Value UNDEFINED = StringValue.of("\u0000undefined");
 
     /** A {@code with data.<path> as value} override. */
-    record Override(List<Value> path, Value value) {
-    }
+    record Override(List<Value> path, Value value) {}
 
     /** Saved cache and overrides, restored when a {@code with} ends. */
-    record State(HashMap<RuleNode, Value> cache, List<Override> overrides, HashMap<FnKey, Value> fnCache) {
-    }
+    record State(HashMap<RuleNode, Value> cache, List<Override> overrides, HashMap<FnKey, Value> fnCache) {}
 
     /** A function call: name and operands (functions are pure within a query, as in OPA). */
     static final class FnKey {
@@ -45,7 +43,9 @@ final class DataResolver {
 
         @java.lang.Override
         public boolean equals(Object o) {
-            return o instanceof FnKey k && k.hash == hash && k.name.equals(name)
+            return o instanceof FnKey k
+                    && k.hash == hash
+                    && k.name.equals(name)
                     && java.util.Arrays.equals(k.args, args);
         }
 
@@ -104,9 +104,7 @@ final class DataResolver {
     }
 
     /** Where a ref's constant prefix lands in the rule tree (valid without overrides). */
-    private record Landing(RuleNode node, Value base, int i, List<Value> at) {
-    }
-
+    private record Landing(RuleNode node, Value base, int i, List<Value> at) {}
 
     boolean refCached(Term.Ref r, Frame f, VCont k) {
         if (!overrides.isEmpty()) {
@@ -120,8 +118,11 @@ final class DataResolver {
             List<Term> path = r.path();
             List<Value> at = new ArrayList<>();
             int i = 0;
-            while (node != null && !node.hasRules() && i < path.size()
-                    && path.get(i) instanceof Term.Scalar s && s.value() instanceof StringValue sk) {
+            while (node != null
+                    && !node.hasRules()
+                    && i < path.size()
+                    && path.get(i) instanceof Term.Scalar s
+                    && s.value() instanceof StringValue sk) {
                 RuleNode child = node.child(sk.value());
                 Value childBase = Evaluator.index(base, sk);
                 if (child == null && childBase == null) {
@@ -142,14 +143,19 @@ final class DataResolver {
         if (l.i() < 0) {
             return true;
         }
-        boolean leaf = l.node() != null && l.node().hasRules() && l.node().children().isEmpty();
+        boolean leaf =
+                l.node() != null && l.node().hasRules() && l.node().children().isEmpty();
         return resolve(l.node(), l.base(), leaf ? l.at() : new ArrayList<>(l.at()), r.path(), l.i(), f, k);
     }
 
     private boolean resolveFrom(RuleNode node, Value base, List<Value> at, List<Term> path, int i, Frame f, VCont k) {
         // fast path: constant string keys through the rule tree, without overrides
-        while (overrides.isEmpty() && node != null && !node.hasRules() && i < path.size()
-                && path.get(i) instanceof Term.Scalar s && s.value() instanceof StringValue key) {
+        while (overrides.isEmpty()
+                && node != null
+                && !node.hasRules()
+                && i < path.size()
+                && path.get(i) instanceof Term.Scalar s
+                && s.value() instanceof StringValue key) {
             RuleNode child = node.child(key.value());
             Value childBase = Evaluator.index(base, key);
             if (child == null && childBase == null) {
@@ -170,8 +176,10 @@ final class DataResolver {
             Value v = fullValue(node, base, at);
             if (node == null) {
                 // constant keys into base data, as OPA's storage paths read them (dataKey)
-                while (v instanceof io.dsx.policy.value.ObjectValue && i < path.size()
-                        && path.get(i) instanceof Term.Scalar s && s.value() instanceof io.dsx.policy.value.NumberValue) {
+                while (v instanceof io.dsx.policy.value.ObjectValue
+                        && i < path.size()
+                        && path.get(i) instanceof Term.Scalar s
+                        && s.value() instanceof io.dsx.policy.value.NumberValue) {
                     v = Evaluator.index(v, dataKey(s.value(), v));
                     i++;
                 }
@@ -209,7 +217,8 @@ final class DataResolver {
      */
     private static Value dataKey(Value key, Value container) {
         return key instanceof io.dsx.policy.value.NumberValue && !(container instanceof io.dsx.policy.value.ArrayValue)
-                ? StringValue.of(key.toString()) : key;
+                ? StringValue.of(key.toString())
+                : key;
     }
 
     private Value exactOverride(List<Value> at) {
@@ -224,7 +233,8 @@ final class DataResolver {
 
     private boolean overrideBelow(List<Value> at, Value key) {
         for (Override o : overrides) {
-            if (o.path().size() > at.size() && o.path().subList(0, at.size()).equals(at)
+            if (o.path().size() > at.size()
+                    && o.path().subList(0, at.size()).equals(at)
                     && o.path().get(at.size()).equals(key)) {
                 return true;
             }
@@ -253,7 +263,9 @@ final class DataResolver {
             return cached == UNDEFINED ? null : cached;
         }
         if (!inProgress.add(node)) {
-            throw new RegoException(RegoException.Code.RECURSION, "rule data." + pathText(at) + " is recursive",
+            throw new RegoException(
+                    RegoException.Code.RECURSION,
+                    "rule data." + pathText(at) + " is recursive",
                     node.rules().isEmpty() ? null : node.rules().get(0).loc());
         }
         Value v;
@@ -354,8 +366,10 @@ final class DataResolver {
             Value v = chain(r, null, "complete rules must not produce multiple outputs");
             if (v != null) {
                 if (result != null && !result.equals(v)) {
-                    throw new RegoException(RegoException.Code.EVAL_CONFLICT,
-                            "complete rules must not produce multiple outputs", r.loc());
+                    throw new RegoException(
+                            RegoException.Code.EVAL_CONFLICT,
+                            "complete rules must not produce multiple outputs",
+                            r.loc());
                 }
                 result = v;
             }
@@ -405,22 +419,26 @@ final class DataResolver {
         List<Term> rem = r.ref().path().subList(depth, r.ref().path().size());
         boolean multi = r.kind() == Rule.Kind.MULTI;
         Frame f = new Frame();
-        ev.body(r.body(), 0, f, () -> keys(rem, 0, new ArrayList<>(), f, keys -> {
-            Term out = multi ? r.key() : r.value();
-            return ev.term(out, f, v -> {
-                if (ev.coverage != null) {
-                    ev.coverage.hit(r.loc());
-                }
-                if (!multi && !keys.isEmpty() && v instanceof ObjectValue) {
-                    if (ruleLeaves == null) {
-                        ruleLeaves = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-                    }
-                    ruleLeaves.add(v);
-                }
-                doc.add(keys, v, multi, r.loc());
-                return true;
-            });
-        }));
+        ev.body(
+                r.body(),
+                0,
+                f,
+                () -> keys(rem, 0, new ArrayList<>(), f, keys -> {
+                    Term out = multi ? r.key() : r.value();
+                    return ev.term(out, f, v -> {
+                        if (ev.coverage != null) {
+                            ev.coverage.hit(r.loc());
+                        }
+                        if (!multi && !keys.isEmpty() && v instanceof ObjectValue) {
+                            if (ruleLeaves == null) {
+                                ruleLeaves = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                            }
+                            ruleLeaves.add(v);
+                        }
+                        doc.add(keys, v, multi, r.loc());
+                        return true;
+                    });
+                }));
     }
 
     @FunctionalInterface
@@ -471,8 +489,10 @@ final class DataResolver {
                     Value v = chain(r, args, "functions must not produce multiple outputs for same inputs");
                     if (v != null) {
                         if (result != null && !result.equals(v)) {
-                            throw new RegoException(RegoException.Code.EVAL_CONFLICT,
-                                    "functions must not produce multiple outputs for same inputs", r.loc());
+                            throw new RegoException(
+                                    RegoException.Code.EVAL_CONFLICT,
+                                    "functions must not produce multiple outputs for same inputs",
+                                    r.loc());
                         }
                         result = v;
                     }

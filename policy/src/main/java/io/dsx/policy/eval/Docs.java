@@ -11,8 +11,7 @@ import java.util.TreeMap;
 
 /** Building documents: setting values at paths, accumulating partial rules' outputs. */
 final class Docs {
-    private Docs() {
-    }
+    private Docs() {}
 
     /** A copy of root with path[i..] set to v, creating objects along the way. */
     static Value set(Value root, List<Value> path, int i, Value v) {
@@ -113,7 +112,8 @@ final class Docs {
             ObjectValue.Builder b = ObjectValue.builder();
             for (Map.Entry<Value, Object> e : m.entrySet()) {
                 Object v = e.getValue();
-                Value val = v instanceof TreeMap ? toValue((TreeMap<Value, Object>) v)
+                Value val = v instanceof TreeMap
+                        ? toValue((TreeMap<Value, Object>) v)
                         : v instanceof SetValue.Builder sb ? sb.build() : (Value) v;
                 b.put(e.getKey(), val);
             }

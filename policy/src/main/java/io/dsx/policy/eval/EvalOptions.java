@@ -19,33 +19,55 @@ import java.util.Random;
  * @param print where {@code print(...)} output goes
  * @param coverage collects the lines evaluation reaches, or null (off)
  */
-public record EvalOptions(Value input, boolean strictBuiltinErrors, long nowNs, Random random,
-                          Map<String, String> env, Duration timeout, long maxSteps, int maxCollectionSize,
-                          PrintSink print, Coverage coverage) {
+public record EvalOptions(
+        Value input,
+        boolean strictBuiltinErrors,
+        long nowNs,
+        Random random,
+        Map<String, String> env,
+        Duration timeout,
+        long maxSteps,
+        int maxCollectionSize,
+        PrintSink print,
+        Coverage coverage) {
 
     public static EvalOptions defaults() {
-        return new EvalOptions(null, false, System.currentTimeMillis() * 1_000_000L, new Random(),
-                Map.of(), Duration.ofSeconds(1), 10_000_000L, 1_000_000, PrintSink.DEBUG_LOG, null);
+        return new EvalOptions(
+                null,
+                false,
+                System.currentTimeMillis() * 1_000_000L,
+                new Random(),
+                Map.of(),
+                Duration.ofSeconds(1),
+                10_000_000L,
+                1_000_000,
+                PrintSink.DEBUG_LOG,
+                null);
     }
 
     public EvalOptions withInput(Value in) {
-        return new EvalOptions(in, strictBuiltinErrors, nowNs, random, env, timeout, maxSteps, maxCollectionSize, print, coverage);
+        return new EvalOptions(
+                in, strictBuiltinErrors, nowNs, random, env, timeout, maxSteps, maxCollectionSize, print, coverage);
     }
 
     public EvalOptions withStrict(boolean strict) {
-        return new EvalOptions(input, strict, nowNs, random, env, timeout, maxSteps, maxCollectionSize, print, coverage);
+        return new EvalOptions(
+                input, strict, nowNs, random, env, timeout, maxSteps, maxCollectionSize, print, coverage);
     }
 
     public EvalOptions withNowNs(long ns) {
-        return new EvalOptions(input, strictBuiltinErrors, ns, random, env, timeout, maxSteps, maxCollectionSize, print, coverage);
+        return new EvalOptions(
+                input, strictBuiltinErrors, ns, random, env, timeout, maxSteps, maxCollectionSize, print, coverage);
     }
 
     public EvalOptions withRandom(Random r) {
-        return new EvalOptions(input, strictBuiltinErrors, nowNs, r, env, timeout, maxSteps, maxCollectionSize, print, coverage);
+        return new EvalOptions(
+                input, strictBuiltinErrors, nowNs, r, env, timeout, maxSteps, maxCollectionSize, print, coverage);
     }
 
     public EvalOptions withEnv(Map<String, String> e) {
-        return new EvalOptions(input, strictBuiltinErrors, nowNs, random, e, timeout, maxSteps, maxCollectionSize, print, coverage);
+        return new EvalOptions(
+                input, strictBuiltinErrors, nowNs, random, e, timeout, maxSteps, maxCollectionSize, print, coverage);
     }
 
     public EvalOptions withLimits(Duration t, long steps, int size) {
@@ -53,10 +75,12 @@ public record EvalOptions(Value input, boolean strictBuiltinErrors, long nowNs, 
     }
 
     public EvalOptions withPrint(PrintSink sink) {
-        return new EvalOptions(input, strictBuiltinErrors, nowNs, random, env, timeout, maxSteps, maxCollectionSize, sink, coverage);
+        return new EvalOptions(
+                input, strictBuiltinErrors, nowNs, random, env, timeout, maxSteps, maxCollectionSize, sink, coverage);
     }
 
     public EvalOptions withCoverage(Coverage c) {
-        return new EvalOptions(input, strictBuiltinErrors, nowNs, random, env, timeout, maxSteps, maxCollectionSize, print, c);
+        return new EvalOptions(
+                input, strictBuiltinErrors, nowNs, random, env, timeout, maxSteps, maxCollectionSize, print, c);
     }
 }

@@ -2,7 +2,6 @@ package io.dsx.policy.eval;
 
 import io.dsx.policy.ast.Expr;
 import io.dsx.policy.ast.Loc;
-import io.dsx.policy.ast.Rule;
 import io.dsx.policy.ast.Term;
 import io.dsx.policy.builtins.BuiltinCall;
 import io.dsx.policy.builtins.BuiltinContext;
@@ -44,6 +43,7 @@ final class Evaluator {
     Value input;
     /** function/builtin name to replacement (a {@code Term.Call} with no args naming a function, or a value term). */
     Map<String, Object> fnOverrides = Map.of();
+
     RegoException firstBuiltinError;
     int depth;
     /** Lines reached, for test coverage; null when off. */
@@ -56,8 +56,13 @@ final class Evaluator {
         this.input = options.input();
         this.deadline = System.nanoTime() + options.timeout().toNanos();
         this.maxSteps = options.maxSteps();
-        this.bctx = BuiltinContext.builder().nowNs(options.nowNs()).random(options.random())
-                .env(options.env()).strict(options.strictBuiltinErrors()).cancellation(this::checkDeadline).build();
+        this.bctx = BuiltinContext.builder()
+                .nowNs(options.nowNs())
+                .random(options.random())
+                .env(options.env())
+                .strict(options.strictBuiltinErrors())
+                .cancellation(this::checkDeadline)
+                .build();
         this.data = new DataResolver(this);
         this.coverage = options.coverage();
     }
@@ -71,8 +76,10 @@ final class Evaluator {
     /** Counts one step; e (null for a solution) gives the location only when the limit is hit. */
     private void step(Expr e) {
         if (++steps > maxSteps) {
-            throw new RegoException(RegoException.Code.EVAL_LIMIT, "step limit exceeded (" + maxSteps
-                    + " expressions)", e == null ? null : e.loc());
+            throw new RegoException(
+                    RegoException.Code.EVAL_LIMIT,
+                    "step limit exceeded (" + maxSteps + " expressions)",
+                    e == null ? null : e.loc());
         }
         if ((steps & 255) == 0) {
             checkDeadline();
@@ -81,8 +88,10 @@ final class Evaluator {
 
     void checkSize(int n, Loc loc) {
         if (n > options.maxCollectionSize()) {
-            throw new RegoException(RegoException.Code.EVAL_LIMIT, "collection size limit exceeded ("
-                    + options.maxCollectionSize() + ")", loc);
+            throw new RegoException(
+                    RegoException.Code.EVAL_LIMIT,
+                    "collection size limit exceeded (" + options.maxCollectionSize() + ")",
+                    loc);
         }
     }
 
@@ -128,9 +137,14 @@ final class Evaluator {
             return k.go();
         }
         if (e instanceof Expr.SomeIn s) {
-            return term(s.collection(), f, coll -> iterate(coll, (key, val) -> s.key() == null
-                    ? unifyValue(s.value(), val, f, k)
-                    : unifyValue(s.key(), key, f, () -> unifyValue(s.value(), val, f, k))));
+            return term(
+                    s.collection(),
+                    f,
+                    coll -> iterate(
+                            coll,
+                            (key, val) -> s.key() == null
+                                    ? unifyValue(s.value(), val, f, k)
+                                    : unifyValue(s.key(), key, f, () -> unifyValue(s.value(), val, f, k))));
         }
         if (e instanceof Expr.Every ev) {
             return term(ev.domain(), f, dom -> every(ev, dom, f) ? k.go() : true);
@@ -275,18 +289,25 @@ final class Evaluator {
     }
 
     private Object functionReplacement(Term value, Frame f) {
-        if (value instanceof Term.Ref r && r.head() instanceof Term.Var v && v.name().equals("data")) {
+        if (value instanceof Term.Ref r
+                && r.head() instanceof Term.Var v
+                && v.name().equals("data")) {
             String name = dotted(r);
             if (name != null && policy.isFunction(name)) {
                 return new Term.Call(name, List.of(), value.loc());
             }
         }
-        if (value instanceof Term.Var v && f.get(v.name()) == null
-                && (registry.get(v.name()) != null || BuiltinDeclarations.standard().get(v.name()) != null)) {
+        if (value instanceof Term.Var v
+                && f.get(v.name()) == null
+                && (registry.get(v.name()) != null
+                        || BuiltinDeclarations.standard().get(v.name()) != null)) {
             return new Term.Call(v.name(), List.of(), value.loc());
         }
-        if (value instanceof Term.Ref r && r.head() instanceof Term.Var v && f.get(v.name()) == null
-                && !v.name().equals("data") && !v.name().equals("input")) {
+        if (value instanceof Term.Ref r
+                && r.head() instanceof Term.Var v
+                && f.get(v.name()) == null
+                && !v.name().equals("data")
+                && !v.name().equals("input")) {
             String name = dotted(r);
             if (name != null && BuiltinDeclarations.standard().get(name) != null) {
                 return new Term.Call(name, List.of(), value.loc());
@@ -329,10 +350,16 @@ final class Evaluator {
         List<Term> args = c.args();
         if (n >= 0 && args.size() == n + 1) {
             Term out = args.get(n);
-            return args(args, 0, n, new Value[n], false, f,
-                    vals -> call(name, ci, vals, c, v -> unifyValue(out, v, f, k)));
+            return args(
+                    args, 0, n, new Value[n], false, f, vals -> call(name, ci, vals, c, v -> unifyValue(out, v, f, k)));
         }
-        return args(args, 0, args.size(), new Value[args.size()], false, f,
+        return args(
+                args,
+                0,
+                args.size(),
+                new Value[args.size()],
+                false,
+                f,
                 vals -> call(name, ci, vals, c, v -> v == BoolValue.FALSE || k.go()));
     }
 
@@ -358,8 +385,7 @@ final class Evaluator {
     }
 
     /** What a call name refers to, derived from the policy alone and memoised per policy. */
-    record CallInfo(int arity, boolean function, BuiltinFunction fn, BuiltinDeclaration decl, int special) {
-    }
+    record CallInfo(int arity, boolean function, BuiltinFunction fn, BuiltinDeclaration decl, int special) {}
 
     private static final int NOT_SPECIAL = 0;
     private static final int WALK = 1;
@@ -385,8 +411,12 @@ final class Evaluator {
     CallInfo info(String name) {
         Object o = policy.evalCache().get(name);
         if (o == null) {
-            o = new CallInfo(policy.arity(name), policy.isFunction(name), registry.get(name),
-                    BuiltinDeclarations.standard().get(name), special(name));
+            o = new CallInfo(
+                    policy.arity(name),
+                    policy.isFunction(name),
+                    registry.get(name),
+                    BuiltinDeclarations.standard().get(name),
+                    special(name));
             policy.evalCache().putIfAbsent(name, o);
         }
         return (CallInfo) o;
@@ -426,7 +456,8 @@ final class Evaluator {
                     Term.Var v = (Term.Var) args.get(j);
                     out[j] = f.get(v.name());
                     if (out[j] == null) {
-                        throw new RegoException(RegoException.Code.UNSAFE_VAR, "var " + v.name() + " is unsafe", v.loc());
+                        throw new RegoException(
+                                RegoException.Code.UNSAFE_VAR, "var " + v.name() + " is unsafe", v.loc());
                     }
                 }
             }
@@ -473,7 +504,9 @@ final class Evaluator {
             int start = 0;
             if (name == "input") {
                 cur = input;
-                if (cur != null && path.size() > 1 && path.get(0) instanceof Term.Scalar
+                if (cur != null
+                        && path.size() > 1
+                        && path.get(0) instanceof Term.Scalar
                         && path.get(1) instanceof Term.Scalar) {
                     InputPrefix p = inputPrefix(r, path);
                     cur = p.value;
@@ -610,8 +643,9 @@ final class Evaluator {
             if (name.startsWith("data.")) {
                 return true;
             }
-            return builtinError(new BuiltinException(BuiltinException.Kind.BUILTIN,
-                    name + ": builtin not implemented"), site.loc());
+            return builtinError(
+                    new BuiltinException(BuiltinException.Kind.BUILTIN, name + ": builtin not implemented"),
+                    site.loc());
         }
         Value r;
         try {
@@ -621,8 +655,8 @@ final class Evaluator {
         } catch (RegoException ex) {
             throw ex;
         } catch (ArithmeticException | IllegalArgumentException | IndexOutOfBoundsException ex) {
-            return builtinError(new BuiltinException(BuiltinException.Kind.BUILTIN,
-                    name + ": " + ex.getMessage()), site.loc());
+            return builtinError(
+                    new BuiltinException(BuiltinException.Kind.BUILTIN, name + ": " + ex.getMessage()), site.loc());
         }
         if (r == null) {
             return true;
@@ -634,8 +668,12 @@ final class Evaluator {
     }
 
     private boolean builtinError(BuiltinException ex, Loc loc) {
-        RegoException re = new RegoException(ex.kind() == BuiltinException.Kind.TYPE
-                ? RegoException.Code.EVAL_TYPE : RegoException.Code.EVAL_BUILTIN, ex.getMessage(), loc);
+        RegoException re = new RegoException(
+                ex.kind() == BuiltinException.Kind.TYPE
+                        ? RegoException.Code.EVAL_TYPE
+                        : RegoException.Code.EVAL_BUILTIN,
+                ex.getMessage(),
+                loc);
         if (firstBuiltinError == null) {
             firstBuiltinError = re;
         }

@@ -10,7 +10,7 @@ import io.dsx.policy.ast.Loc;
 @FunctionalInterface
 public interface PrintSink {
     /** Drops every message. */
-    PrintSink DISCARD = (loc, message) -> { };
+    PrintSink DISCARD = (loc, message) -> {};
 
     /** DEBUG on the {@code io.dsx.policy.print} logger, prefixed with the call's location. */
     PrintSink DEBUG_LOG = new PrintSink() {

@@ -16,8 +16,7 @@ import java.util.Set;
 
 /** Evaluates a compiled query: every solution, as bindings of the query's named variables. */
 public final class QueryEval {
-    private QueryEval() {
-    }
+    private QueryEval() {}
 
     /**
      * Runs query against policy and returns one row per solution (variable name to value;
@@ -25,11 +24,13 @@ public final class QueryEval {
      *
      * @throws RegoException on conflicts, limits, or (in strict mode) the first builtin error
      */
-    public static List<Map<String, Value>> run(CompiledPolicy policy, BuiltinRegistry registry,
-                                               List<Expr> query, EvalOptions options) {
+    public static List<Map<String, Value>> run(
+            CompiledPolicy policy, BuiltinRegistry registry, List<Expr> query, EvalOptions options) {
         if (options.input() != null && Values.deeperThan(options.input(), Limits.MAX_VALUE_DEPTH)) {
-            throw new RegoException(RegoException.Code.EVAL_LIMIT, "input nested deeper than "
-                    + Limits.MAX_VALUE_DEPTH + " levels", null);
+            throw new RegoException(
+                    RegoException.Code.EVAL_LIMIT,
+                    "input nested deeper than " + Limits.MAX_VALUE_DEPTH + " levels",
+                    null);
         }
         Evaluator ev = new Evaluator(policy, registry, options);
         Set<String> names = queryVars(policy, query);
@@ -78,7 +79,6 @@ public final class QueryEval {
         }
         return (Set<String>) cached;
     }
-
 
     /** Strict mode: the first builtin error, with the solutions found before it. */
     public static final class PartialResultException extends RuntimeException {

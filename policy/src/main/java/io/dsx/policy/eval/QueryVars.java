@@ -6,8 +6,7 @@ import java.util.Collection;
 
 /** Names of the variables a query binds at its top level (not inside closures). */
 final class QueryVars {
-    private QueryVars() {
-    }
+    private QueryVars() {}
 
     static void collect(Expr e, Collection<String> out) {
         if (e instanceof Expr.TermExpr t) {

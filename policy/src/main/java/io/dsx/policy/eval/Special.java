@@ -13,8 +13,7 @@ import java.util.List;
 
 /** Builtins that need the evaluator (walk, membership) and template strings. */
 final class Special {
-    private Special() {
-    }
+    private Special() {}
 
     /** {@code walk(x)}: every [path, value] pair, pre-order. */
     static boolean walk(Value root, VCont k) {

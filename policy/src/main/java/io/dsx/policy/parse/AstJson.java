@@ -19,8 +19,7 @@ import java.util.List;
  * import paths, rule heads, body expressions); locations are left out.
  */
 public final class AstJson {
-    private AstJson() {
-    }
+    private AstJson() {}
 
     /** The module's AST as OPA serialises it. */
     public static ObjectValue module(Module m) {
@@ -28,10 +27,14 @@ public final class AstJson {
         pkg.add(term("var", StringValue.of("data")));
         m.pkg().forEach(p -> pkg.add(term("string", StringValue.of(p))));
         ObjectValue.Builder b = ObjectValue.builder()
-                .put("package", ObjectValue.builder().put("path", ArrayValue.of(pkg)).build());
+                .put(
+                        "package",
+                        ObjectValue.builder().put("path", ArrayValue.of(pkg)).build());
         if (!m.imports().isEmpty()) {
             List<Value> imps = new ArrayList<>();
-            m.imports().forEach(im -> imps.add(ObjectValue.builder().put("path", term(im.ref())).build()));
+            m.imports()
+                    .forEach(im -> imps.add(
+                            ObjectValue.builder().put("path", term(im.ref())).build()));
             b.put("imports", ArrayValue.of(imps));
         }
         if (!m.rules().isEmpty()) {
@@ -82,22 +85,31 @@ public final class AstJson {
     private static Value expr(Expr e, int index) {
         ObjectValue.Builder b = ObjectValue.builder().put("index", NumberValue.of(index));
         if (e instanceof Expr.Not n) {
-            return ObjectValue.builder().put("index", NumberValue.of(index)).put("negated", BoolValue.TRUE)
-                    .put("terms", ((ObjectValue) expr(n.expr(), index)).get("terms")).build();
+            return ObjectValue.builder()
+                    .put("index", NumberValue.of(index))
+                    .put("negated", BoolValue.TRUE)
+                    .put("terms", ((ObjectValue) expr(n.expr(), index)).get("terms"))
+                    .build();
         }
         if (e instanceof Expr.TermExpr t) {
             b.put("terms", t.term() instanceof Term.Call c ? callTerms(c.operator(), c.args()) : term(t.term()));
         } else if (e instanceof Expr.Unify u) {
             b.put("terms", callTerms(u.assign() ? "assign" : "eq", List.of(u.lhs(), u.rhs())));
         } else if (e instanceof Expr.With w) {
-            b = ObjectValue.builder().put("index", NumberValue.of(index))
+            b = ObjectValue.builder()
+                    .put("index", NumberValue.of(index))
                     .put("terms", ((ObjectValue) expr(w.expr(), index)).get("terms"));
             List<Value> mods = new ArrayList<>();
-            w.mods().forEach(m -> mods.add(ObjectValue.builder().put("target", term(m.target()))
-                    .put("value", term(m.value())).build()));
+            w.mods()
+                    .forEach(m -> mods.add(ObjectValue.builder()
+                            .put("target", term(m.target()))
+                            .put("value", term(m.value()))
+                            .build()));
             b.put("with", ArrayValue.of(mods));
         } else {
-            b.put("terms", term("string", StringValue.of(e.getClass().getSimpleName().toLowerCase())));
+            b.put(
+                    "terms",
+                    term("string", StringValue.of(e.getClass().getSimpleName().toLowerCase())));
         }
         return b.build();
     }
@@ -132,18 +144,23 @@ public final class AstJson {
     }
 
     private static Value term(String type, Value value) {
-        return ObjectValue.builder().put("type", StringValue.of(type)).put("value", value).build();
+        return ObjectValue.builder()
+                .put("type", StringValue.of(type))
+                .put("value", value)
+                .build();
     }
 
     static Value term(Term t) {
         if (t instanceof Term.Scalar s) {
-            return term(switch (s.value().kind()) {
-                case NULL -> "null";
-                case BOOLEAN -> "boolean";
-                case NUMBER -> "number";
-                case STRING -> "string";
-                default -> s.value().kind().name().toLowerCase();
-            }, s.value());
+            return term(
+                    switch (s.value().kind()) {
+                        case NULL -> "null";
+                        case BOOLEAN -> "boolean";
+                        case NUMBER -> "number";
+                        case STRING -> "string";
+                        default -> s.value().kind().name().toLowerCase();
+                    },
+                    s.value());
         }
         if (t instanceof Term.Var v) {
             return term("var", StringValue.of(v.name()));
@@ -166,16 +183,29 @@ public final class AstJson {
             return term("call", callTerms(c.operator(), c.args()));
         }
         if (t instanceof Term.ArrayCompr c) {
-            return term("arraycomprehension", ObjectValue.builder().put("term", term(c.term()))
-                    .put("body", body(c.body())).build());
+            return term(
+                    "arraycomprehension",
+                    ObjectValue.builder()
+                            .put("term", term(c.term()))
+                            .put("body", body(c.body()))
+                            .build());
         }
         if (t instanceof Term.SetCompr c) {
-            return term("setcomprehension", ObjectValue.builder().put("term", term(c.term()))
-                    .put("body", body(c.body())).build());
+            return term(
+                    "setcomprehension",
+                    ObjectValue.builder()
+                            .put("term", term(c.term()))
+                            .put("body", body(c.body()))
+                            .build());
         }
         if (t instanceof Term.ObjectCompr c) {
-            return term("objectcomprehension", ObjectValue.builder().put("key", term(c.key()))
-                    .put("value", term(c.value())).put("body", body(c.body())).build());
+            return term(
+                    "objectcomprehension",
+                    ObjectValue.builder()
+                            .put("key", term(c.key()))
+                            .put("value", term(c.value()))
+                            .put("body", body(c.body()))
+                            .build());
         }
         return term("templatestring", StringValue.of(t.toString()));
     }

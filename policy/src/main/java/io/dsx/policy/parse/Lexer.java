@@ -7,8 +7,10 @@ import java.util.List;
 
 /** Splits Rego source into tokens; comments are dropped, line breaks recorded on the next token. */
 final class Lexer {
-    private static final String[] OPS = {":=", "==", "!=", "<=", ">=", "{", "}", "[", "]", "(", ")",
-        ".", ",", ";", ":", "=", "<", ">", "+", "-", "*", "/", "%", "&", "|"};
+    private static final String[] OPS = {
+        ":=", "==", "!=", "<=", ">=", "{", "}", "[", "]", "(", ")", ".", ",", ";", ":", "=", "<", ">", "+", "-", "*",
+        "/", "%", "&", "|"
+    };
 
     private final String src;
     private final String file;
@@ -21,8 +23,7 @@ final class Lexer {
     final List<Comment> comments = new ArrayList<>();
 
     /** A {@code #} comment: its row, column (1-based) and text including the {@code #}. */
-    record Comment(int row, int col, String text) {
-    }
+    record Comment(int row, int col, String text) {}
 
     Lexer(String src, String file, int rowBase, int colBase) {
         this.src = src;

@@ -23,16 +23,24 @@ import java.util.regex.Pattern;
  */
 final class MetadataBlocks {
     private static final Set<String> SCOPES = Set.of("rule", "document", "package", "subpackages");
-    private static final Set<String> KEYS = Set.of("scope", "title", "description", "related_resources",
-            "authors", "organizations", "schemas", "entrypoint", "custom", "labels", "compile");
+    private static final Set<String> KEYS = Set.of(
+            "scope",
+            "title",
+            "description",
+            "related_resources",
+            "authors",
+            "organizations",
+            "schemas",
+            "entrypoint",
+            "custom",
+            "labels",
+            "compile");
     private static final Pattern AUTHOR = Pattern.compile("^(.*?)\\s*<([^<>]*)>\\s*$");
 
-    private MetadataBlocks() {
-    }
+    private MetadataBlocks() {}
 
     /** A statement a block can annotate. */
-    record Target(Loc loc, boolean onPackage) {
-    }
+    record Target(Loc loc, boolean onPackage) {}
 
     /** The module's annotations; targets are the package and rules in source order. */
     static List<Module.Annotation> read(List<Lexer.Comment> comments, List<Target> targets, String file) {
@@ -47,7 +55,9 @@ final class MetadataBlocks {
             StringBuilder yaml = new StringBuilder();
             int last = c.row();
             k++;
-            while (k < comments.size() && comments.get(k).row() == last + 1 && comments.get(k).col() == 1) {
+            while (k < comments.size()
+                    && comments.get(k).row() == last + 1
+                    && comments.get(k).col() == 1) {
                 yaml.append(comments.get(k).text().substring(1)).append('\n');
                 last = comments.get(k).row();
                 k++;
@@ -61,7 +71,8 @@ final class MetadataBlocks {
                 }
             }
             if (target == null) {
-                throw new RegoException(RegoException.Code.PARSE, "metadata block not followed by a package or rule", at);
+                throw new RegoException(
+                        RegoException.Code.PARSE, "metadata block not followed by a package or rule", at);
             }
             out.add(annotation(yaml.toString(), target, at));
         }
@@ -80,7 +91,8 @@ final class MetadataBlocks {
         }
         ObjectValue.Builder b = ObjectValue.builder();
         for (var e : o.entries().entrySet()) {
-            String key = e.getKey() instanceof StringValue s ? s.value() : e.getKey().toString();
+            String key =
+                    e.getKey() instanceof StringValue s ? s.value() : e.getKey().toString();
             if (!KEYS.contains(key)) {
                 throw new RegoException(RegoException.Code.PARSE, "invalid metadata: unknown key " + key, at);
             }
@@ -104,8 +116,11 @@ final class MetadataBlocks {
             throw new RegoException(RegoException.Code.PARSE, "invalid annotation scope '" + scope + "'", at);
         }
         if (target.onPackage() != (scope.equals("package") || scope.equals("subpackages"))) {
-            throw new RegoException(RegoException.Code.PARSE, "annotation scope '" + scope + "' must be applied to "
-                    + (target.onPackage() ? "rule (have package)" : "package (have rule)"), at);
+            throw new RegoException(
+                    RegoException.Code.PARSE,
+                    "annotation scope '" + scope + "' must be applied to "
+                            + (target.onPackage() ? "rule (have package)" : "package (have rule)"),
+                    at);
         }
         return new Module.Annotation(scope, built, target.loc(), target.onPackage());
     }

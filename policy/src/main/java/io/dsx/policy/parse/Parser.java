@@ -27,8 +27,8 @@ import java.util.Map;
  * ({@link MetadataBlocks}) and OPA's AST JSON ({@link AstJson}).
  */
 public final class Parser {
-    private static final Map<String, String> REL = Map.of("==", "equal", "!=", "neq", "<", "lt",
-            "<=", "lte", ">", "gt", ">=", "gte");
+    private static final Map<String, String> REL =
+            Map.of("==", "equal", "!=", "neq", "<", "lt", "<=", "lte", ">", "gt", ">=", "gte");
 
     private final List<Token> toks;
     private final List<Lexer.Comment> comments;
@@ -41,6 +41,7 @@ public final class Parser {
      * start token, so that nested speculation is tried once per position: linear, not exponential.
      */
     private final java.util.Map<Integer, Attempt> bodyAttempts = new java.util.HashMap<>();
+
     private final java.util.Map<Integer, Attempt> groupAttempts = new java.util.HashMap<>();
 
     private record Attempt(Expr expr, int end) {
@@ -66,8 +67,7 @@ public final class Parser {
     /** Enters one nesting level; deeper than {@link Limits#MAX_NESTING} is a parse error. */
     private void enter(Token at) {
         if (++depth > Limits.MAX_NESTING) {
-            throw error(at, "max parsing recursion depth reached (nesting deeper than "
-                    + Limits.MAX_NESTING + ")");
+            throw error(at, "max parsing recursion depth reached (nesting deeper than " + Limits.MAX_NESTING + ")");
         }
     }
 
@@ -141,7 +141,9 @@ public final class Parser {
             alias = expectIdent();
         }
         if (alias == null) {
-            Term last = ref.path().isEmpty() ? ref.head() : ref.path().get(ref.path().size() - 1);
+            Term last = ref.path().isEmpty()
+                    ? ref.head()
+                    : ref.path().get(ref.path().size() - 1);
             alias = last instanceof Term.Var v ? v.name() : ((StringValue) ((Term.Scalar) last).value()).value();
         }
         return new Module.Import(ref, alias, loc);
@@ -240,8 +242,7 @@ public final class Parser {
         return next;
     }
 
-    private record ElseClause(Loc loc, Term value, List<Expr> body) {
-    }
+    private record ElseClause(Loc loc, Term value, List<Expr> body) {}
 
     /** A rule head: a var with dotted/bracketed path and optionally call arguments. */
     private Term headTerm() {
@@ -307,7 +308,9 @@ public final class Parser {
             return false;
         }
         Token n = toks.get(Math.min(i + 1, toks.size() - 1));
-        return !(n.is(".") && !n.nlBefore() && n.offset() == t.offset() + t.text().length());
+        return !(n.is(".")
+                && !n.nlBefore()
+                && n.offset() == t.offset() + t.text().length());
     }
 
     private boolean prevIs(String op) {
@@ -385,8 +388,10 @@ public final class Parser {
 
     /** A body as one closed expression: it holds iff {@code [true | body][0]} is defined. */
     private static Expr exists(List<Expr> body, Loc loc) {
-        Term probe = new Term.Ref(new Term.ArrayCompr(new Term.Scalar(BoolValue.TRUE, loc), body, loc),
-                List.of(new Term.Scalar(NumberValue.ZERO, loc)), loc);
+        Term probe = new Term.Ref(
+                new Term.ArrayCompr(new Term.Scalar(BoolValue.TRUE, loc), body, loc),
+                List.of(new Term.Scalar(NumberValue.ZERO, loc)),
+                loc);
         return new Expr.TermExpr(probe, loc);
     }
 
@@ -462,7 +467,8 @@ public final class Parser {
 
     private boolean isOperatorNext() {
         Token n = toks.get(Math.min(i + 1, toks.size() - 1));
-        return !n.nlBefore() && n.kind() == Token.Kind.OP
+        return !n.nlBefore()
+                && n.kind() == Token.Kind.OP
                 && (n.is(":=") || n.is("=") || n.is("==") || n.is(".") || n.is("[") || n.is("!="));
     }
 
@@ -476,8 +482,7 @@ public final class Parser {
         if (peek().is("in") && !peek().nlBefore()) {
             next();
             Term coll = termRelation();
-            return second == null ? new Expr.SomeIn(null, first, coll, loc)
-                    : new Expr.SomeIn(first, second, coll, loc);
+            return second == null ? new Expr.SomeIn(null, first, coll, loc) : new Expr.SomeIn(first, second, coll, loc);
         }
         List<Term.Var> vars = new ArrayList<>();
         vars.add(asVar(first));
@@ -511,7 +516,8 @@ public final class Parser {
         next();
         Term domain = termRelation();
         List<Expr> body = block();
-        return second == null ? new Expr.Every(null, first, domain, body, loc)
+        return second == null
+                ? new Expr.Every(null, first, domain, body, loc)
                 : new Expr.Every(first, second, domain, body, loc);
     }
 
@@ -872,7 +878,9 @@ public final class Parser {
                 }
                 int end = k + (e == 'u' ? 6 : 2);
                 lit.append(new Lexer("\"" + raw.substring(k, Math.min(end, raw.length())) + "\"", file, 1, 0)
-                        .tokens().get(0).text());
+                        .tokens()
+                        .get(0)
+                        .text());
                 k = end;
                 continue;
             }
@@ -882,7 +890,8 @@ public final class Parser {
                     parts.add(lit.toString());
                     lit.setLength(0);
                 }
-                Parser sub = new Parser(raw.substring(k + 1, close), file, loc.row(), loc.col() + k + 2, wildcards, depth);
+                Parser sub =
+                        new Parser(raw.substring(k + 1, close), file, loc.row(), loc.col() + k + 2, wildcards, depth);
                 sub.enter(t);
                 parts.add(sub.templateExpr());
                 k = close + 1;
@@ -913,8 +922,8 @@ public final class Parser {
         if (e instanceof Expr.With w && w.expr() instanceof Expr.TermExpr te) {
             Term.Var v = new Term.Var("__tpl" + (wildcards[0]++) + "__", at);
             Expr bind = new Expr.With(new Expr.Unify(v, te.term(), true, at), w.mods(), at);
-            return new Term.Ref(new Term.ArrayCompr(v, List.of(bind), at),
-                    List.of(new Term.Scalar(NumberValue.ZERO, at)), at);
+            return new Term.Ref(
+                    new Term.ArrayCompr(v, List.of(bind), at), List.of(new Term.Scalar(NumberValue.ZERO, at)), at);
         }
         throw new RegoException(RegoException.Code.PARSE, "template expression must be a term", at);
     }

@@ -21,8 +21,7 @@ import java.util.TreeSet;
  * totals. A line counts when a rule head or a body expression starts on it.
  */
 final class CoverageReport {
-    private CoverageReport() {
-    }
+    private CoverageReport() {}
 
     static ObjectValue of(List<Module> modules, Coverage coverage) {
         ObjectValue.Builder files = ObjectValue.builder();
@@ -44,17 +43,22 @@ final class CoverageReport {
             missed.removeAll(hit);
             covered += hit.size();
             total += lines.size();
-            files.put(m.file(), ObjectValue.builder()
-                    .put("covered", ranges(hit))
-                    .put("not_covered", ranges(missed))
-                    .put("covered_lines", NumberValue.of(hit.size()))
-                    .put("not_covered_lines", NumberValue.of(missed.size()))
-                    .put("coverage", percent(hit.size(), lines.size())).build());
+            files.put(
+                    m.file(),
+                    ObjectValue.builder()
+                            .put("covered", ranges(hit))
+                            .put("not_covered", ranges(missed))
+                            .put("covered_lines", NumberValue.of(hit.size()))
+                            .put("not_covered_lines", NumberValue.of(missed.size()))
+                            .put("coverage", percent(hit.size(), lines.size()))
+                            .build());
         }
-        return ObjectValue.builder().put("files", files.build())
+        return ObjectValue.builder()
+                .put("files", files.build())
                 .put("covered_lines", NumberValue.of(covered))
                 .put("not_covered_lines", NumberValue.of(total - covered))
-                .put("coverage", percent(covered, total)).build();
+                .put("coverage", percent(covered, total))
+                .build();
     }
 
     private static Value ranges(SortedSet<Integer> rows) {
@@ -79,14 +83,20 @@ final class CoverageReport {
 
     private static Value range(int start, int end) {
         return ObjectValue.builder()
-                .put("start", ObjectValue.builder().put("row", NumberValue.of(start)).build())
-                .put("end", ObjectValue.builder().put("row", NumberValue.of(end)).build()).build();
+                .put(
+                        "start",
+                        ObjectValue.builder().put("row", NumberValue.of(start)).build())
+                .put(
+                        "end",
+                        ObjectValue.builder().put("row", NumberValue.of(end)).build())
+                .build();
     }
 
     private static Value percent(int part, int whole) {
         if (whole == 0) {
             return NumberValue.ZERO;
         }
-        return NumberValue.of(BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP));
+        return NumberValue.of(
+                BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP));
     }
 }

@@ -28,8 +28,7 @@ public final class PolicyCheck {
               dsx policy check --actions request_access,read policy/bundles/reference
             """;
 
-    private PolicyCheck() {
-    }
+    private PolicyCheck() {}
 
     /** Runs the command; returns the process exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -38,8 +37,11 @@ public final class PolicyCheck {
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--actions" -> actions = Arrays.stream(args[++i].split(",")).map(String::strip)
-                            .filter(s -> !s.isEmpty()).toList();
+                    case "--actions" ->
+                        actions = Arrays.stream(args[++i].split(","))
+                                .map(String::strip)
+                                .filter(s -> !s.isEmpty())
+                                .toList();
                     case "-h", "--help" -> {
                         out.print(HELP);
                         return 0;

@@ -42,8 +42,7 @@ public final class PolicyEval {
                 --format pretty data.dsx.read.decision
             """;
 
-    private PolicyEval() {
-    }
+    private PolicyEval() {}
 
     /** Runs the command; returns the process exit code. */
     public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
@@ -105,12 +104,15 @@ public final class PolicyEval {
             }
             Value input = null;
             if (inputFile != null) {
-                String text = inputFile.equals("-") ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
+                String text = inputFile.equals("-")
+                        ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
                         : Files.readString(Path.of(inputFile), StandardCharsets.UTF_8);
                 input = Json.parse(text);
             }
             Policy policy = Policy.compile(src.modules, src.data);
-            EvalOptions opts = EvalOptions.defaults().withInput(input).withStrict(strict)
+            EvalOptions opts = EvalOptions.defaults()
+                    .withInput(input)
+                    .withStrict(strict)
                     .withPrint((loc, msg) -> err.println(msg))
                     .withLimits(Duration.ofMillis(timeout), 100_000_000L, 10_000_000);
             List<Map<String, Value>> rows = policy.eval(query, opts);

@@ -45,11 +45,9 @@ public final class PolicyTestRunner {
               dsx policy test -v policy/bundles/reference
             """;
 
-    private PolicyTestRunner() {
-    }
+    private PolicyTestRunner() {}
 
-    record Test(String path, String file, int row, boolean todo) {
-    }
+    record Test(String path, String file, int row, boolean todo) {}
 
     /** Runs the command; returns the process exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -123,14 +121,18 @@ public final class PolicyTestRunner {
             String outcome;
             String why = null;
             try {
-                Value v = policy.evalRef(t.path(), EvalOptions.defaults().withPrint((loc, msg) -> err.println(msg))
-                        .withCoverage(coverage)
-                        .withLimits(Duration.ofMillis(timeout), 100_000_000L, 10_000_000));
+                Value v = policy.evalRef(
+                        t.path(),
+                        EvalOptions.defaults()
+                                .withPrint((loc, msg) -> err.println(msg))
+                                .withCoverage(coverage)
+                                .withLimits(Duration.ofMillis(timeout), 100_000_000L, 10_000_000));
                 if (v == BoolValue.TRUE) {
                     outcome = "PASS";
                 } else {
                     outcome = "FAIL";
-                    why = v == null ? "rule is undefined: some expression in its body was not satisfied"
+                    why = v == null
+                            ? "rule is undefined: some expression in its body was not satisfied"
                             : "rule evaluated to " + v + ", not true";
                 }
             } catch (RegoException e) {

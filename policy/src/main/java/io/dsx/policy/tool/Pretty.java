@@ -17,8 +17,7 @@ import java.util.Set;
  * ASCII table with one column per variable and one row per solution.
  */
 final class Pretty {
-    private Pretty() {
-    }
+    private Pretty() {}
 
     static String render(Policy policy, String query, EvalOptions opts, List<Map<String, Value>> rows) {
         if (rows.isEmpty()) {
@@ -70,7 +69,10 @@ final class Pretty {
     private static String row(List<String> cells, int[] width) {
         StringBuilder sb = new StringBuilder("|");
         for (int c = 0; c < cells.size(); c++) {
-            sb.append(' ').append(cells.get(c)).append(" ".repeat(width[c] - cells.get(c).length())).append(" |");
+            sb.append(' ')
+                    .append(cells.get(c))
+                    .append(" ".repeat(width[c] - cells.get(c).length()))
+                    .append(" |");
         }
         return sb.append('\n').toString();
     }

@@ -21,7 +21,8 @@ final class Sources {
         if (Files.isDirectory(p)) {
             try (Stream<Path> s = Files.walk(p)) {
                 for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
-                    if (f.toString().endsWith(".rego") || f.getFileName().toString().equals("data.json")) {
+                    if (f.toString().endsWith(".rego")
+                            || f.getFileName().toString().equals("data.json")) {
                         add(f);
                     }
                 }

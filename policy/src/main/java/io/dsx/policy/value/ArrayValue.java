@@ -12,6 +12,7 @@ public final class ArrayValue implements Value {
     private final Value[] elems;
     /** Nesting depth (1 + the deepest element's), kept so depth checks need no walk. */
     final int depth;
+
     private int hash;
 
     private ArrayValue(Value[] elems) {

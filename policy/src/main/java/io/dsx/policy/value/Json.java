@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import io.dsx.policy.Limits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,8 +24,7 @@ public final class Json {
                     .build())
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * Parses one JSON document.

@@ -4,8 +4,7 @@ package io.dsx.policy.value;
 public final class NullValue implements Value {
     public static final NullValue INSTANCE = new NullValue();
 
-    private NullValue() {
-    }
+    private NullValue() {}
 
     @Override
     public Kind kind() {

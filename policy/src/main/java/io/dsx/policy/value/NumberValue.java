@@ -85,8 +85,8 @@ public final class NumberValue implements Value {
     public static NumberValue parse(String text) {
         int n = text.length();
         if (n > 2 * Limits.MAX_NUMBER_DIGITS + 16) {
-            throw new ArithmeticException("number out of range (literal longer than "
-                    + (2 * Limits.MAX_NUMBER_DIGITS + 16) + " characters)");
+            throw new ArithmeticException(
+                    "number out of range (literal longer than " + (2 * Limits.MAX_NUMBER_DIGITS + 16) + " characters)");
         }
         if (n < 19) {
             boolean digits = n > 0;
@@ -103,7 +103,9 @@ public final class NumberValue implements Value {
 
     /** The negated number. */
     public NumberValue negate() {
-        return big == null && small != Long.MIN_VALUE ? of(-small) : of(toBigDecimal().negate());
+        return big == null && small != Long.MIN_VALUE
+                ? of(-small)
+                : of(toBigDecimal().negate());
     }
 
     /** True when the value has no fractional part. */

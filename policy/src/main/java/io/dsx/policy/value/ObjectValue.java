@@ -18,6 +18,7 @@ public final class ObjectValue implements Value {
     private volatile HashMap<Value, Value> index;
     /** Nesting depth (1 + the deepest key's or value's), kept so depth checks need no walk. */
     final int depth;
+
     private int hash;
 
     private ObjectValue(TreeMap<Value, Value> map) {

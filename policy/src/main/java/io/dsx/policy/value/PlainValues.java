@@ -16,8 +16,7 @@ import java.util.function.Function;
  * gateway's inputs and obligations) and the builtins that work on plain values.
  */
 public final class PlainValues {
-    private PlainValues() {
-    }
+    private PlainValues() {}
 
     /**
      * Plain Java data (maps, collections, strings, numbers, booleans, null), such as a YAML or
@@ -62,7 +61,9 @@ public final class PlainValues {
             ObjectValue.Builder b = ObjectValue.builder();
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 Object k = e.getKey();
-                b.put(k instanceof Value kv ? kv : StringValue.of(String.valueOf(k)), fromPlain(e.getValue(), depth + 1));
+                b.put(
+                        k instanceof Value kv ? kv : StringValue.of(String.valueOf(k)),
+                        fromPlain(e.getValue(), depth + 1));
             }
             return b.build();
         }
@@ -106,8 +107,9 @@ public final class PlainValues {
         }
         if (v instanceof ObjectValue o) {
             Map<String, Object> out = new LinkedHashMap<>();
-            o.entries().forEach((k, val) -> out.put(k instanceof StringValue s ? s.value() : Json.write(k),
-                    toPlain(val, numbers)));
+            o.entries()
+                    .forEach((k, val) ->
+                            out.put(k instanceof StringValue s ? s.value() : Json.write(k), toPlain(val, numbers)));
             return out;
         }
         return null;

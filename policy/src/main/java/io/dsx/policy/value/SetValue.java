@@ -13,6 +13,7 @@ public final class SetValue implements Value, Iterable<Value> {
     private final TreeSet<Value> elems;
     /** Nesting depth (1 + the deepest element's), kept so depth checks need no walk. */
     final int depth;
+
     private int hash;
 
     private SetValue(TreeSet<Value> elems) {

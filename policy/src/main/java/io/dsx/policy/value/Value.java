@@ -9,8 +9,13 @@ public sealed interface Value extends Comparable<Value>
 
     /** Rank of the kind in OPA's order; also the value of {@code type_name}. */
     enum Kind {
-        NULL("null"), BOOLEAN("boolean"), NUMBER("number"), STRING("string"),
-        ARRAY("array"), OBJECT("object"), SET("set");
+        NULL("null"),
+        BOOLEAN("boolean"),
+        NUMBER("number"),
+        STRING("string"),
+        ARRAY("array"),
+        OBJECT("object"),
+        SET("set");
 
         private final String typeName;
 

@@ -4,8 +4,7 @@ import java.util.Iterator;
 
 /** OPA's total order of values, and small constructors. */
 public final class Values {
-    private Values() {
-    }
+    private Values() {}
 
     /** Compares two values in OPA's order: null, boolean, number, string, array, object, set. */
     public static int compare(Value a, Value b) {

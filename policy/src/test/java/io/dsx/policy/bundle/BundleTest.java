@@ -83,5 +83,4 @@ class BundleTest {
         byte[] b = s.getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(b, 0, h, off, b.length);
     }
-
 }

@@ -57,11 +57,11 @@ class MetadataTest {
 
                 format(meta) := {"severity": meta.custom.severity, "reason": meta.description}
                 """);
-        assertThat(Json.write(p.evalRef("data.example.deny",
-                EvalOptions.defaults().withInput(Json.parse("{\"number\": 11}")))))
+        assertThat(Json.write(p.evalRef(
+                        "data.example.deny", EvalOptions.defaults().withInput(Json.parse("{\"number\": 11}")))))
                 .isEqualTo("[{\"reason\":\"Numbers may not be higher than 5\",\"severity\":\"MEDIUM\"}]");
-        assertThat(Json.write(p.evalRef("data.example.deny",
-                EvalOptions.defaults().withInput(Json.parse("{\"number\": 1}")))))
+        assertThat(Json.write(p.evalRef(
+                        "data.example.deny", EvalOptions.defaults().withInput(Json.parse("{\"number\": 1}")))))
                 .isEqualTo("[]");
     }
 
@@ -94,8 +94,10 @@ class MetadataTest {
     @Test
     void malformedMetadataIsAParseError() {
         assertThatThrownBy(() -> policy("package p\n# METADATA\n# title: [unclosed\np := 1\n"))
-                .isInstanceOfSatisfying(RegoException.class, e -> assertThat(e.code()).isEqualTo(RegoException.Code.PARSE));
+                .isInstanceOfSatisfying(
+                        RegoException.class, e -> assertThat(e.code()).isEqualTo(RegoException.Code.PARSE));
         assertThatThrownBy(() -> policy("package p\n# METADATA\n# scope: package\np := 1\n"))
-                .isInstanceOfSatisfying(RegoException.class, e -> assertThat(e.getMessage()).contains("scope"));
+                .isInstanceOfSatisfying(
+                        RegoException.class, e -> assertThat(e.getMessage()).contains("scope"));
     }
 }

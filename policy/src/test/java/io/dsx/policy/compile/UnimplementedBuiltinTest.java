@@ -38,7 +38,8 @@ class UnimplementedBuiltinTest {
                     assertThat(e.code()).isEqualTo(RegoException.Code.COMPILE);
                     assertThat(e.getMessage()).contains("t.rego:2", "builtin concat is not implemented");
                 });
-        assertThat(Policy.compile(Map.of("t.rego", rego), ObjectValue.EMPTY).evalRef("data.t.x", EvalOptions.defaults()))
+        assertThat(Policy.compile(Map.of("t.rego", rego), ObjectValue.EMPTY)
+                        .evalRef("data.t.x", EvalOptions.defaults()))
                 .hasToString("\"a,b\"");
     }
 
@@ -46,24 +47,31 @@ class UnimplementedBuiltinTest {
     void aQueryCallingAnUnimplementedBuiltinIsRefusedToo() {
         Policy p = Policy.compile(Map.of("t.rego", "package t\n"), ObjectValue.EMPTY, without("StringsFamily"));
         assertThatThrownBy(() -> p.eval("x := upper(\"a\")", EvalOptions.defaults()))
-                .isInstanceOfSatisfying(RegoException.class, e -> assertThat(e.getMessage()).contains("upper"));
+                .isInstanceOfSatisfying(
+                        RegoException.class, e -> assertThat(e.getMessage()).contains("upper"));
     }
 
     @Test
     void everyDeclaredBuiltinButOpasTestHarnessOnesIsImplemented() {
         var implemented = Policy.implementedBy(BuiltinRegistry.standard());
         List<String> missing = io.dsx.policy.builtins.BuiltinDeclarations.standard().all().keySet().stream()
-                .filter(n -> !implemented.test(n) && !n.startsWith("internal.") && !n.startsWith("test.")
-                        && !n.equals("rego.metadata.rule") && !n.equals("rego.metadata.chain"))
-                .sorted().toList();
+                .filter(n -> !implemented.test(n)
+                        && !n.startsWith("internal.")
+                        && !n.startsWith("test.")
+                        && !n.equals("rego.metadata.rule")
+                        && !n.equals("rego.metadata.chain"))
+                .sorted()
+                .toList();
         assertThat(missing).isEmpty();
     }
 
     @Test
     void bundleLoadingRefusesABundleCallingAnUnimplementedBuiltin() {
-        Bundle b = Bundle.of(Map.of("p.rego", "package dsx.read\ndecision := internal.test_case([1])\n"
-                .getBytes(StandardCharsets.UTF_8)));
-        assertThatThrownBy(() -> Policy.fromBundle(b)).isInstanceOfSatisfying(RegoException.class,
-                e -> assertThat(e.getMessage()).contains("builtin internal.test_case is not implemented"));
+        Bundle b = Bundle.of(Map.of(
+                "p.rego", "package dsx.read\ndecision := internal.test_case([1])\n".getBytes(StandardCharsets.UTF_8)));
+        assertThatThrownBy(() -> Policy.fromBundle(b))
+                .isInstanceOfSatisfying(
+                        RegoException.class,
+                        e -> assertThat(e.getMessage()).contains("builtin internal.test_case is not implemented"));
     }
 }

@@ -14,8 +14,10 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class DecisionPointTest {
-    private static final Supplier<EvalOptions> OPTS = () -> EvalOptions.defaults().withNowNs(0)
-            .withRandom(new Random(1)).withLimits(Duration.ofSeconds(5), 1_000_000, 100_000);
+    private static final Supplier<EvalOptions> OPTS = () -> EvalOptions.defaults()
+            .withNowNs(0)
+            .withRandom(new Random(1))
+            .withLimits(Duration.ofSeconds(5), 1_000_000, 100_000);
     private static final Value INPUT = Json.parse("""
             {"subject": {"roles": ["researcher"]}, "resource": {"fields_requested": ["age", "zip"]}}""");
 
@@ -82,7 +84,8 @@ class DecisionPointTest {
 
     @Test
     void deniesWhenEvaluationRunsPastItsDeadline() {
-        DecisionPoint p = point("""
+        DecisionPoint p =
+                point("""
                 package dsx.read
                 decision := {"allow": count([x | some x in numbers.range(1, 100000000)]) > 0}
                 """, () -> OPTS.get().withLimits(Duration.ofNanos(1), Long.MAX_VALUE, Integer.MAX_VALUE));
@@ -131,7 +134,8 @@ class DecisionPointTest {
         for (int k = 0; k < 100_000; k++) {
             deep = io.dsx.policy.value.ArrayValue.of(deep);
         }
-        Decision d = point("package dsx.read\ndecision := {\"allow\": true}\n", OPTS).decide("read", deep);
+        Decision d =
+                point("package dsx.read\ndecision := {\"allow\": true}\n", OPTS).decide("read", deep);
         assertThat(d.allow()).isFalse();
         assertThat(d.failure()).isEqualTo(Decision.Failure.LIMIT);
         assertThat(d.reasons().get(0)).contains("input nested deeper than");

@@ -20,8 +20,8 @@ class EvaluatorLimitsTest {
     void unboundedRecursionStopsWithALimitError() {
         Policy p = policy("package t\nf(n) := f(n + 1)\nx := f(0)\n");
         assertThatThrownBy(() -> p.evalRef("data.t.x", EvalOptions.defaults()))
-                .isInstanceOfSatisfying(RegoException.class,
-                        e -> assertThat(e.code()).isEqualTo(RegoException.Code.EVAL_LIMIT));
+                .isInstanceOfSatisfying(
+                        RegoException.class, e -> assertThat(e.code()).isEqualTo(RegoException.Code.EVAL_LIMIT));
     }
 
     @Test
@@ -29,7 +29,8 @@ class EvaluatorLimitsTest {
         Policy p = policy("package t\nx := count([i | some i in numbers.range(1, 100000)])\n");
         EvalOptions tight = EvalOptions.defaults().withLimits(Duration.ofSeconds(30), 1000, 1_000_000);
         assertThatThrownBy(() -> p.evalRef("data.t.x", tight))
-                .isInstanceOfSatisfying(RegoException.class, e -> assertThat(e.getMessage()).contains("step limit"));
+                .isInstanceOfSatisfying(
+                        RegoException.class, e -> assertThat(e.getMessage()).contains("step limit"));
         // a generous deadline: the default 1 s is wall-clock and a loaded CI machine may need more
         EvalOptions roomy = EvalOptions.defaults().withLimits(Duration.ofSeconds(60), 10_000_000L, 1_000_000);
         assertThat(p.evalRef("data.t.x", roomy)).isEqualTo(Json.parse("100000"));
@@ -40,7 +41,8 @@ class EvaluatorLimitsTest {
         Policy p = policy("package t\nx := 1 / 0\n");
         assertThat(p.evalRef("data.t.x", EvalOptions.defaults())).isNull();
         assertThatThrownBy(() -> p.evalRef("data.t.x", EvalOptions.defaults().withStrict(true)))
-                .hasMessageContaining("eval_builtin_error").hasMessageContaining("div: divide by zero")
+                .hasMessageContaining("eval_builtin_error")
+                .hasMessageContaining("div: divide by zero")
                 .hasMessageContaining("t.rego:2");
     }
 
@@ -53,7 +55,8 @@ class EvaluatorLimitsTest {
             int k = i;
             ts[i] = new Thread(() -> {
                 for (int r = 0; r < 200; r++) {
-                    results[k] = p.evalRef("data.t.x", EvalOptions.defaults().withInput(Json.parse("{\"ns\": [" + k + ", 1]}")));
+                    results[k] = p.evalRef(
+                            "data.t.x", EvalOptions.defaults().withInput(Json.parse("{\"ns\": [" + k + ", 1]}")));
                 }
             });
             ts[i].start();

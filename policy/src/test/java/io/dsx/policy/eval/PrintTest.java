@@ -21,7 +21,8 @@ class PrintTest {
                 }
                 """), ObjectValue.EMPTY);
         List<String> lines = new ArrayList<>();
-        EvalOptions opts = EvalOptions.defaults().withInput(Json.parse("{\"role\": \"admin\"}"))
+        EvalOptions opts = EvalOptions.defaults()
+                .withInput(Json.parse("{\"role\": \"admin\"}"))
                 .withPrint((loc, msg) -> lines.add(loc.file() + ":" + loc.row() + " " + msg));
         assertThat(p.evalRef("data.t.allow", opts)).hasToString("true");
         assertThat(lines).containsExactly("t.rego:3 role: admin <undefined> {\"n\":1}");

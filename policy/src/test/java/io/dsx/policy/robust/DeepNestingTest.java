@@ -84,7 +84,8 @@ class DeepNestingTest {
     @Test
     void jsonNested100000DeepIsRejectedByTheParser() {
         String json = "[".repeat(DEEP) + "]".repeat(DEEP);
-        assertThatThrownBy(() -> Json.parse(json)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Json.parse(json))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nesting depth");
     }
 
@@ -97,7 +98,8 @@ class DeepNestingTest {
             cur.add(next);
             cur = next;
         }
-        assertThatThrownBy(() -> io.dsx.policy.value.PlainValues.fromPlain(root)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> io.dsx.policy.value.PlainValues.fromPlain(root))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("deeper than " + Limits.MAX_VALUE_DEPTH);
     }
 
@@ -109,17 +111,20 @@ class DeepNestingTest {
         }
         ObjectValue data = ObjectValue.builder().put(StringValue.of("d"), d).build();
         assertThatThrownBy(() -> Policy.compile(Map.of("t.rego", "package t\n"), data))
-                .isInstanceOfSatisfying(RegoException.class, e -> assertThat(e.code()).isEqualTo(RegoException.Code.COMPILE));
+                .isInstanceOfSatisfying(
+                        RegoException.class, e -> assertThat(e.code()).isEqualTo(RegoException.Code.COMPILE));
     }
 
     @Test
     void hugeNumbersAreErrorsNotBillionDigitValues() {
         assertThatThrownBy(() -> policy("package t\nx := 1e999999999999\n"))
-                .isInstanceOfSatisfying(RegoException.class, e -> assertThat(e.code()).isEqualTo(RegoException.Code.PARSE));
+                .isInstanceOfSatisfying(
+                        RegoException.class, e -> assertThat(e.code()).isEqualTo(RegoException.Code.PARSE));
         Policy p = policy("package t\nx := 1e99999 * 1e99999\ny := 1e99999 + 1\n");
         assertThat(p.evalRef("data.t.x", EvalOptions.defaults())).isNull();
         assertThatThrownBy(() -> p.evalRef("data.t.x", EvalOptions.defaults().withStrict(true)))
-                .isInstanceOfSatisfying(RegoException.class, e -> assertThat(e.getMessage()).contains("out of range"));
+                .isInstanceOfSatisfying(
+                        RegoException.class, e -> assertThat(e.getMessage()).contains("out of range"));
         assertThat(p.evalRef("data.t.y", EvalOptions.defaults())).isNotNull();
     }
 }

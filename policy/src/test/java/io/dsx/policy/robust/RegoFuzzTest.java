@@ -24,18 +24,94 @@ import net.jqwik.api.Provide;
  * NumberFormatException, no ClassCastException), and limits keep each try short.
  */
 class RegoFuzzTest {
-    private static final EvalOptions OPTS = EvalOptions.defaults()
-            .withLimits(Duration.ofMillis(500), 200_000, 10_000);
+    private static final EvalOptions OPTS = EvalOptions.defaults().withLimits(Duration.ofMillis(500), 200_000, 10_000);
 
     private static final List<String> TOKENS = List.of(
-            "package", "import", "default", "if", "else", "contains", "some", "every", "in", "not", "with",
-            "as", "and", "or", "true", "false", "null", "input", "data", "x", "y", "p", "f", "_", "set()",
-            ":=", "=", "==", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "%", "&", "|", ".", ",", ";",
-            ":", "(", ")", "[", "]", "{", "}", "\n", " ", "0", "1", "-1", "3.14", "1e308", "1e-308",
-            "1e99999", "123456789012345678901234567890", "\"s\"", "`raw`", "$\"t{x}\"", "\"\\u00e9\"",
-            "count(", "sum(", "json.unmarshal(", "concat(", "sprintf(", "regex.match(", "numbers.range(",
-            "object.get(", "walk(", "split(", "to_number(", "format_int(", "round(", "rego.parse_module(",
-            "print(", "# c\n", "\"", "$\"", "{x |", "[x |", "{k: v |");
+            "package",
+            "import",
+            "default",
+            "if",
+            "else",
+            "contains",
+            "some",
+            "every",
+            "in",
+            "not",
+            "with",
+            "as",
+            "and",
+            "or",
+            "true",
+            "false",
+            "null",
+            "input",
+            "data",
+            "x",
+            "y",
+            "p",
+            "f",
+            "_",
+            "set()",
+            ":=",
+            "=",
+            "==",
+            "!=",
+            "<",
+            "<=",
+            ">",
+            ">=",
+            "+",
+            "-",
+            "*",
+            "/",
+            "%",
+            "&",
+            "|",
+            ".",
+            ",",
+            ";",
+            ":",
+            "(",
+            ")",
+            "[",
+            "]",
+            "{",
+            "}",
+            "\n",
+            " ",
+            "0",
+            "1",
+            "-1",
+            "3.14",
+            "1e308",
+            "1e-308",
+            "1e99999",
+            "123456789012345678901234567890",
+            "\"s\"",
+            "`raw`",
+            "$\"t{x}\"",
+            "\"\\u00e9\"",
+            "count(",
+            "sum(",
+            "json.unmarshal(",
+            "concat(",
+            "sprintf(",
+            "regex.match(",
+            "numbers.range(",
+            "object.get(",
+            "walk(",
+            "split(",
+            "to_number(",
+            "format_int(",
+            "round(",
+            "rego.parse_module(",
+            "print(",
+            "# c\n",
+            "\"",
+            "$\"",
+            "{x |",
+            "[x |",
+            "{k: v |");
 
     @Property(tries = 400)
     void tokenSoupNeverEscapesAsAnythingButRegoException(@ForAll("soup") String body) {
@@ -60,8 +136,10 @@ class RegoFuzzTest {
         } catch (IllegalArgumentException e) {
             return; // too deep or malformed: a clear error, which is the point
         }
-        exercise("package p\nx := json.marshal(input)\ny := [v | walk(input, [_, v])]\n"
-                + "z := {k | some k, _ in input}\n", in);
+        exercise(
+                "package p\nx := json.marshal(input)\ny := [v | walk(input, [_, v])]\n"
+                        + "z := {k | some k, _ in input}\n",
+                in);
     }
 
     private static void exercise(String module, Value input) {
@@ -82,13 +160,30 @@ class RegoFuzzTest {
     @Provide
     Arbitrary<String> expressions() {
         Arbitrary<String> leaf = Arbitraries.oneOf(
-                Arbitraries.of("1", "0", "-7", "1e99999", "0.1", "9e-99999", "\"a\"", "input.a", "true", "null",
-                        "data.p", "[]", "{}", "set()"),
+                Arbitraries.of(
+                        "1",
+                        "0",
+                        "-7",
+                        "1e99999",
+                        "0.1",
+                        "9e-99999",
+                        "\"a\"",
+                        "input.a",
+                        "true",
+                        "null",
+                        "data.p",
+                        "[]",
+                        "{}",
+                        "set()"),
                 Arbitraries.strings().ofMaxLength(20).map(Json::quote),
-                Arbitraries.strings().withChars('x', '"', '\\', '{', '}').ofMinLength(1000).ofMaxLength(5000)
+                Arbitraries.strings()
+                        .withChars('x', '"', '\\', '{', '}')
+                        .ofMinLength(1000)
+                        .ofMaxLength(5000)
                         .map(Json::quote),
-                Arbitraries.bigIntegers().between(java.math.BigInteger.TEN.pow(30).negate(),
-                        java.math.BigInteger.TEN.pow(30)).map(String::valueOf));
+                Arbitraries.bigIntegers()
+                        .between(java.math.BigInteger.TEN.pow(30).negate(), java.math.BigInteger.TEN.pow(30))
+                        .map(String::valueOf));
         return Arbitraries.recursive(() -> leaf, this::compose, 0, 6);
     }
 
@@ -99,9 +194,24 @@ class RegoFuzzTest {
                 inner.list().ofMaxSize(4).map(l -> "[" + String.join(", ", l) + "]"),
                 inner.list().ofMaxSize(4).map(l -> "{" + String.join(", ", l) + "}"),
                 Combinators.combine(inner, inner).as((a, b) -> "{" + a + ": " + b + "}"),
-                Combinators.combine(Arbitraries.of("count", "sum", "to_number", "format_int", "round",
-                        "json.marshal", "json.unmarshal", "abs", "type_name", "sort", "numbers.range",
-                        "concat", "sprintf", "object.get", "split"), inner.list().ofMinSize(1).ofMaxSize(3))
+                Combinators.combine(
+                                Arbitraries.of(
+                                        "count",
+                                        "sum",
+                                        "to_number",
+                                        "format_int",
+                                        "round",
+                                        "json.marshal",
+                                        "json.unmarshal",
+                                        "abs",
+                                        "type_name",
+                                        "sort",
+                                        "numbers.range",
+                                        "concat",
+                                        "sprintf",
+                                        "object.get",
+                                        "split"),
+                                inner.list().ofMinSize(1).ofMaxSize(3))
                         .as((fn, args) -> fn + "(" + String.join(", ", args) + ")"),
                 inner.map(a -> "[v | some v in " + a + "]"),
                 inner.map(a -> "$\"<{" + a + "}>\""));
@@ -109,8 +219,8 @@ class RegoFuzzTest {
 
     @Provide
     Arbitrary<String> deep() {
-        Arbitrary<Integer> depth = Arbitraries.oneOf(Arbitraries.integers().between(1, 400),
-                Arbitraries.of(1_000, 10_000, 100_000));
+        Arbitrary<Integer> depth =
+                Arbitraries.oneOf(Arbitraries.integers().between(1, 400), Arbitraries.of(1_000, 10_000, 100_000));
         Arbitrary<String> open = Arbitraries.of("[", "(", "{", "not ", "- ", "[x | ", "{1: ", "f(", "{1, ");
         return Combinators.combine(depth, open.list().ofMinSize(1).ofMaxSize(3)).as((n, opens) -> {
             StringBuilder sb = new StringBuilder("x := ");
@@ -120,12 +230,13 @@ class RegoFuzzTest {
             sb.append("1");
             for (int k = n - 1; k >= 0; k--) {
                 String o = opens.get(k % opens.size());
-                sb.append(switch (o) {
-                    case "[", "[x | " -> "]";
-                    case "(", "f(" -> ")";
-                    case "{", "{1: ", "{1, " -> "}";
-                    default -> "";
-                });
+                sb.append(
+                        switch (o) {
+                            case "[", "[x | " -> "]";
+                            case "(", "f(" -> ")";
+                            case "{", "{1: ", "{1, " -> "}";
+                            default -> "";
+                        });
             }
             return sb.toString();
         });
@@ -133,10 +244,13 @@ class RegoFuzzTest {
 
     @Provide
     Arbitrary<String> documents() {
-        Arbitrary<Integer> depth = Arbitraries.oneOf(Arbitraries.integers().between(0, 50),
-                Arbitraries.of(999, 1_000, 1_001, 100_000));
-        return Combinators.combine(depth, Arbitraries.of("[", "{\"k\":"), Arbitraries.of("1", "\"s\"", "1e99999",
-                "1e999999", "null", "[1, {\"a\": [true]}]")).as((n, open, leaf) -> {
+        Arbitrary<Integer> depth =
+                Arbitraries.oneOf(Arbitraries.integers().between(0, 50), Arbitraries.of(999, 1_000, 1_001, 100_000));
+        return Combinators.combine(
+                        depth,
+                        Arbitraries.of("[", "{\"k\":"),
+                        Arbitraries.of("1", "\"s\"", "1e99999", "1e999999", "null", "[1, {\"a\": [true]}]"))
+                .as((n, open, leaf) -> {
                     String close = open.equals("[") ? "]" : "}";
                     return open.repeat(n) + leaf + close.repeat(n);
                 });

@@ -10,67 +10,67 @@ import java.nio.charset.StandardCharsets;
  * in (an event moved to another log breaks the chain there). {@link AuditVerifier} checks it.
  */
 public final class AuditChain {
-  private static final String GENESIS_PREFIX = "dsx/audit/genesis/v1\n";
+    private static final String GENESIS_PREFIX = "dsx/audit/genesis/v1\n";
 
-  private AuditChain() {}
+    private AuditChain() {}
 
-  /** The prev of the first event of the log named {@code origin}. */
-  public static byte[] genesis(String origin) {
-    return Sha256.digest((GENESIS_PREFIX + origin).getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** The prev that follows an event with these bytes. */
-  public static byte[] link(byte[] eventBytes) {
-    return Sha256.digest(eventBytes);
-  }
-
-  /** Gives events their seq and prev in order. Not thread-safe: one writer per log. */
-  public static final class Appender {
-    private long nextSeq;
-    private byte[] prev;
-
-    private Appender(long nextSeq, byte[] prev) {
-      this.nextSeq = nextSeq;
-      this.prev = prev;
+    /** The prev of the first event of the log named {@code origin}. */
+    public static byte[] genesis(String origin) {
+        return Sha256.digest((GENESIS_PREFIX + origin).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** For an empty log. */
-    public static Appender start(String origin) {
-      return new Appender(0, genesis(origin));
+    /** The prev that follows an event with these bytes. */
+    public static byte[] link(byte[] eventBytes) {
+        return Sha256.digest(eventBytes);
     }
 
-    /** To continue after {@code last}, the last event of the log. */
-    public static Appender resumeAfter(ChainedEvent last) {
-      return new Appender(last.seq() + 1, link(last.bytes()));
-    }
+    /** Gives events their seq and prev in order. Not thread-safe: one writer per log. */
+    public static final class Appender {
+        private long nextSeq;
+        private byte[] prev;
 
-    /** The event at the next seq; the appender advances. */
-    public ChainedEvent append(AuditEvent event) {
-      ChainedEvent chained = AuditCodec.encode(nextSeq, prev, event);
-      nextSeq++;
-      prev = link(chained.bytes());
-      return chained;
-    }
+        private Appender(long nextSeq, byte[] prev) {
+            this.nextSeq = nextSeq;
+            this.prev = prev;
+        }
 
-    /**
-     * The event at the next seq, without advancing: call {@link #advance} once it is durably written,
-     * so an event that failed to be written leaves no gap.
-     */
-    public ChainedEvent peek(AuditEvent event) {
-      return AuditCodec.encode(nextSeq, prev, event);
-    }
+        /** For an empty log. */
+        public static Appender start(String origin) {
+            return new Appender(0, genesis(origin));
+        }
 
-    /** Moves past {@code written}, which {@link #peek} returned and which is now in the log. */
-    public void advance(ChainedEvent written) {
-      if (written.seq() != nextSeq) {
-        throw new IllegalStateException("advance by seq " + written.seq() + ", expected " + nextSeq);
-      }
-      nextSeq++;
-      prev = link(written.bytes());
-    }
+        /** To continue after {@code last}, the last event of the log. */
+        public static Appender resumeAfter(ChainedEvent last) {
+            return new Appender(last.seq() + 1, link(last.bytes()));
+        }
 
-    public long nextSeq() {
-      return nextSeq;
+        /** The event at the next seq; the appender advances. */
+        public ChainedEvent append(AuditEvent event) {
+            ChainedEvent chained = AuditCodec.encode(nextSeq, prev, event);
+            nextSeq++;
+            prev = link(chained.bytes());
+            return chained;
+        }
+
+        /**
+         * The event at the next seq, without advancing: call {@link #advance} once it is durably written,
+         * so an event that failed to be written leaves no gap.
+         */
+        public ChainedEvent peek(AuditEvent event) {
+            return AuditCodec.encode(nextSeq, prev, event);
+        }
+
+        /** Moves past {@code written}, which {@link #peek} returned and which is now in the log. */
+        public void advance(ChainedEvent written) {
+            if (written.seq() != nextSeq) {
+                throw new IllegalStateException("advance by seq " + written.seq() + ", expected " + nextSeq);
+            }
+            nextSeq++;
+            prev = link(written.bytes());
+        }
+
+        public long nextSeq() {
+            return nextSeq;
+        }
     }
-  }
 }

@@ -16,47 +16,49 @@ import java.util.regex.Pattern;
  * with the RFC 6962 root of the log's first {@code size} events ({@link AuditTree}).
  */
 public final class AuditCheckpoints {
-  /** At most this many characters in a signed checkpoint note. */
-  public static final int MAX_NOTE_CHARS = 4_096;
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,127}");
+    /** At most this many characters in a signed checkpoint note. */
+    public static final int MAX_NOTE_CHARS = 4_096;
 
-  private AuditCheckpoints() {}
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,127}");
 
-  /** The origin of the log held by {@code partition}. */
-  public static String origin(String keyName, int partition) {
-    if (keyName == null || !NAME.matcher(keyName).matches() || partition < 0) {
-      throw new IllegalArgumentException("audit log names match " + NAME.pattern() + " and partitions are >= 0");
+    private AuditCheckpoints() {}
+
+    /** The origin of the log held by {@code partition}. */
+    public static String origin(String keyName, int partition) {
+        if (keyName == null || !NAME.matcher(keyName).matches() || partition < 0) {
+            throw new IllegalArgumentException("audit log names match " + NAME.pattern() + " and partitions are >= 0");
+        }
+        return keyName + "/" + partition;
     }
-    return keyName + "/" + partition;
-  }
 
-  /** The signed note for the first {@code size} events of the log {@code origin}. */
-  public static String sign(String origin, long size, byte[] root, String keyName, SigningKey key) {
-    return SignedNote.sign(new Checkpoint(origin, size, root).toNoteText(), keyName, key);
-  }
-
-  /** The checkpoint, if {@code note} carries a valid signature by {@code key}; else AuditFormatException. */
-  public static Checkpoint open(String note, NoteVerifierKey key) throws AuditFormatException {
-    if (note == null || note.length() > MAX_NOTE_CHARS) {
-      throw new AuditFormatException("a checkpoint note has at most " + MAX_NOTE_CHARS + " characters");
+    /** The signed note for the first {@code size} events of the log {@code origin}. */
+    public static String sign(String origin, long size, byte[] root, String keyName, SigningKey key) {
+        return SignedNote.sign(new Checkpoint(origin, size, root).toNoteText(), keyName, key);
     }
-    try {
-      return Checkpoint.parse(SignedNote.open(note, key));
-    } catch (CryptoException e) {
-      throw new AuditFormatException("checkpoint " + e.reason().name().toLowerCase(java.util.Locale.ROOT)
-          + ": " + e.getMessage(), e);
+
+    /** The checkpoint, if {@code note} carries a valid signature by {@code key}; else AuditFormatException. */
+    public static Checkpoint open(String note, NoteVerifierKey key) throws AuditFormatException {
+        if (note == null || note.length() > MAX_NOTE_CHARS) {
+            throw new AuditFormatException("a checkpoint note has at most " + MAX_NOTE_CHARS + " characters");
+        }
+        try {
+            return Checkpoint.parse(SignedNote.open(note, key));
+        } catch (CryptoException e) {
+            throw new AuditFormatException(
+                    "checkpoint " + e.reason().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.getMessage(), e);
+        }
     }
-  }
 
-  /** True when {@code proof} shows the event with these bytes at {@code index} under {@code checkpoint}. */
-  public static boolean verifyInclusion(byte[] eventBytes, long index, List<byte[]> proof, Checkpoint checkpoint) {
-    return MerkleProofs.verifyInclusion(AuditTree.leafHash(eventBytes), index, checkpoint.treeSize(), proof,
-        checkpoint.rootHash());
-  }
+    /** True when {@code proof} shows the event with these bytes at {@code index} under {@code checkpoint}. */
+    public static boolean verifyInclusion(byte[] eventBytes, long index, List<byte[]> proof, Checkpoint checkpoint) {
+        return MerkleProofs.verifyInclusion(
+                AuditTree.leafHash(eventBytes), index, checkpoint.treeSize(), proof, checkpoint.rootHash());
+    }
 
-  /** True when {@code proof} shows {@code newer}'s log extends {@code older}'s (same origin). */
-  public static boolean verifyConsistency(Checkpoint older, Checkpoint newer, List<byte[]> proof) {
-    return older.origin().equals(newer.origin()) && MerkleProofs.verifyConsistency(older.treeSize(),
-        newer.treeSize(), proof, older.rootHash(), newer.rootHash());
-  }
+    /** True when {@code proof} shows {@code newer}'s log extends {@code older}'s (same origin). */
+    public static boolean verifyConsistency(Checkpoint older, Checkpoint newer, List<byte[]> proof) {
+        return older.origin().equals(newer.origin())
+                && MerkleProofs.verifyConsistency(
+                        older.treeSize(), newer.treeSize(), proof, older.rootHash(), newer.rootHash());
+    }
 }

@@ -8,37 +8,37 @@ import java.util.List;
  * are what checkpoints sign; its proofs are what the auditor API serves. Not thread-safe.
  */
 public final class AuditTree {
-  private final MerkleTree tree = MerkleTree.empty();
+    private final MerkleTree tree = MerkleTree.empty();
 
-  public static byte[] leafHash(byte[] eventBytes) {
-    return MerkleTree.leafHash(eventBytes);
-  }
+    public static byte[] leafHash(byte[] eventBytes) {
+        return MerkleTree.leafHash(eventBytes);
+    }
 
-  public void append(byte[] eventBytes) {
-    tree.appendLeafHash(leafHash(eventBytes));
-  }
+    public void append(byte[] eventBytes) {
+        tree.appendLeafHash(leafHash(eventBytes));
+    }
 
-  public void appendLeafHash(byte[] leafHash) {
-    tree.appendLeafHash(leafHash);
-  }
+    public void appendLeafHash(byte[] leafHash) {
+        tree.appendLeafHash(leafHash);
+    }
 
-  public long size() {
-    return tree.size();
-  }
+    public long size() {
+        return tree.size();
+    }
 
-  public byte[] root() {
-    return tree.root();
-  }
+    public byte[] root() {
+        return tree.root();
+    }
 
-  public byte[] root(long size) {
-    return tree.root(size);
-  }
+    public byte[] root(long size) {
+        return tree.root(size);
+    }
 
-  public List<byte[]> inclusionProof(long index, long treeSize) {
-    return tree.inclusionProof(index, treeSize);
-  }
+    public List<byte[]> inclusionProof(long index, long treeSize) {
+        return tree.inclusionProof(index, treeSize);
+    }
 
-  public List<byte[]> consistencyProof(long oldSize, long newSize) {
-    return tree.consistencyProof(oldSize, newSize);
-  }
+    public List<byte[]> consistencyProof(long oldSize, long newSize) {
+        return tree.consistencyProof(oldSize, newSize);
+    }
 }

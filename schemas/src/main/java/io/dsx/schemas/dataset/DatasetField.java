@@ -12,9 +12,8 @@ import org.apache.avro.Schema;
  * @param key whether it is the dataset's {@code dsx.key} (the Kafka record key)
  * @param schema the field's Avro type
  */
-public record DatasetField(
-    String name, Sensitivity sensitivity, List<String> tags, boolean key, Schema schema) {
-  public DatasetField {
-    tags = List.copyOf(tags);
-  }
+public record DatasetField(String name, Sensitivity sensitivity, List<String> tags, boolean key, Schema schema) {
+    public DatasetField {
+        tags = List.copyOf(tags);
+    }
 }

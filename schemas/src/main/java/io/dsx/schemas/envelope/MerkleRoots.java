@@ -6,9 +6,10 @@ import java.util.List;
 
 /** The manifest's merkleRoot: RFC 9162 tree hash over leaves SHA-256(0x00 || salt || record). */
 final class MerkleRoots {
-  private MerkleRoots() {}
+    private MerkleRoots() {}
 
-  static byte[] of(List<FramedRecord> records) {
-    return MerkleTree.ofLeaves(records.stream().map(FramedRecord::leafData).toList()).root();
-  }
+    static byte[] of(List<FramedRecord> records) {
+        return MerkleTree.ofLeaves(records.stream().map(FramedRecord::leafData).toList())
+                .root();
+    }
 }

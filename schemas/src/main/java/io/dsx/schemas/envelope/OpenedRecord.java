@@ -12,8 +12,8 @@ import org.apache.avro.generic.GenericRecord;
  * @param value its decoded value under the manifest's schema version
  */
 public record OpenedRecord(long index, byte[] salt, byte[] bytes, GenericRecord value) {
-  @Override
-  public String toString() {
-    return "OpenedRecord[" + index + ", " + bytes.length + " bytes]";
-  }
+    @Override
+    public String toString() {
+        return "OpenedRecord[" + index + ", " + bytes.length + " bytes]";
+    }
 }

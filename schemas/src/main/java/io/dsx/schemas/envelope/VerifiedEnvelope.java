@@ -6,22 +6,22 @@ package io.dsx.schemas.envelope;
  * with an unverified envelope: the gateway checks the signature before decrypting.
  */
 public final class VerifiedEnvelope {
-  private final ContributionEnvelope envelope;
+    private final ContributionEnvelope envelope;
 
-  VerifiedEnvelope(ContributionEnvelope envelope) {
-    this.envelope = envelope;
-  }
+    VerifiedEnvelope(ContributionEnvelope envelope) {
+        this.envelope = envelope;
+    }
 
-  public ContributionEnvelope envelope() {
-    return envelope;
-  }
+    public ContributionEnvelope envelope() {
+        return envelope;
+    }
 
-  public Manifest manifest() {
-    return envelope.manifest();
-  }
+    public Manifest manifest() {
+        return envelope.manifest();
+    }
 
-  @Override
-  public String toString() {
-    return "Verified" + envelope;
-  }
+    @Override
+    public String toString() {
+        return "Verified" + envelope;
+    }
 }

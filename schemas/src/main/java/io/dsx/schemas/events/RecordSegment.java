@@ -6,9 +6,9 @@ package io.dsx.schemas.events;
  * {@code [firstLeaf, firstLeaf + recordCount)} (dsx-schemas {@code StoredSegment}).
  */
 public record RecordSegment(int partition, long offset, int firstLeaf, int recordCount) {
-  public RecordSegment {
-    if (partition < 0 || offset < 0 || firstLeaf < 0 || recordCount < 1) {
-      throw new IllegalArgumentException("inconsistent segment");
+    public RecordSegment {
+        if (partition < 0 || offset < 0 || firstLeaf < 0 || recordCount < 1) {
+            throw new IllegalArgumentException("inconsistent segment");
+        }
     }
-  }
 }

@@ -5,16 +5,16 @@ package io.dsx.schemas.record;
  * type and never contains the value itself (it may be personal data); callers add file and line.
  */
 public final class ConversionException extends Exception {
-  private static final long serialVersionUID = 1L;
-  private final String field;
+    private static final long serialVersionUID = 1L;
+    private final String field;
 
-  public ConversionException(String field, String problem) {
-    super(field.isEmpty() ? problem : "field '" + field + "': " + problem);
-    this.field = field;
-  }
+    public ConversionException(String field, String problem) {
+        super(field.isEmpty() ? problem : "field '" + field + "': " + problem);
+        this.field = field;
+    }
 
-  /** Dotted path of the offending field ({@code address.city}), empty for the whole record. */
-  public String field() {
-    return field;
-  }
+    /** Dotted path of the offending field ({@code address.city}), empty for the whole record. */
+    public String field() {
+        return field;
+    }
 }

@@ -11,34 +11,34 @@ import java.util.Arrays;
  * @param record the record's Avro binary under the manifest's schema version
  */
 public record FramedRecord(byte[] salt, byte[] record) {
-  public FramedRecord {
-    if (salt.length != RecordFraming.SALT_BYTES) {
-      throw new IllegalArgumentException("salt must be " + RecordFraming.SALT_BYTES + " bytes");
+    public FramedRecord {
+        if (salt.length != RecordFraming.SALT_BYTES) {
+            throw new IllegalArgumentException("salt must be " + RecordFraming.SALT_BYTES + " bytes");
+        }
     }
-  }
 
-  /** The Merkle leaf data: {@code salt || record} (the tree adds the 0x00 leaf prefix). */
-  public byte[] leafData() {
-    byte[] out = Arrays.copyOf(salt, salt.length + record.length);
-    System.arraycopy(record, 0, out, salt.length, record.length);
-    return out;
-  }
+    /** The Merkle leaf data: {@code salt || record} (the tree adds the 0x00 leaf prefix). */
+    public byte[] leafData() {
+        byte[] out = Arrays.copyOf(salt, salt.length + record.length);
+        System.arraycopy(record, 0, out, salt.length, record.length);
+        return out;
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof FramedRecord other
-        && Arrays.equals(salt, other.salt)
-        && Arrays.equals(record, other.record);
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FramedRecord other
+                && Arrays.equals(salt, other.salt)
+                && Arrays.equals(record, other.record);
+    }
 
-  @Override
-  public int hashCode() {
-    return 31 * Arrays.hashCode(salt) + Arrays.hashCode(record);
-  }
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(salt) + Arrays.hashCode(record);
+    }
 
-  /** Never prints the bytes: a record is plaintext data. */
-  @Override
-  public String toString() {
-    return "FramedRecord[" + record.length + " bytes]";
-  }
+    /** Never prints the bytes: a record is plaintext data. */
+    @Override
+    public String toString() {
+        return "FramedRecord[" + record.length + " bytes]";
+    }
 }

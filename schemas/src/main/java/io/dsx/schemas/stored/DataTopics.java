@@ -2,13 +2,13 @@ package io.dsx.schemas.stored;
 
 /** The one place that names a dataset's data topic. */
 public final class DataTopics {
-  /** Every data topic starts with this; the rest is the dataset id. */
-  public static final String PREFIX = "dsx.data.";
+    /** Every data topic starts with this; the rest is the dataset id. */
+    public static final String PREFIX = "dsx.data.";
 
-  private DataTopics() {}
+    private DataTopics() {}
 
-  /** {@code dsx.data.<datasetId>}. */
-  public static String of(String datasetId) {
-    return PREFIX + datasetId;
-  }
+    /** {@code dsx.data.<datasetId>}. */
+    public static String of(String datasetId) {
+        return PREFIX + datasetId;
+    }
 }

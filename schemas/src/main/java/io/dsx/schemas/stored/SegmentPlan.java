@@ -11,25 +11,25 @@ import java.util.List;
  */
 public final class SegmentPlan {
 
-  /** Records {@code [firstLeaf, firstLeaf + count)}, {@code bytes} framed bytes from {@code offset}. */
-  public record Run(int firstLeaf, int count, int offset, int bytes) {}
+    /** Records {@code [firstLeaf, firstLeaf + count)}, {@code bytes} framed bytes from {@code offset}. */
+    public record Run(int firstLeaf, int count, int offset, int bytes) {}
 
-  private SegmentPlan() {}
+    private SegmentPlan() {}
 
-  public static List<Run> of(RecordFrames frames, int targetBytes) {
-    if (targetBytes < 1) {
-      throw new IllegalArgumentException("target must be positive");
+    public static List<Run> of(RecordFrames frames, int targetBytes) {
+        if (targetBytes < 1) {
+            throw new IllegalArgumentException("target must be positive");
+        }
+        List<Run> runs = new ArrayList<>();
+        int first = 0;
+        while (first < frames.count()) {
+            int n = 1;
+            while (first + n < frames.count() && frames.framedLength(first, n + 1) <= targetBytes) {
+                n++;
+            }
+            runs.add(new Run(first, n, frames.frameStart(first), frames.framedLength(first, n)));
+            first += n;
+        }
+        return runs;
     }
-    List<Run> runs = new ArrayList<>();
-    int first = 0;
-    while (first < frames.count()) {
-      int n = 1;
-      while (first + n < frames.count() && frames.framedLength(first, n + 1) <= targetBytes) {
-        n++;
-      }
-      runs.add(new Run(first, n, frames.frameStart(first), frames.framedLength(first, n)));
-      first += n;
-    }
-    return runs;
-  }
 }

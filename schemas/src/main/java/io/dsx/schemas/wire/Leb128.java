@@ -9,25 +9,25 @@ import java.io.ByteArrayOutputStream;
  * so each value has exactly one encoding.
  */
 public final class Leb128 {
-  /** Bytes of the longest encoding of a non-negative {@code long} (63 bits / 7). */
-  public static final int MAX_BYTES = 9;
+    /** Bytes of the longest encoding of a non-negative {@code long} (63 bits / 7). */
+    public static final int MAX_BYTES = 9;
 
-  private Leb128() {}
+    private Leb128() {}
 
-  public static void write(long value, ByteArrayOutputStream out) {
-    if (value < 0) {
-      throw new IllegalArgumentException("LEB128 value must not be negative");
+    public static void write(long value, ByteArrayOutputStream out) {
+        if (value < 0) {
+            throw new IllegalArgumentException("LEB128 value must not be negative");
+        }
+        while ((value & ~0x7FL) != 0) {
+            out.write((int) ((value & 0x7F) | 0x80));
+            value >>>= 7;
+        }
+        out.write((int) value);
     }
-    while ((value & ~0x7FL) != 0) {
-      out.write((int) ((value & 0x7F) | 0x80));
-      value >>>= 7;
-    }
-    out.write((int) value);
-  }
 
-  public static byte[] encode(long value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(MAX_BYTES);
-    write(value, out);
-    return out.toByteArray();
-  }
+    public static byte[] encode(long value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(MAX_BYTES);
+        write(value, out);
+        return out.toByteArray();
+    }
 }

@@ -7,9 +7,9 @@ import java.io.IOException;
  * position and what was wrong, never the data itself.
  */
 public final class WireFormatException extends IOException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public WireFormatException(String message) {
-    super(message);
-  }
+    public WireFormatException(String message) {
+        super(message);
+    }
 }

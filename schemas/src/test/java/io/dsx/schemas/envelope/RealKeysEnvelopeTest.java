@@ -23,40 +23,50 @@ import org.junit.jupiter.params.provider.EnumSource;
  * algorithm, and the gateway's PKCS#12 key store opening the payload and signing the receipt.
  */
 class RealKeysEnvelopeTest {
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static GatewayKeyStore gateway;
-  private final EnvelopeFixture fx = new EnvelopeFixture();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static GatewayKeyStore gateway;
+    private final EnvelopeFixture fx = new EnvelopeFixture();
 
-  @BeforeAll
-  static void openGatewayKeyStore(@TempDir Path dir) throws Exception {
-    gateway = GatewayKeyStore.openOrCreate(
-        dir.resolve("gateway.p12"), "test-only".toCharArray(), EnvelopeFixture.CLOCK, RANDOM);
-  }
+    @BeforeAll
+    static void openGatewayKeyStore(@TempDir Path dir) throws Exception {
+        gateway = GatewayKeyStore.openOrCreate(
+                dir.resolve("gateway.p12"), "test-only".toCharArray(), EnvelopeFixture.CLOCK, RANDOM);
+    }
 
-  @ParameterizedTest
-  @EnumSource(SignatureAlgorithm.class)
-  void anEnvelopeSignedWithACertificateOfEachAlgorithmOpensAtTheGateway(SignatureAlgorithm algorithm)
-      throws Exception {
-    InstitutionCredentials hospital = InstitutionKeys.generate(
-        algorithm, "CN=hospital-a", Duration.ofDays(365), EnvelopeFixture.CLOCK, RANDOM);
-    ContributionBuilder.Target target = new ContributionBuilder.Target("hospital-a", "visits", fx.schema, 1,
-        gateway.currentHpkeKey(), hospital.signingKey(), hospital.keyId());
+    @ParameterizedTest
+    @EnumSource(SignatureAlgorithm.class)
+    void anEnvelopeSignedWithACertificateOfEachAlgorithmOpensAtTheGateway(SignatureAlgorithm algorithm)
+            throws Exception {
+        InstitutionCredentials hospital = InstitutionKeys.generate(
+                algorithm, "CN=hospital-a", Duration.ofDays(365), EnvelopeFixture.CLOCK, RANDOM);
+        ContributionBuilder.Target target = new ContributionBuilder.Target(
+                "hospital-a",
+                "visits",
+                fx.schema,
+                1,
+                gateway.currentHpkeKey(),
+                hospital.signingKey(),
+                hospital.keyId());
 
-    byte[] body = new ContributionBuilder(EnvelopeFixture.CLOCK, RANDOM).build(target, fx.records(4)).toBytes();
-    ContributionEnvelope envelope = ContributionEnvelope.parse(body, EnvelopeLimits.DEFAULT).value();
-    OpenedContribution opened = ContributionOpener.verify(envelope, hospital.certificate())
-        .then(v -> ContributionOpener.open(v, gateway::open, fx.schema, EnvelopeLimits.DEFAULT))
-        .value();
+        byte[] body = new ContributionBuilder(EnvelopeFixture.CLOCK, RANDOM)
+                .build(target, fx.records(4))
+                .toBytes();
+        ContributionEnvelope envelope =
+                ContributionEnvelope.parse(body, EnvelopeLimits.DEFAULT).value();
+        OpenedContribution opened = ContributionOpener.verify(envelope, hospital.certificate())
+                .then(v -> ContributionOpener.open(v, gateway::open, fx.schema, EnvelopeLimits.DEFAULT))
+                .value();
 
-    assertThat(envelope.manifest().signatureAlgorithm()).isEqualTo(algorithm.wireName());
-    assertThat(opened.records()).extracting(OpenedRecord::value).containsExactlyElementsOf(fx.records(4));
+        assertThat(envelope.manifest().signatureAlgorithm()).isEqualTo(algorithm.wireName());
+        assertThat(opened.records()).extracting(OpenedRecord::value).containsExactlyElementsOf(fx.records(4));
 
-    LedgerEntry entry = LedgerEntry.of(envelope, EnvelopeFixture.NOW, gateway.receiptKeyId(),
-        List.of(new RecordSegment(0, 0, 0, 4)));
-    Receipt receipt = Receipt.sign(
-        entry.receiptBody(0, 0, gateway.receiptKey().algorithm().wireName()), gateway.receiptKey());
-    assertThat(receipt.verify(gateway.receiptCertificate().getPublicKey())).isTrue();
-    assertThat(LedgerEntry.parse(entry.toBytes()).verifyContributorSignature(hospital.certificate().getPublicKey()))
-        .isTrue();
-  }
+        LedgerEntry entry = LedgerEntry.of(
+                envelope, EnvelopeFixture.NOW, gateway.receiptKeyId(), List.of(new RecordSegment(0, 0, 0, 4)));
+        Receipt receipt = Receipt.sign(
+                entry.receiptBody(0, 0, gateway.receiptKey().algorithm().wireName()), gateway.receiptKey());
+        assertThat(receipt.verify(gateway.receiptCertificate().getPublicKey())).isTrue();
+        assertThat(LedgerEntry.parse(entry.toBytes())
+                        .verifyContributorSignature(hospital.certificate().getPublicKey()))
+                .isTrue();
+    }
 }

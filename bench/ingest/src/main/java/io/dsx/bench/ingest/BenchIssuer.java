@@ -51,16 +51,24 @@ final class BenchIssuer implements AutoCloseable {
 
     String token(String subject, String role, String institution) {
         try {
-            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer).subject(subject)
-                    .audience("dsx-gateway").issueTime(new Date())
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                    .issuer(issuer)
+                    .subject(subject)
+                    .audience("dsx-gateway")
+                    .issueTime(new Date())
                     .expirationTime(new Date(System.currentTimeMillis() + 3_600_000))
-                    .claim("azp", subject).claim("preferred_username", subject)
+                    .claim("azp", subject)
+                    .claim("preferred_username", subject)
                     .claim("realm_access", Map.of("roles", List.of(role)));
             if (institution != null) {
                 claims.claim("institution", institution);
             }
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims.build());
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims.build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (Exception e) {

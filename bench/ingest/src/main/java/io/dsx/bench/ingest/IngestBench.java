@@ -76,7 +76,8 @@ public final class IngestBench {
                     case "--rounds" -> n = Integer.parseInt(v);
                     case "--warmup" -> w = Integer.parseInt(v);
                     case "-h", "--help" -> {
-                        System.out.println("usage: bench/ingest/run [--contributions N] [--records N] [--record-bytes N] [--clients N] [--rounds N] [--warmup N]");
+                        System.out.println(
+                                "usage: bench/ingest/run [--contributions N] [--records N] [--record-bytes N] [--clients N] [--rounds N] [--warmup N]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -103,27 +104,44 @@ public final class IngestBench {
         log("starting a Kafka broker ...");
         // the broker is locked down as everywhere (SASL/SCRAM, ACLs); the gateway and the baselines
         // all use the gateway's login, so the ratio compares like with like
-        try (KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Options(LocalStack.locateStackDir().resolve("kafka-libs"),
-                work.resolve("kafka"), Ports.freePort(), Ports.freePort(), Ports.freePort(),
-                StackCredentials.generate(), Duration.ofMinutes(3)));
-             BenchIssuer issuer = new BenchIssuer()) {
+        try (KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Options(
+                        LocalStack.locateStackDir().resolve("kafka-libs"),
+                        work.resolve("kafka"),
+                        Ports.freePort(),
+                        Ports.freePort(),
+                        Ports.freePort(),
+                        StackCredentials.generate(),
+                        Duration.ofMinutes(3)));
+                BenchIssuer issuer = new BenchIssuer()) {
             log("starting the gateway ...");
             ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
-                    .properties(new java.util.HashMap<>(broker.gatewayLogin().springProperties())).run(
-                    "--server.port=0", "--management.server.port=0", "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                    "--dsx.security.issuer-uri=" + issuer.issuer(),
-                    // every key store the gateway creates (gateway, KMS, job tokens, masks) in this run's folder
-                    "--DSX_DATA_DIR=" + work,
-                    "--dsx.keys.gateway-keystore=" + work.resolve("gateway-keys.p12"),
-                    "--dsx.keys.kms-keystore=" + work.resolve("kms.p12"),
-                    "--dsx.keys.password=bench-" + work.getFileName(),
-                    "--dsx.kafka.producers=" + System.getProperty("dsx.bench.producers", "2"),
-                    "--logging.level.root=WARN", "--logging.level.io.dsx=WARN", "--spring.main.banner-mode=off");
+                    .properties(new java.util.HashMap<>(broker.gatewayLogin().springProperties()))
+                    .run(
+                            "--server.port=0",
+                            "--management.server.port=0",
+                            "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                            "--dsx.security.issuer-uri=" + issuer.issuer(),
+                            // every key store the gateway creates (gateway, KMS, job tokens, masks) in this run's
+                            // folder
+                            "--DSX_DATA_DIR=" + work,
+                            "--dsx.keys.gateway-keystore=" + work.resolve("gateway-keys.p12"),
+                            "--dsx.keys.kms-keystore=" + work.resolve("kms.p12"),
+                            "--dsx.keys.password=bench-" + work.getFileName(),
+                            "--dsx.kafka.producers=" + System.getProperty("dsx.bench.producers", "2"),
+                            "--logging.level.root=WARN",
+                            "--logging.level.io.dsx=WARN",
+                            "--spring.main.banner-mode=off");
             try {
-                new IngestBench(o, broker, issuer, work, Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port")))
+                new IngestBench(
+                                o,
+                                broker,
+                                issuer,
+                                work,
+                                Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port")))
                         .run(gateway.getBean(io.dsx.gateway.ingest.IngestMetrics.class));
             } catch (Exception e) {
-                Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+                Throwable cause =
+                        e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
                 System.err.println("bench ingest: failed: " + cause.getMessage());
                 gateway.close();
                 System.exit(1);
@@ -137,7 +155,8 @@ public final class IngestBench {
     private final KafkaBroker broker;
     private final BenchIssuer issuer;
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final Path work;
 
@@ -150,30 +169,67 @@ public final class IngestBench {
     }
 
     private void run(io.dsx.gateway.ingest.IngestMetrics metrics) throws Exception {
-        InstitutionCredentials creds = InstitutionKeys.generate(SignatureAlgorithm.ED25519, "CN=bench-hospital",
-                Duration.ofDays(1), Clock.systemUTC(), new SecureRandom());
+        InstitutionCredentials creds = InstitutionKeys.generate(
+                SignatureAlgorithm.ED25519,
+                "CN=bench-hospital",
+                Duration.ofDays(1),
+                Clock.systemUTC(),
+                new SecureRandom());
         String operator = issuer.token("bench-operator", "operator", null);
         String institution = issuer.token("bench-hospital", "institution", "bench-hospital");
-        expect(post("/v1/admin/institutions", operator, "application/json", JSON.writeValueAsBytes(Map.of(
-                "id", "bench-hospital", "name", "Bench Hospital", "certificates", List.of(Pem.writeCertificate(creds.certificate()))))), 201);
-        expect(post("/v1/datasets", institution, "application/json", JSON.writeValueAsBytes(Map.of(
-                "id", "bench", "title", "bench", "description", "", "duo", List.of("DUO:0000042"),
-                "schema", JSON.readTree(SCHEMA)))), 201);
-        JsonNode wk = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/.well-known/dsx")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        HpkePublicKey hpke = HpkePublicKey.of(Base64.getUrlDecoder().decode(wk.get("hpkeKeys").get(0).get("publicKey").asText()));
+        expect(
+                post(
+                        "/v1/admin/institutions",
+                        operator,
+                        "application/json",
+                        JSON.writeValueAsBytes(Map.of(
+                                "id",
+                                "bench-hospital",
+                                "name",
+                                "Bench Hospital",
+                                "certificates",
+                                List.of(Pem.writeCertificate(creds.certificate()))))),
+                201);
+        expect(
+                post(
+                        "/v1/datasets",
+                        institution,
+                        "application/json",
+                        JSON.writeValueAsBytes(Map.of(
+                                "id",
+                                "bench",
+                                "title",
+                                "bench",
+                                "description",
+                                "",
+                                "duo",
+                                List.of("DUO:0000042"),
+                                "schema",
+                                JSON.readTree(SCHEMA)))),
+                201);
+        JsonNode wk = JSON.readTree(http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/.well-known/dsx"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+        HpkePublicKey hpke = HpkePublicKey.of(Base64.getUrlDecoder()
+                .decode(wk.get("hpkeKeys").get(0).get("publicKey").asText()));
         DatasetSchema schema = DatasetSchema.parse(SCHEMA);
         try (Admin admin = Admin.create(broker.gatewayLogin().clientConfig())) {
-            admin.createTopics(List.of(new NewTopic("dsx.bench.raw", 1, (short) 1), new NewTopic("dsx.bench.txn", 1, (short) 1),
-                    new NewTopic("dsx.bench.txn-ledger", 1, (short) 1))).all().get();
+            admin.createTopics(List.of(
+                            new NewTopic("dsx.bench.raw", 1, (short) 1),
+                            new NewTopic("dsx.bench.txn", 1, (short) 1),
+                            new NewTopic("dsx.bench.txn-ledger", 1, (short) 1)))
+                    .all()
+                    .get();
         }
         ContributionBuilder builder = new ContributionBuilder(Clock.systemUTC(), new SecureRandom());
-        ContributionBuilder.Target target = new ContributionBuilder.Target("bench-hospital", "bench", schema, 1, hpke,
-                creds.signingKey(), creds.keyId());
+        ContributionBuilder.Target target = new ContributionBuilder.Target(
+                "bench-hospital", "bench", schema, 1, hpke, creds.signingKey(), creds.keyId());
         Random random = new Random(42);
         int recordSize = RecordCodec.of(schema).encode(record(schema, random, 0)).length;
-        log("records of " + recordSize + " bytes (Avro), " + o.records() + " per contribution, "
-                + o.contributions() + " contributions per round, " + o.clients() + " concurrent uploaders");
+        log("records of " + recordSize + " bytes (Avro), " + o.records() + " per contribution, " + o.contributions()
+                + " contributions per round, " + o.clients() + " concurrent uploaders");
 
         List<Double> raw = new ArrayList<>();
         List<Double> txn = new ArrayList<>();
@@ -200,16 +256,31 @@ public final class IngestBench {
                 CpuClock txnCpu = CpuClock.start();
                 double txnRps = txnRound(schema, batches, round);
                 String txnCost = txnCpu.perRecord(records);
-                List<byte[]> bodies = batches.stream().map(b -> builder.build(target, b).toBytes()).toList();
+                List<byte[]> bodies = batches.stream()
+                        .map(b -> builder.build(target, b).toBytes())
+                        .toList();
                 CpuClock gwCpu = CpuClock.start();
                 double gwRps = gatewayRound(institution, bodies);
                 String gwCost = gwCpu.perRecord(records);
                 Path csv = writeCsv(work.resolve("round-" + round + ".csv"), batches);
-                double cliRps = cliRound(institution, csv, keyFile, certFile, work.resolve("receipts-" + round), records);
-                log(String.format("round %d%s: raw %.0f rec/s, gateway %.0f rec/s, ratio %.3f (Kafka segment writes alone %.0f rec/s,"
-                        + " ratio %.3f); dsx CLI from CSV %.0f rec/s (%.3f of gateway); CPU µs/record raw [%s]"
-                        + " kafka-segments [%s] gateway [%s]", round, warmup ? " (warm-up)" : "",
-                        rawRps, gwRps, gwRps / rawRps, txnRps, txnRps / rawRps, cliRps, cliRps / gwRps, rawCost, txnCost, gwCost));
+                double cliRps =
+                        cliRound(institution, csv, keyFile, certFile, work.resolve("receipts-" + round), records);
+                log(String.format(
+                        "round %d%s: raw %.0f rec/s, gateway %.0f rec/s, ratio %.3f (Kafka segment writes alone %.0f rec/s,"
+                                + " ratio %.3f); dsx CLI from CSV %.0f rec/s (%.3f of gateway); CPU µs/record raw [%s]"
+                                + " kafka-segments [%s] gateway [%s]",
+                        round,
+                        warmup ? " (warm-up)" : "",
+                        rawRps,
+                        gwRps,
+                        gwRps / rawRps,
+                        txnRps,
+                        txnRps / rawRps,
+                        cliRps,
+                        cliRps / gwRps,
+                        rawCost,
+                        txnCost,
+                        gwCost));
                 if (!warmup) {
                     raw.add(rawRps);
                     gw.add(gwRps);
@@ -220,19 +291,27 @@ public final class IngestBench {
         }
         StringBuilder phases = new StringBuilder("gateway phases, mean ms per contribution:");
         metrics.meanMillis().forEach((phase, ms) -> phases.append(String.format(" %s=%.1f", phase, ms)));
-        phases.append(String.format("; orphaned segments %.0f; sent again after a 5xx/409: %d",
-                metrics.orphanSegments(), retries.get()));
+        phases.append(String.format(
+                "; orphaned segments %.0f; sent again after a 5xx/409: %d", metrics.orphanSegments(), retries.get()));
         log(phases.toString());
         double rawMedian = median(raw);
         double txnMedian = median(txn);
-        log(String.format("medians: raw %.0f rec/s, Kafka segment writes alone %.0f rec/s (%.3f of raw), gateway %.0f rec/s"
-                + " (%.3f of raw, %.3f of Kafka segment writes alone)", rawMedian, txnMedian, txnMedian / rawMedian,
-                median(gw), median(gw) / rawMedian, median(gw) / txnMedian));
+        log(String.format(
+                "medians: raw %.0f rec/s, Kafka segment writes alone %.0f rec/s (%.3f of raw), gateway %.0f rec/s"
+                        + " (%.3f of raw, %.3f of Kafka segment writes alone)",
+                rawMedian,
+                txnMedian,
+                txnMedian / rawMedian,
+                median(gw),
+                median(gw) / rawMedian,
+                median(gw) / txnMedian));
         double gwMedian = median(gw);
         double cliMedian = median(cli);
-        log(String.format("dsx CLI (path d) median %.0f rec/s = %.3f of the gateway path (b)", cliMedian, cliMedian / gwMedian));
-        System.out.printf("RESULT ingest ratio=%.3f gateway_rps=%.0f raw_rps=%.0f cli_rps=%.0f%n", gwMedian / rawMedian,
-                gwMedian, rawMedian, cliMedian);
+        log(String.format(
+                "dsx CLI (path d) median %.0f rec/s = %.3f of the gateway path (b)", cliMedian, cliMedian / gwMedian));
+        System.out.printf(
+                "RESULT ingest ratio=%.3f gateway_rps=%.0f raw_rps=%.0f cli_rps=%.0f%n",
+                gwMedian / rawMedian, gwMedian, rawMedian, cliMedian);
     }
 
     private GenericRecord record(DatasetSchema schema, Random random, int n) {
@@ -262,12 +341,23 @@ public final class IngestBench {
 
     /** The gateway's producer settings (exchange-gateway ProducerPool), transactional when {@code transactionalId} is set. */
     private Map<String, Object> producerConfig(String transactionalId) {
-        Map<String, Object> config = new java.util.HashMap<>(broker.gatewayLogin().clientConfig());
-        config.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 2, ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 << 20,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        Map<String, Object> config =
+                new java.util.HashMap<>(broker.gatewayLogin().clientConfig());
+        config.putAll(Map.of(
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                2,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                262_144,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                16 << 20,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
         if (transactionalId != null) {
             config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         }
@@ -275,7 +365,8 @@ public final class IngestBench {
     }
 
     /** The baseline: the same records, Avro-encoded, straight into Kafka. */
-    private double rawRound(KafkaProducer<byte[], byte[]> producer, DatasetSchema schema, List<List<GenericRecord>> batches)
+    private double rawRound(
+            KafkaProducer<byte[], byte[]> producer, DatasetSchema schema, List<List<GenericRecord>> batches)
             throws Exception {
         RecordCodec codec = RecordCodec.of(schema);
         List<byte[][]> encoded = new ArrayList<>();
@@ -341,7 +432,8 @@ public final class IngestBench {
                         for (Future<?> f : acks) {
                             f.get();
                         }
-                        p.send(new ProducerRecord<>("dsx.bench.txn-ledger", new byte[36], new byte[LEDGER_ENTRY_BYTES])).get();
+                        p.send(new ProducerRecord<>("dsx.bench.txn-ledger", new byte[36], new byte[LEDGER_ENTRY_BYTES]))
+                                .get();
                     }
                     return null;
                 }));
@@ -370,10 +462,12 @@ public final class IngestBench {
     private static final int SEGMENT_BYTES = 131_072;
     /** Bytes a stored segment adds to its framed records: header, key id, nonce, tag (docs/formats.md §8). */
     private static final int SEGMENT_OVERHEAD = 1 + 16 + 12 + 1 + 28 + io.dsx.crypto.aead.AesGcmKey.sealedLength(0);
+
     private static final int LEDGER_ENTRY_BYTES = 400;
 
     private static org.apache.kafka.common.header.Header header(String name, String value) {
-        return new org.apache.kafka.common.header.internals.RecordHeader(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new org.apache.kafka.common.header.internals.RecordHeader(
+                name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The gateway: every contribution over HTTP, {@code clients} at a time, until every receipt is back. */
@@ -387,14 +481,22 @@ public final class IngestBench {
                 done.add(pool.submit(() -> {
                     long records = 0;
                     for (byte[] body; (body = queue.poll()) != null; ) {
-                        HttpResponse<String> r = post("/v1/datasets/bench/contributions", token,
-                                io.dsx.schemas.envelope.ContributionEnvelope.MEDIA_TYPE, body);
+                        HttpResponse<String> r = post(
+                                "/v1/datasets/bench/contributions",
+                                token,
+                                io.dsx.schemas.envelope.ContributionEnvelope.MEDIA_TYPE,
+                                body);
                         // a 5xx (transaction aborted) or 409 contribution_in_progress is retried with the same
                         // body, as the dsx CLI does; the contribution id makes that safe
-                        for (int attempt = 1; attempt < MAX_ATTEMPTS
-                                && (r.statusCode() >= 500 || r.statusCode() == 409); attempt++) {
+                        for (int attempt = 1;
+                                attempt < MAX_ATTEMPTS && (r.statusCode() >= 500 || r.statusCode() == 409);
+                                attempt++) {
                             retries.incrementAndGet();
-                            r = post("/v1/datasets/bench/contributions", token, io.dsx.schemas.envelope.ContributionEnvelope.MEDIA_TYPE, body);
+                            r = post(
+                                    "/v1/datasets/bench/contributions",
+                                    token,
+                                    io.dsx.schemas.envelope.ContributionEnvelope.MEDIA_TYPE,
+                                    body);
                         }
                         if (r.statusCode() != 200) {
                             expect(r, 201);
@@ -421,8 +523,8 @@ public final class IngestBench {
             w.write("subject,age,postcode,diagnosis,medication,notes,ward\n");
             for (List<GenericRecord> batch : batches) {
                 for (GenericRecord r : batch) {
-                    w.write(r.get("subject") + "," + r.get("age") + "," + r.get("postcode") + "," + r.get("diagnosis") + ","
-                            + r.get("medication") + "," + r.get("notes") + "," + r.get("ward") + "\n");
+                    w.write(r.get("subject") + "," + r.get("age") + "," + r.get("postcode") + "," + r.get("diagnosis")
+                            + "," + r.get("medication") + "," + r.get("notes") + "," + r.get("ward") + "\n");
                 }
             }
         }
@@ -436,23 +538,47 @@ public final class IngestBench {
      */
     private double cliRound(String token, Path csv, Path key, Path cert, Path receipts, long records) {
         java.io.StringWriter err = new java.io.StringWriter();
-        io.dsx.connectors.cli.CliContext ctx = new io.dsx.connectors.cli.CliContext(Map.of("DSX_TOKEN", token),
-                new java.io.ByteArrayInputStream(new byte[0]), new java.io.PrintWriter(java.io.Writer.nullWriter()),
-                new java.io.PrintWriter(err, true), false, Clock.systemUTC(), new SecureRandom(),
-                io.dsx.connectors.cli.CliContext.defaultHttp(), io.dsx.connectors.contributor.RetryPolicy.DEFAULT);
+        io.dsx.connectors.cli.CliContext ctx = new io.dsx.connectors.cli.CliContext(
+                Map.of("DSX_TOKEN", token),
+                new java.io.ByteArrayInputStream(new byte[0]),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(err, true),
+                false,
+                Clock.systemUTC(),
+                new SecureRandom(),
+                io.dsx.connectors.cli.CliContext.defaultHttp(),
+                io.dsx.connectors.contributor.RetryPolicy.DEFAULT);
         long start = System.nanoTime();
-        int exit = io.dsx.connectors.cli.DsxCli.run(ctx, "contribute", "--gateway", base, "--dataset", "bench",
-                "--key", key.toString(), "--cert", cert.toString(), "--input", csv.toString(), "--receipts", receipts.toString());
+        int exit = io.dsx.connectors.cli.DsxCli.run(
+                ctx,
+                "contribute",
+                "--gateway",
+                base,
+                "--dataset",
+                "bench",
+                "--key",
+                key.toString(),
+                "--cert",
+                cert.toString(),
+                "--input",
+                csv.toString(),
+                "--receipts",
+                receipts.toString());
         double seconds = (System.nanoTime() - start) / 1e9;
         if (exit != 0) {
-            throw new IllegalStateException("dsx contribute failed: " + err.toString().strip());
+            throw new IllegalStateException(
+                    "dsx contribute failed: " + err.toString().strip());
         }
         return records / seconds;
     }
 
     private HttpResponse<String> post(String path, String token, String type, byte[] body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -465,13 +591,19 @@ public final class IngestBench {
     /** CPU time of this JVM (load generator, and the gateway when in-process) and of its child processes (the broker). */
     record CpuClock(long self, long children) {
         static CpuClock start() {
-            return new CpuClock(cpu(ProcessHandle.current()), ProcessHandle.current().descendants().mapToLong(IngestBench::cpu).sum());
+            return new CpuClock(
+                    cpu(ProcessHandle.current()),
+                    ProcessHandle.current()
+                            .descendants()
+                            .mapToLong(IngestBench::cpu)
+                            .sum());
         }
 
         String perRecord(long records) {
             CpuClock end = start();
-            return String.format("this-jvm %.1f, broker %.1f", (end.self - self) / 1e3 / records,
-                    (end.children - children) / 1e3 / records);
+            return String.format(
+                    "this-jvm %.1f, broker %.1f",
+                    (end.self - self) / 1e3 / records, (end.children - children) / 1e3 / records);
         }
     }
 

@@ -18,22 +18,27 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code --quick} shortens warm-up and measurement.
  */
 public final class BenchMain {
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) throws RunnerException {
         boolean quick = args.length > 0 && args[0].equals("--quick");
         Fixture f = new Fixture();
-        Value rego = f.policy.evalRef("data.dsx.read.decision", EvalOptions.defaults().withInput(f.input));
+        Value rego = f.policy.evalRef(
+                "data.dsx.read.decision", EvalOptions.defaults().withInput(f.input));
         Value java = JavaDecision.decide(f.input, f.data);
         if (!rego.equals(java)) {
             System.err.println("decisions differ:\n rego " + Json.write(rego) + "\n java " + Json.write(java));
             System.exit(1);
         }
-        Options opts = new OptionsBuilder().include(DecisionBench.class.getName() + "\\.")
-                .forks(1).warmupIterations(quick ? 3 : 5).measurementIterations(quick ? 3 : 5)
-                .warmupTime(TimeValue.seconds(quick ? 1 : 2)).measurementTime(TimeValue.seconds(quick ? 1 : 2))
-                .jvmArgsAppend("-Xss16m").build();
+        Options opts = new OptionsBuilder()
+                .include(DecisionBench.class.getName() + "\\.")
+                .forks(1)
+                .warmupIterations(quick ? 3 : 5)
+                .measurementIterations(quick ? 3 : 5)
+                .warmupTime(TimeValue.seconds(quick ? 1 : 2))
+                .measurementTime(TimeValue.seconds(quick ? 1 : 2))
+                .jvmArgsAppend("-Xss16m")
+                .build();
         Collection<RunResult> results = new Runner(opts).run();
         double regoP50 = Double.NaN;
         double regoP99 = Double.NaN;
@@ -48,7 +53,11 @@ public final class BenchMain {
                 javaP50 = stats.getPercentile(50);
             }
         }
-        System.out.println(String.format(Locale.ROOT, "RESULT policy p50_us=%.1f p99_us=%.1f ratio_vs_java=%.1f",
-                regoP50, regoP99, regoP50 / javaP50));
+        System.out.println(String.format(
+                Locale.ROOT,
+                "RESULT policy p50_us=%.1f p99_us=%.1f ratio_vs_java=%.1f",
+                regoP50,
+                regoP99,
+                regoP50 / javaP50));
     }
 }

@@ -24,7 +24,10 @@ public class DecisionBench {
     @Setup
     public void setup() {
         fixture = new Fixture();
-        options = EvalOptions.defaults().withNowNs(0).withRandom(new Random(1)).withInput(fixture.input)
+        options = EvalOptions.defaults()
+                .withNowNs(0)
+                .withRandom(new Random(1))
+                .withInput(fixture.input)
                 .withLimits(Duration.ofMillis(100), 1_000_000, 100_000);
     }
 

@@ -13,13 +13,15 @@ import java.util.TreeSet;
 
 /** The decision of {@code bench/read.rego}, written by hand over the same input values. */
 final class JavaDecision {
-    private static final Map<String, Integer> RANK = Map.of("public", 0, "internal", 1, "confidential", 2,
-            "restricted", 3);
-    private static final ObjectValue ROW_FILTER = ObjectValue.builder().put("field", StringValue.of("consent"))
-            .put("op", StringValue.of("==")).put("value", BoolValue.TRUE).build();
+    private static final Map<String, Integer> RANK =
+            Map.of("public", 0, "internal", 1, "confidential", 2, "restricted", 3);
+    private static final ObjectValue ROW_FILTER = ObjectValue.builder()
+            .put("field", StringValue.of("consent"))
+            .put("op", StringValue.of("=="))
+            .put("value", BoolValue.TRUE)
+            .build();
 
-    private JavaDecision() {
-    }
+    private JavaDecision() {}
 
     static Value decide(Value inputValue, ObjectValue data) {
         ObjectValue input = (ObjectValue) inputValue;
@@ -37,16 +39,21 @@ final class JavaDecision {
         for (Value v : list(subject.get("visas"))) {
             ObjectValue visa = obj(v);
             if (StringValue.of("ControlledAccessGrants").equals(visa.get("type"))
-                    && visa.get("value") != null && visa.get("value").equals(dataset.get("id"))) {
+                    && visa.get("value") != null
+                    && visa.get("value").equals(dataset.get("id"))) {
                 hasVisa = true;
             }
         }
         int clearance = steward ? 3 : hasVisa ? 2 : 1;
         Value code = purpose.get("code");
         boolean purposeOk = duo.contains(StringValue.of("GRU"))
-                || duo.contains(StringValue.of("HMB")) && (StringValue.of("HMB").equals(code) || StringValue.of("DS").equals(code))
-                || duo.contains(StringValue.of("DS")) && StringValue.of("DS").equals(code)
-                        && purpose.get("disease") != null && purpose.get("disease").equals(dataset.get("disease"));
+                || duo.contains(StringValue.of("HMB"))
+                        && (StringValue.of("HMB").equals(code)
+                                || StringValue.of("DS").equals(code))
+                || duo.contains(StringValue.of("DS"))
+                        && StringValue.of("DS").equals(code)
+                        && purpose.get("disease") != null
+                        && purpose.get("disease").equals(dataset.get("disease"));
         Value approval = context.get("ethics_approval");
         boolean ethicsOk = !duo.contains(StringValue.of("IRB")) || approval != null && approval != BoolValue.FALSE;
 
@@ -92,17 +99,27 @@ final class JavaDecision {
             if (hasVisa) {
                 reasons.add(StringValue.of("visa for dataset"));
             }
-            ObjectValue obligations = ObjectValue.builder().put("mask", mask.build())
-                    .put("max_records", NumberValue.of(10000)).put("min_cell_count", NumberValue.of(5))
-                    .put("row_filter", ArrayValue.of(ROW_FILTER)).build();
-            return ObjectValue.builder().put("allow", BoolValue.TRUE).put("fields", ArrayValue.of(fields))
-                    .put("reasons", ArrayValue.of(reasons)).put("obligations", obligations).build();
+            ObjectValue obligations = ObjectValue.builder()
+                    .put("mask", mask.build())
+                    .put("max_records", NumberValue.of(10000))
+                    .put("min_cell_count", NumberValue.of(5))
+                    .put("row_filter", ArrayValue.of(ROW_FILTER))
+                    .build();
+            return ObjectValue.builder()
+                    .put("allow", BoolValue.TRUE)
+                    .put("fields", ArrayValue.of(fields))
+                    .put("reasons", ArrayValue.of(reasons))
+                    .put("obligations", obligations)
+                    .build();
         }
         List<Value> why = new ArrayList<>(deny);
         if (why.isEmpty()) {
             why.add(StringValue.of("no rule granted access"));
         }
-        return ObjectValue.builder().put("allow", BoolValue.FALSE).put("reasons", ArrayValue.of(why)).build();
+        return ObjectValue.builder()
+                .put("allow", BoolValue.FALSE)
+                .put("reasons", ArrayValue.of(why))
+                .build();
     }
 
     private static ObjectValue obj(Value v) {

@@ -41,15 +41,18 @@ public final class Operands {
     /** {@code "<name>: operand <i+1> must be array of <element>s but got array containing <type>"}. */
     public static BuiltinException elementError(BuiltinCall call, int i, String element, Value found) {
         String kind = call.arg(i).typeName();
-        return BuiltinException.type(call.name(), "operand " + (i + 1) + " must be " + kind + " of " + element
-                + "s but got " + kind + " containing " + found.typeName());
+        return BuiltinException.type(
+                call.name(),
+                "operand " + (i + 1) + " must be " + kind + " of " + element + "s but got " + kind + " containing "
+                        + found.typeName());
     }
 
     /** An integer operand whose non-integer value is a type error, as OPA's IntOperand reports it. */
     public static int integer(BuiltinCall call, int i) {
         Integer v = call.number(i).intValueExact();
         if (v == null) {
-            throw BuiltinException.type(call.name(), "operand " + (i + 1) + " must be integer number but got floating-point number");
+            throw BuiltinException.type(
+                    call.name(), "operand " + (i + 1) + " must be integer number but got floating-point number");
         }
         return v;
     }

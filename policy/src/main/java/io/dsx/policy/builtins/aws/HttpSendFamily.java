@@ -11,11 +11,11 @@ import io.dsx.policy.builtins.BuiltinRegistrar;
  */
 public final class HttpSendFamily implements BuiltinFamily {
 
-  @Override
-  public void register(BuiltinRegistrar r) {
-    r.add("http.send", call -> {
-      HttpRequestChecks.check(call, 0);
-      throw call.error("network access is disabled for dsx policies (decisions must be replayable)");
-    });
-  }
+    @Override
+    public void register(BuiltinRegistrar r) {
+        r.add("http.send", call -> {
+            HttpRequestChecks.check(call, 0);
+            throw call.error("network access is disabled for dsx policies (decisions must be replayable)");
+        });
+    }
 }

@@ -23,7 +23,8 @@ public final class BitsFamily implements BuiltinFamily {
     private static BigInteger integer(BuiltinCall c, int i) {
         NumberValue n = c.number(i);
         if (!n.isInteger()) {
-            throw BuiltinException.type(c.name(), "operand " + (i + 1) + " must be integer number but got floating-point number");
+            throw BuiltinException.type(
+                    c.name(), "operand " + (i + 1) + " must be integer number but got floating-point number");
         }
         return n.toBigInteger();
     }
@@ -31,7 +32,8 @@ public final class BitsFamily implements BuiltinFamily {
     private static int shift(BuiltinCall c) {
         BigInteger s = integer(c, 1);
         if (s.signum() < 0) {
-            throw BuiltinException.type(c.name(), "operand 2 must be an unsigned integer number but got a negative integer");
+            throw BuiltinException.type(
+                    c.name(), "operand 2 must be an unsigned integer number but got a negative integer");
         }
         if (s.bitLength() > 24) {
             throw c.error("shift amount too large");

@@ -16,8 +16,7 @@ import java.util.List;
 
 /** count, sum, product, max, min, sort, all, any, intersection, union. */
 final class Aggregates {
-    private Aggregates() {
-    }
+    private Aggregates() {}
 
     static void register(BuiltinRegistrar r) {
         r.add("count", Aggregates::count);

@@ -18,8 +18,7 @@ import java.util.List;
 final class Arithmetic {
     private static final MathContext DIV = MathContext.DECIMAL128;
 
-    private Arithmetic() {
-    }
+    private Arithmetic() {}
 
     static void register(BuiltinRegistrar r) {
         r.add("plus", c -> add(c.number(0), c.number(1)));

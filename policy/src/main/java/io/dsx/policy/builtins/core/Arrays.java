@@ -6,8 +6,7 @@ import io.dsx.policy.value.Value;
 
 /** array.concat, array.slice, array.reverse. */
 final class Arrays {
-    private Arrays() {
-    }
+    private Arrays() {}
 
     /** One level, as OPA's array.flatten: [[1], [[2]]] gives [1, [2]]. */
     private static void flatten(ArrayValue a, java.util.List<Value> out) {

@@ -6,8 +6,7 @@ import io.dsx.policy.value.Values;
 
 /** equal, neq, lt, lte, gt, gte: OPA's total order over all values. */
 final class Comparison {
-    private Comparison() {
-    }
+    private Comparison() {}
 
     static void register(BuiltinRegistrar r) {
         r.add("equal", c -> BoolValue.of(c.arg(0).equals(c.arg(1))));

@@ -13,8 +13,7 @@ import java.util.List;
 
 /** graph.reachable and graph.reachable_paths over adjacency objects. */
 final class Graphs {
-    private Graphs() {
-    }
+    private Graphs() {}
 
     static void register(BuiltinRegistrar r) {
         r.add("graph.reachable", Graphs::reachable);

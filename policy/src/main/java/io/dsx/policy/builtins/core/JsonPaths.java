@@ -13,8 +13,7 @@ import java.util.List;
 
 /** json.filter, json.remove and json.patch (RFC 6902) over documents addressed by paths. */
 final class JsonPaths {
-    private JsonPaths() {
-    }
+    private JsonPaths() {}
 
     static void register(BuiltinRegistrar r) {
         r.add("json.filter", c -> filter(c.object(0), paths(c, 1)));
@@ -35,9 +34,11 @@ final class JsonPaths {
         List<List<Value>> out = new ArrayList<>();
         for (Value p : elems) {
             if (!(p instanceof StringValue || p instanceof ArrayValue)) {
-                throw io.dsx.policy.builtins.BuiltinException.type(c.name(), "operand " + (i + 1)
-                        + " must be one of {set, array} containing string paths or array of path segments but got "
-                        + p.typeName());
+                throw io.dsx.policy.builtins.BuiltinException.type(
+                        c.name(),
+                        "operand " + (i + 1)
+                                + " must be one of {set, array} containing string paths or array of path segments but got "
+                                + p.typeName());
             }
             out.add(path(c, p));
         }
@@ -156,8 +157,10 @@ final class JsonPaths {
         List<List<Value>> out = new ArrayList<>();
         for (List<Value> p : paths) {
             Value head = p.get(0);
-            if (head.equals(key) || (key instanceof NumberValue && head instanceof StringValue
-                    && head.equals(StringValue.of(key.toString())))) {
+            if (head.equals(key)
+                    || (key instanceof NumberValue
+                            && head instanceof StringValue
+                            && head.equals(StringValue.of(key.toString())))) {
                 out.add(p.subList(1, p.size()));
             }
         }

@@ -12,8 +12,7 @@ import java.util.List;
 
 /** object.get, keys, remove, filter, union, union_n, subset. */
 final class Objects {
-    private Objects() {
-    }
+    private Objects() {}
 
     static void register(BuiltinRegistrar r) {
         r.add("object.get", c -> {
@@ -75,8 +74,8 @@ final class Objects {
             if (!(sub instanceof ObjectValue || sub instanceof ArrayValue || sub instanceof SetValue)) {
                 throw c.typeError(1, "array", "object", "set");
             }
-            if (sup instanceof SetValue && sub instanceof ArrayValue || sup.kind() != sub.kind()
-                    && !(sup instanceof ArrayValue && sub instanceof SetValue)) {
+            if (sup instanceof SetValue && sub instanceof ArrayValue
+                    || sup.kind() != sub.kind() && !(sup instanceof ArrayValue && sub instanceof SetValue)) {
                 throw c.error("both arguments must be of the same type or array and set");
             }
             return BoolValue.of(subset(sup, sub));

@@ -14,8 +14,7 @@ import java.util.ArrayList;
 
 /** is_* checks, type_name and the casts (to_number, cast_*). */
 final class Types {
-    private Types() {
-    }
+    private Types() {}
 
     static void register(BuiltinRegistrar r) {
         r.add("is_number", c -> c.arg(0) instanceof NumberValue ? BoolValue.TRUE : BoolValue.FALSE);
@@ -70,7 +69,8 @@ final class Types {
                 return NumberValue.parse(t.startsWith("+") ? t.substring(1) : t);
             }
             if (t.toLowerCase(java.util.Locale.ROOT).matches("[+-]?(nan|inf|infinity)")) {
-                throw io.dsx.policy.builtins.BuiltinException.type(c.name(), "operand 1 must be a finite number but got " + s);
+                throw io.dsx.policy.builtins.BuiltinException.type(
+                        c.name(), "operand 1 must be a finite number but got " + s);
             }
             throw c.error("strconv.ParseFloat: parsing " + s + ": invalid syntax");
         }

@@ -27,9 +27,14 @@ public final class EncodingFamily implements BuiltinFamily {
     public void register(BuiltinRegistrar r) {
         r.add("base64.encode", c -> text(Base64.getEncoder().encodeToString(bytes(c.string(0)))));
         r.add("base64.decode", Guarded.of(c -> text(GoBase64.decodeStd(c.string(0)))));
-        r.add("base64.is_valid", c -> BoolValue.of(c.arg(0) instanceof StringValue s && Guarded.succeeds(() -> GoBase64.decodeStd(s.value()))));
+        r.add(
+                "base64.is_valid",
+                c -> BoolValue.of(
+                        c.arg(0) instanceof StringValue s && Guarded.succeeds(() -> GoBase64.decodeStd(s.value()))));
         r.add("base64url.encode", c -> text(Base64.getUrlEncoder().encodeToString(bytes(c.string(0)))));
-        r.add("base64url.encode_no_pad", c -> text(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(c.string(0)))));
+        r.add(
+                "base64url.encode_no_pad",
+                c -> text(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(c.string(0)))));
         r.add("base64url.decode", Guarded.of(EncodingFamily::base64UrlDecode));
         r.add("hex.encode", c -> text(HexFormat.of().formatHex(bytes(c.string(0)))));
         r.add("hex.decode", Guarded.of(c -> text(hexDecode(c.string(0)))));
@@ -40,17 +45,22 @@ public final class EncodingFamily implements BuiltinFamily {
         r.add("json.marshal", c -> text(GoJson.marshal(c.arg(0))));
         r.add("json.marshal_with_options", EncodingFamily::marshalWithOptions);
         r.add("json.unmarshal", Guarded.of(c -> parseJson(c.string(0))));
-        r.add("json.is_valid", c -> BoolValue.of(c.arg(0) instanceof StringValue s && Guarded.succeeds(() -> Json.parse(s.value()))));
+        r.add(
+                "json.is_valid",
+                c -> BoolValue.of(c.arg(0) instanceof StringValue s && Guarded.succeeds(() -> Json.parse(s.value()))));
         r.add("yaml.marshal", c -> text(GoYaml.marshal(c.arg(0))));
         r.add("yaml.unmarshal", Guarded.of(c -> GoYaml.unmarshal(c.string(0))));
-        r.add("yaml.is_valid", c -> BoolValue.of(c.arg(0) instanceof StringValue s && Guarded.succeeds(() -> GoYaml.unmarshal(s.value()))));
+        r.add(
+                "yaml.is_valid",
+                c -> BoolValue.of(
+                        c.arg(0) instanceof StringValue s && Guarded.succeeds(() -> GoYaml.unmarshal(s.value()))));
     }
 
     private static Value base64UrlDecode(BuiltinCall c) {
         String s = c.string(0);
         if (!s.endsWith("=")) {
             switch (s.length() % 4) {
-                case 0 -> { }
+                case 0 -> {}
                 case 2 -> s += "==";
                 case 3 -> s += "=";
                 default -> throw c.error("illegal base64url string: " + s);
@@ -86,7 +96,8 @@ public final class EncodingFamily implements BuiltinFamily {
             if (v instanceof StringValue s) {
                 list.add(s.value());
             } else if (v instanceof ArrayValue || v instanceof SetValue) {
-                List<Value> elements = v instanceof ArrayValue a ? a.elements() : new ArrayList<>(((SetValue) v).elements());
+                List<Value> elements =
+                        v instanceof ArrayValue a ? a.elements() : new ArrayList<>(((SetValue) v).elements());
                 for (Value x : elements) {
                     if (!(x instanceof StringValue s)) {
                         throw encodeObjectError(c);
@@ -107,8 +118,11 @@ public final class EncodingFamily implements BuiltinFamily {
 
     private static Value decodeObject(BuiltinCall c) {
         ObjectValue.Builder b = ObjectValue.builder();
-        UrlQuery.parse(c.string(0)).forEach((k, vs) ->
-                b.put(k, ArrayValue.of(vs.stream().map(v -> (Value) StringValue.of(v)).toList())));
+        UrlQuery.parse(c.string(0))
+                .forEach((k, vs) -> b.put(
+                        k,
+                        ArrayValue.of(
+                                vs.stream().map(v -> (Value) StringValue.of(v)).toList())));
         return b.build();
     }
 
@@ -120,7 +134,8 @@ public final class EncodingFamily implements BuiltinFamily {
         boolean implicit = false;
         Boolean explicit = null;
         for (Map.Entry<Value, Value> e : opts.entries().entrySet()) {
-            String key = e.getKey() instanceof StringValue s ? s.value() : e.getKey().toString();
+            String key =
+                    e.getKey() instanceof StringValue s ? s.value() : e.getKey().toString();
             Value val = e.getValue();
             switch (key) {
                 case "prefix", "indent" -> {
@@ -140,7 +155,8 @@ public final class EncodingFamily implements BuiltinFamily {
                     }
                     explicit = bool.value();
                 }
-                default -> throw BuiltinException.type(c.name(), "operand 2 object contained unknown key \"" + key + "\"");
+                default ->
+                    throw BuiltinException.type(c.name(), "operand 2 object contained unknown key \"" + key + "\"");
             }
         }
         boolean pretty = explicit != null ? explicit : implicit;

@@ -38,7 +38,7 @@ public final class GoBase64 {
         String padded = s;
         if (!s.endsWith("=")) {
             switch (s.length() % 4) {
-                case 0 -> { }
+                case 0 -> {}
                 case 2 -> padded = s + "==";
                 case 3 -> padded = s + "=";
                 default -> throw new BuiltinFailure("illegal base64url string: " + s);

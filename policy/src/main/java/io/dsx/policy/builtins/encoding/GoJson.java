@@ -60,7 +60,10 @@ public final class GoJson {
         if (json.chars().noneMatch(c -> c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029)) {
             return json;
         }
-        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        return json.replace("<", "\\u003c")
+                .replace(">", "\\u003e")
+                .replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028")
+                .replace("\u2029", "\\u2029");
     }
 }

@@ -211,7 +211,8 @@ final class GoJsonSyntax {
         if (cp == '"') {
             return "'\"'";
         }
-        String q = io.dsx.policy.builtins.strings.GoFmt.sprintf("%q", java.util.List.of(new String(Character.toChars(cp))));
+        String q = io.dsx.policy.builtins.strings.GoFmt.sprintf(
+                "%q", java.util.List.of(new String(Character.toChars(cp))));
         return "'" + q.substring(1, q.length() - 1) + "'";
     }
 }

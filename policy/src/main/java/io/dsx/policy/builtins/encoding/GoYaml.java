@@ -1,18 +1,8 @@
 package io.dsx.policy.builtins.encoding;
 
-import io.dsx.policy.value.ArrayValue;
-import io.dsx.policy.value.BoolValue;
 import io.dsx.policy.value.Json;
 import io.dsx.policy.value.PlainValues;
-import io.dsx.policy.value.NumberValue;
-import io.dsx.policy.value.ObjectValue;
-import io.dsx.policy.value.SetValue;
-import io.dsx.policy.value.StringValue;
 import io.dsx.policy.value.Value;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
@@ -27,13 +17,15 @@ public final class GoYaml {
     private GoYaml() {}
 
     public static String marshal(Value v) {
-        DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();
+        DumpSettings settings =
+                DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();
         return new Dump(settings).dumpToString(toJava(Json.toJsonValue(v)));
     }
 
     public static Value unmarshal(String text) {
         try {
-            Object loaded = new Load(LoadSettings.builder().setAllowDuplicateKeys(true).build()).loadFromString(text);
+            Object loaded =
+                    new Load(LoadSettings.builder().setAllowDuplicateKeys(true).build()).loadFromString(text);
             return PlainValues.fromPlain(loaded);
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
@@ -49,7 +41,8 @@ public final class GoYaml {
     }
 
     private static Object toJava(Value v) {
-        return PlainValues.toPlain(v, n -> n.isLong() ? (Object) n.longValue()
-                : n.isInteger() ? n.toBigInteger() : (Object) n.doubleValue());
+        return PlainValues.toPlain(
+                v,
+                n -> n.isLong() ? (Object) n.longValue() : n.isInteger() ? n.toBigInteger() : (Object) n.doubleValue());
     }
 }

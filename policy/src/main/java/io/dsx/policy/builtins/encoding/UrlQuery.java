@@ -17,7 +17,13 @@ public final class UrlQuery {
         StringBuilder out = new StringBuilder();
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~') {
+            if (c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~') {
                 out.append((char) c);
             } else if (c == ' ') {
                 out.append('+');
@@ -33,7 +39,9 @@ public final class UrlQuery {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '%') {
-                if (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0 || Character.digit(s.charAt(i + 2), 16) < 0) {
+                if (i + 2 >= s.length()
+                        || Character.digit(s.charAt(i + 1), 16) < 0
+                        || Character.digit(s.charAt(i + 2), 16) < 0) {
                     String bad = s.substring(i, Math.min(s.length(), i + 3));
                     throw new IllegalArgumentException("invalid URL escape \"" + bad + "\"");
                 }
@@ -58,7 +66,10 @@ public final class UrlQuery {
         StringBuilder out = new StringBuilder();
         new TreeMap<>(values).forEach((k, vs) -> {
             for (String v : vs) {
-                out.append(out.length() > 0 ? "&" : "").append(escape(k)).append('=').append(escape(v));
+                out.append(out.length() > 0 ? "&" : "")
+                        .append(escape(k))
+                        .append('=')
+                        .append(escape(v));
             }
         });
         return out.toString();

@@ -1,8 +1,8 @@
 package io.dsx.policy.builtins.glob;
 
+import com.google.re2j.Pattern;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import com.google.re2j.Pattern;
 
 /** Translates a gobwas-style glob with a delimiter set into an anchored regular expression. */
 public final class GlobCompiler {

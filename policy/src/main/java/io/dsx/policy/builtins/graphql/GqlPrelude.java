@@ -6,7 +6,7 @@ package io.dsx.policy.builtins.graphql;
  */
 final class GqlPrelude {
 
-  static final String SDL = """
+    static final String SDL = """
       scalar Int
       scalar Float
       scalar String
@@ -71,5 +71,5 @@ final class GqlPrelude {
       }
       """;
 
-  private GqlPrelude() {}
+    private GqlPrelude() {}
 }

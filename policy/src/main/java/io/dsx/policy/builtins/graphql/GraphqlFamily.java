@@ -1,7 +1,7 @@
 package io.dsx.policy.builtins.graphql;
 
-import static io.dsx.policy.value.PlainValues.fromPlain;
 import static io.dsx.policy.builtins.plain.ValueBridge.guarded;
+import static io.dsx.policy.value.PlainValues.fromPlain;
 import static io.dsx.policy.value.PlainValues.toPlain;
 
 import io.dsx.policy.builtins.BuiltinCall;
@@ -18,70 +18,70 @@ import java.util.Map;
 /** Registers {@code graphql.*} over {@link GraphqlDocuments}. */
 public final class GraphqlFamily implements BuiltinFamily {
 
-  @Override
-  public void register(BuiltinRegistrar r) {
-    r.add("graphql.parse_query", guarded(c -> fromPlain(GraphqlDocuments.parseQuery(c.string(0)))));
-    r.add("graphql.parse_schema", guarded(c -> fromPlain(GraphqlDocuments.parseSchema(c.string(0)))));
-    r.add("graphql.parse", guarded(c -> {
-      Map<String, Object> query = queryDoc(c, 0);
-      Map<String, Object> schema = schemaDoc(c, 1);
-      return fromPlain(GraphqlDocuments.parseAndValidate(query, schema));
-    }));
-    r.add("graphql.parse_and_verify", c -> {
-      try {
-        List<Object> both = GraphqlDocuments.parseAndValidate(queryDoc(c, 0), schemaDoc(c, 1));
-        return fromPlain(List.of(true, both.get(0), both.get(1)));
-      } catch (BuiltinFailure | WrongOperand e) {
-        return fromPlain(List.of(false, Map.of(), Map.of()));
-      }
-    });
-    r.add("graphql.is_valid", c -> {
-      try {
-        GraphqlDocuments.parseAndValidate(queryDoc(c, 0), schemaDoc(c, 1));
-        return BoolValue.TRUE;
-      } catch (BuiltinFailure | WrongOperand e) {
-        return BoolValue.FALSE;
-      }
-    });
-    r.add("graphql.schema_is_valid", c -> {
-      try {
-        GraphqlDocuments.schema(schemaDoc(c, 0));
-        return BoolValue.TRUE;
-      } catch (BuiltinFailure | WrongOperand e) {
-        return BoolValue.FALSE;
-      }
-    });
-  }
-
-  /** Operand i is neither a string nor an object: the lenient builtins answer false. */
-  private static final class WrongOperand extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    WrongOperand() {
-      super(null, null, false, false);
+    @Override
+    public void register(BuiltinRegistrar r) {
+        r.add("graphql.parse_query", guarded(c -> fromPlain(GraphqlDocuments.parseQuery(c.string(0)))));
+        r.add("graphql.parse_schema", guarded(c -> fromPlain(GraphqlDocuments.parseSchema(c.string(0)))));
+        r.add("graphql.parse", guarded(c -> {
+            Map<String, Object> query = queryDoc(c, 0);
+            Map<String, Object> schema = schemaDoc(c, 1);
+            return fromPlain(GraphqlDocuments.parseAndValidate(query, schema));
+        }));
+        r.add("graphql.parse_and_verify", c -> {
+            try {
+                List<Object> both = GraphqlDocuments.parseAndValidate(queryDoc(c, 0), schemaDoc(c, 1));
+                return fromPlain(List.of(true, both.get(0), both.get(1)));
+            } catch (BuiltinFailure | WrongOperand e) {
+                return fromPlain(List.of(false, Map.of(), Map.of()));
+            }
+        });
+        r.add("graphql.is_valid", c -> {
+            try {
+                GraphqlDocuments.parseAndValidate(queryDoc(c, 0), schemaDoc(c, 1));
+                return BoolValue.TRUE;
+            } catch (BuiltinFailure | WrongOperand e) {
+                return BoolValue.FALSE;
+            }
+        });
+        r.add("graphql.schema_is_valid", c -> {
+            try {
+                GraphqlDocuments.schema(schemaDoc(c, 0));
+                return BoolValue.TRUE;
+            } catch (BuiltinFailure | WrongOperand e) {
+                return BoolValue.FALSE;
+            }
+        });
     }
-  }
 
-  private static Map<String, Object> queryDoc(BuiltinCall c, int i) {
-    return document(c, i, true);
-  }
+    /** Operand i is neither a string nor an object: the lenient builtins answer false. */
+    private static final class WrongOperand extends RuntimeException {
+        private static final long serialVersionUID = 1L;
 
-  private static Map<String, Object> schemaDoc(BuiltinCall c, int i) {
-    return document(c, i, false);
-  }
+        WrongOperand() {
+            super(null, null, false, false);
+        }
+    }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> document(BuiltinCall c, int i, boolean query) {
-    Value v = c.arg(i);
-    if (v instanceof StringValue s) {
-      return query ? GraphqlDocuments.rawQuery(s.value()) : GraphqlDocuments.rawSchema(s.value());
+    private static Map<String, Object> queryDoc(BuiltinCall c, int i) {
+        return document(c, i, true);
     }
-    if (v instanceof ObjectValue o) {
-      return (Map<String, Object>) toPlain(o);
+
+    private static Map<String, Object> schemaDoc(BuiltinCall c, int i) {
+        return document(c, i, false);
     }
-    if (c.name().equals("graphql.parse")) {
-      throw c.typeError(i, "object", "string");
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> document(BuiltinCall c, int i, boolean query) {
+        Value v = c.arg(i);
+        if (v instanceof StringValue s) {
+            return query ? GraphqlDocuments.rawQuery(s.value()) : GraphqlDocuments.rawSchema(s.value());
+        }
+        if (v instanceof ObjectValue o) {
+            return (Map<String, Object>) toPlain(o);
+        }
+        if (c.name().equals("graphql.parse")) {
+            throw c.typeError(i, "object", "string");
+        }
+        throw new WrongOperand();
     }
-    throw new WrongOperand();
-  }
 }

@@ -17,41 +17,41 @@ import java.util.List;
 /** Registers {@code json.verify_schema(schema)} and {@code json.match_schema(document, schema)}. */
 public final class JsonSchemaFamily implements BuiltinFamily {
 
-  @Override
-  public void register(BuiltinRegistrar r) {
-    r.add("json.verify_schema", JsonSchemaFamily::verify);
-    r.add("json.match_schema", ValueBridge.guarded(JsonSchemaFamily::match));
-  }
-
-  static Value verify(BuiltinCall call) {
-    try {
-      SchemaCompiler.check(load(call.arg(0)));
-      return io.dsx.policy.value.PlainValues.fromPlain(Arrays.asList(true, null));
-    } catch (BuiltinFailure e) {
-      return io.dsx.policy.value.PlainValues.fromPlain(List.of(false, "jsonschema: " + e.getMessage()));
+    @Override
+    public void register(BuiltinRegistrar r) {
+        r.add("json.verify_schema", JsonSchemaFamily::verify);
+        r.add("json.match_schema", ValueBridge.guarded(JsonSchemaFamily::match));
     }
-  }
 
-  static Value match(BuiltinCall call) {
-    Object document = load(call.arg(0));
-    Object schema = load(call.arg(1));
-    SchemaCompiler.check(schema);
-    List<Object> errors = new ArrayList<>();
-    SchemaValidator.validate(schema, document).forEach(e -> errors.add(e.toPlain()));
-    return io.dsx.policy.value.PlainValues.fromPlain(List.of(errors.isEmpty(), errors));
-  }
+    static Value verify(BuiltinCall call) {
+        try {
+            SchemaCompiler.check(load(call.arg(0)));
+            return io.dsx.policy.value.PlainValues.fromPlain(Arrays.asList(true, null));
+        } catch (BuiltinFailure e) {
+            return io.dsx.policy.value.PlainValues.fromPlain(List.of(false, "jsonschema: " + e.getMessage()));
+        }
+    }
 
-  /** A string operand is JSON text; an object or array is taken as is. */
-  private static Object load(Value v) {
-    if (v instanceof StringValue s) {
-      if (!PlainJson.isValid(s.value())) {
-        throw new BuiltinFailure("invalid JSON string");
-      }
-      return PlainJson.parse(s.value());
+    static Value match(BuiltinCall call) {
+        Object document = load(call.arg(0));
+        Object schema = load(call.arg(1));
+        SchemaCompiler.check(schema);
+        List<Object> errors = new ArrayList<>();
+        SchemaValidator.validate(schema, document).forEach(e -> errors.add(e.toPlain()));
+        return io.dsx.policy.value.PlainValues.fromPlain(List.of(errors.isEmpty(), errors));
     }
-    if (v instanceof ObjectValue || v instanceof ArrayValue) {
-      return io.dsx.policy.value.PlainValues.toPlain(v);
+
+    /** A string operand is JSON text; an object or array is taken as is. */
+    private static Object load(Value v) {
+        if (v instanceof StringValue s) {
+            if (!PlainJson.isValid(s.value())) {
+                throw new BuiltinFailure("invalid JSON string");
+            }
+            return PlainJson.parse(s.value());
+        }
+        if (v instanceof ObjectValue || v instanceof ArrayValue) {
+            return io.dsx.policy.value.PlainValues.toPlain(v);
+        }
+        throw new BuiltinFailure("wrong type, expected string or object");
     }
-    throw new BuiltinFailure("wrong type, expected string or object");
-  }
 }

@@ -16,74 +16,76 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class JwtDecodeVerify {
 
-  private static final List<Object> UNVERIFIED = List.of(false, Map.of(), Map.of());
-  private static final BigDecimal NANOS = BigDecimal.valueOf(1_000_000_000L);
+    private static final List<Object> UNVERIFIED = List.of(false, Map.of(), Map.of());
+    private static final BigDecimal NANOS = BigDecimal.valueOf(1_000_000_000L);
 
-  private JwtDecodeVerify() {}
+    private JwtDecodeVerify() {}
 
-  public static List<Object> decodeVerify(String jwt, Map<String, Object> constraintArg, BigDecimal nowNs) {
-    TokenConstraints c = TokenConstraints.parse(constraintArg, nowNs);
-    String current = jwt;
-    while (true) {
-      CompactJws token = CompactJws.split(current);
-      Map<String, Object> rawHeader = token.decodedHeader();
-      JoseHeader header = JoseHeader.parse(rawHeader);
-      if (!header.valid() || (!c.alg().isEmpty() && !c.alg().equals(header.alg()))) {
-        return UNVERIFIED;
-      }
-      byte[] sig = token.decodedSignature();
-      if (!signatureVerifies(c, header, token.signingInput(), sig)) {
-        return UNVERIFIED;
-      }
-      byte[] payload = token.decodedPayload();
-      if (header.cty().equalsIgnoreCase("JWT")) {
-        current = new String(payload, StandardCharsets.UTF_8);
-        continue;
-      }
-      Map<String, Object> claims = CompactJws.jsonObject(payload);
-      return claimsHold(c, claims) ? List.of(true, rawHeader, claims) : UNVERIFIED;
+    public static List<Object> decodeVerify(String jwt, Map<String, Object> constraintArg, BigDecimal nowNs) {
+        TokenConstraints c = TokenConstraints.parse(constraintArg, nowNs);
+        String current = jwt;
+        while (true) {
+            CompactJws token = CompactJws.split(current);
+            Map<String, Object> rawHeader = token.decodedHeader();
+            JoseHeader header = JoseHeader.parse(rawHeader);
+            if (!header.valid() || (!c.alg().isEmpty() && !c.alg().equals(header.alg()))) {
+                return UNVERIFIED;
+            }
+            byte[] sig = token.decodedSignature();
+            if (!signatureVerifies(c, header, token.signingInput(), sig)) {
+                return UNVERIFIED;
+            }
+            byte[] payload = token.decodedPayload();
+            if (header.cty().equalsIgnoreCase("JWT")) {
+                current = new String(payload, StandardCharsets.UTF_8);
+                continue;
+            }
+            Map<String, Object> claims = CompactJws.jsonObject(payload);
+            return claimsHold(c, claims) ? List.of(true, rawHeader, claims) : UNVERIFIED;
+        }
     }
-  }
 
-  private static boolean signatureVerifies(TokenConstraints c, JoseHeader header, byte[] input, byte[] sig) {
-    JwsAlgorithm alg = JwsAlgorithm.named(header.alg()).orElse(null);
-    if (alg == null) {
-      return false;
+    private static boolean signatureVerifies(TokenConstraints c, JoseHeader header, byte[] input, byte[] sig) {
+        JwsAlgorithm alg = JwsAlgorithm.named(header.alg()).orElse(null);
+        if (alg == null) {
+            return false;
+        }
+        if (c.keys() != null) {
+            return JwtTokens.verifyWithKeys(c.keys(), alg, header, input, sig);
+        }
+        byte[] secret = c.secret().getBytes(StandardCharsets.UTF_8);
+        return alg.verify(new SecretKeySpec(secret, "HMAC"), input, sig);
     }
-    if (c.keys() != null) {
-      return JwtTokens.verifyWithKeys(c.keys(), alg, header, input, sig);
-    }
-    byte[] secret = c.secret().getBytes(StandardCharsets.UTF_8);
-    return alg.verify(new SecretKeySpec(secret, "HMAC"), input, sig);
-  }
 
-  private static boolean claimsHold(TokenConstraints c, Map<String, Object> claims) {
-    if (!c.iss().isEmpty() && !c.iss().equals(claims.get("iss"))) {
-      return false;
+    private static boolean claimsHold(TokenConstraints c, Map<String, Object> claims) {
+        if (!c.iss().isEmpty() && !c.iss().equals(claims.get("iss"))) {
+            return false;
+        }
+        if (claims.containsKey("aud")
+                ? !c.validAudience(claims.get("aud"))
+                : !c.aud().isEmpty()) {
+            return false;
+        }
+        BigDecimal now = BigDecimal.valueOf(c.timeNs() / NANOS.doubleValue());
+        if (claims.containsKey("exp")) {
+            BigDecimal exp = number(claims.get("exp"), "exp");
+            if (now.compareTo(exp) >= 0) {
+                return false;
+            }
+        }
+        if (claims.containsKey("nbf")) {
+            BigDecimal nbf = number(claims.get("nbf"), "nbf");
+            if (now.compareTo(nbf) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
-    if (claims.containsKey("aud") ? !c.validAudience(claims.get("aud")) : !c.aud().isEmpty()) {
-      return false;
-    }
-    BigDecimal now = BigDecimal.valueOf(c.timeNs() / NANOS.doubleValue());
-    if (claims.containsKey("exp")) {
-      BigDecimal exp = number(claims.get("exp"), "exp");
-      if (now.compareTo(exp) >= 0) {
-        return false;
-      }
-    }
-    if (claims.containsKey("nbf")) {
-      BigDecimal nbf = number(claims.get("nbf"), "nbf");
-      if (now.compareTo(nbf) < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
 
-  private static BigDecimal number(Object v, String name) {
-    if (v instanceof BigDecimal d) {
-      return d;
+    private static BigDecimal number(Object v, String name) {
+        if (v instanceof BigDecimal d) {
+            return d;
+        }
+        throw new BuiltinFailure(name + " value must be a number");
     }
-    throw new BuiltinFailure(name + " value must be a number");
-  }
 }

@@ -21,64 +21,66 @@ import java.util.Optional;
  */
 public final class KeySources {
 
-  private KeySources() {}
+    private KeySources() {}
 
-  public static List<VerificationKey> fromCertOrJwk(String text) {
-    Optional<Pem> block = Pem.decode(text);
-    if (block.isPresent()) {
-      return List.of(new VerificationKey(fromPem(block.get()), "", ""));
+    public static List<VerificationKey> fromCertOrJwk(String text) {
+        Optional<Pem> block = Pem.decode(text);
+        if (block.isPresent()) {
+            return List.of(new VerificationKey(fromPem(block.get()), "", ""));
+        }
+        List<Map<String, Object>> jwks;
+        try {
+            jwks = Jwks.parseSet(text);
+        } catch (BuiltinFailure e) {
+            throw new BuiltinFailure("failed to parse a JWK key (set): " + e.getMessage());
+        }
+        List<VerificationKey> keys = new ArrayList<>();
+        for (Map<String, Object> jwk : jwks) {
+            String alg = jwk.get("alg") instanceof String s ? s : "";
+            if (!alg.isEmpty() && JwsAlgorithm.named(alg).isEmpty()) {
+                continue;
+            }
+            String kid = jwk.get("kid") instanceof String s ? s : "";
+            try {
+                keys.add(new VerificationKey(Jwks.verificationKey(jwk), alg, kid));
+            } catch (BuiltinFailure e) {
+                throw new BuiltinFailure("failed to parse a JWK key (set): " + e.getMessage());
+            }
+        }
+        return keys;
     }
-    List<Map<String, Object>> jwks;
-    try {
-      jwks = Jwks.parseSet(text);
-    } catch (BuiltinFailure e) {
-      throw new BuiltinFailure("failed to parse a JWK key (set): " + e.getMessage());
-    }
-    List<VerificationKey> keys = new ArrayList<>();
-    for (Map<String, Object> jwk : jwks) {
-      String alg = jwk.get("alg") instanceof String s ? s : "";
-      if (!alg.isEmpty() && JwsAlgorithm.named(alg).isEmpty()) {
-        continue;
-      }
-      String kid = jwk.get("kid") instanceof String s ? s : "";
-      try {
-        keys.add(new VerificationKey(Jwks.verificationKey(jwk), alg, kid));
-      } catch (BuiltinFailure e) {
-        throw new BuiltinFailure("failed to parse a JWK key (set): " + e.getMessage());
-      }
-    }
-    return keys;
-  }
 
-  private static PublicKey fromPem(Pem block) {
-    if (!block.rest().isEmpty()) {
-      throw new BuiltinFailure("extra data after a PEM certificate block");
+    private static PublicKey fromPem(Pem block) {
+        if (!block.rest().isEmpty()) {
+            throw new BuiltinFailure("extra data after a PEM certificate block");
+        }
+        if (block.type().equals("CERTIFICATE")) {
+            try {
+                CertificateFactory cf = CertificateFactory.getInstance("X.509");
+                X509Certificate cert =
+                        (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(block.bytes()));
+                return cert.getPublicKey();
+            } catch (GeneralSecurityException | RuntimeException e) {
+                throw new BuiltinFailure("failed to parse a PEM certificate: x509: malformed certificate");
+            }
+        }
+        if (block.type().equals("PUBLIC KEY")) {
+            return parsePkix(block.bytes())
+                    .orElseThrow(
+                            () -> new BuiltinFailure("failed to parse a PEM public key: x509: malformed public key"));
+        }
+        throw new BuiltinFailure("failed to extract a Key from the PEM certificate");
     }
-    if (block.type().equals("CERTIFICATE")) {
-      try {
-        CertificateFactory cf = CertificateFactory.getInstance("X.509");
-        X509Certificate cert = (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(block.bytes()));
-        return cert.getPublicKey();
-      } catch (GeneralSecurityException | RuntimeException e) {
-        throw new BuiltinFailure("failed to parse a PEM certificate: x509: malformed certificate");
-      }
-    }
-    if (block.type().equals("PUBLIC KEY")) {
-      return parsePkix(block.bytes())
-          .orElseThrow(() -> new BuiltinFailure("failed to parse a PEM public key: x509: malformed public key"));
-    }
-    throw new BuiltinFailure("failed to extract a Key from the PEM certificate");
-  }
 
-  /** A DER SubjectPublicKeyInfo as RSA, EC or Ed25519, whichever the JDK accepts. */
-  public static Optional<PublicKey> parsePkix(byte[] der) {
-    for (String alg : new String[] {"RSA", "EC", "Ed25519"}) {
-      try {
-        return Optional.of(KeyFactory.getInstance(alg).generatePublic(new X509EncodedKeySpec(der)));
-      } catch (GeneralSecurityException | RuntimeException e) {
-        // try the next algorithm
-      }
+    /** A DER SubjectPublicKeyInfo as RSA, EC or Ed25519, whichever the JDK accepts. */
+    public static Optional<PublicKey> parsePkix(byte[] der) {
+        for (String alg : new String[] {"RSA", "EC", "Ed25519"}) {
+            try {
+                return Optional.of(KeyFactory.getInstance(alg).generatePublic(new X509EncodedKeySpec(der)));
+            } catch (GeneralSecurityException | RuntimeException e) {
+                // try the next algorithm
+            }
+        }
+        return Optional.empty();
     }
-    return Optional.empty();
-  }
 }

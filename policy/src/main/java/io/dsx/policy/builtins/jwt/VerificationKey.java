@@ -8,8 +8,8 @@ import java.security.Key;
  */
 public record VerificationKey(Key key, String alg, String kid) {
 
-  @Override
-  public String toString() {
-    return "VerificationKey[alg=" + alg + ", kid=" + kid + ", key=***]";
-  }
+    @Override
+    public String toString() {
+        return "VerificationKey[alg=" + alg + ", kid=" + kid + ", key=***]";
+    }
 }

@@ -26,10 +26,15 @@ final class CidrMerge {
         for (int i = ranges.size() - 1; i > 0; i--) {
             Range cur = ranges.get(i);
             Range prev = ranges.get(i - 1);
-            BigInteger previousIp = cur.first().signum() == 0 ? cur.first() : cur.first().subtract(BigInteger.ONE);
+            BigInteger previousIp =
+                    cur.first().signum() == 0 ? cur.first() : cur.first().subtract(BigInteger.ONE);
             if (compareBytes(previousIp, cur.length(), prev.last(), prev.length()) <= 0) {
-                BigInteger first = compareBytes(prev.first(), prev.length(), cur.first(), cur.length()) < 0 ? prev.first() : cur.first();
-                int length = compareBytes(prev.first(), prev.length(), cur.first(), cur.length()) < 0 ? prev.length() : cur.length();
+                BigInteger first = compareBytes(prev.first(), prev.length(), cur.first(), cur.length()) < 0
+                        ? prev.first()
+                        : cur.first();
+                int length = compareBytes(prev.first(), prev.length(), cur.first(), cur.length()) < 0
+                        ? prev.length()
+                        : cur.length();
                 ranges.set(i - 1, new Range(first, cur.last(), length, null));
                 ranges.remove(i);
             }
@@ -52,7 +57,11 @@ final class CidrMerge {
         BigInteger cur = first;
         while (cur.compareTo(last) <= 0) {
             int host = cur.signum() == 0 ? bits : cur.getLowestSetBit();
-            while (host > 0 && cur.add(BigInteger.ONE.shiftLeft(host)).subtract(BigInteger.ONE).compareTo(last) > 0) {
+            while (host > 0
+                    && cur.add(BigInteger.ONE.shiftLeft(host))
+                                    .subtract(BigInteger.ONE)
+                                    .compareTo(last)
+                            > 0) {
                 host--;
             }
             out.add(new GoIp.Net(GoIp.toBytes(cur, length), bits - host).toString());

@@ -23,7 +23,9 @@ public final class GoIp {
         }
 
         public boolean contains(byte[] addr) {
-            return addr.length == ip.length && toInt(addr).compareTo(first()) >= 0 && toInt(addr).compareTo(last()) <= 0;
+            return addr.length == ip.length
+                    && toInt(addr).compareTo(first()) >= 0
+                    && toInt(addr).compareTo(last()) <= 0;
         }
 
         @Override
@@ -76,7 +78,10 @@ public final class GoIp {
         byte[] out = new byte[4];
         for (int i = 0; i < 4; i++) {
             String p = parts[i];
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9') || p.length() > 1 && p.charAt(0) == '0') {
+            if (p.isEmpty()
+                    || p.length() > 3
+                    || !p.chars().allMatch(c -> c >= '0' && c <= '9')
+                    || p.length() > 1 && p.charAt(0) == '0') {
                 return null;
             }
             int v = Integer.parseInt(p);

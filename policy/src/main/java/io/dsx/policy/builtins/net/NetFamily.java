@@ -47,7 +47,10 @@ public final class NetFamily implements BuiltinFamily {
             GoIp.Net b = GoIp.parseCidr(c.string(1));
             return BoolValue.of(a.contains(b.ip()) || b.contains(a.ip()));
         }));
-        r.add("net.cidr_is_valid", c -> BoolValue.of(c.arg(0) instanceof StringValue s && Guarded.succeeds(() -> GoIp.parseCidr(s.value()))));
+        r.add(
+                "net.cidr_is_valid",
+                c -> BoolValue.of(
+                        c.arg(0) instanceof StringValue s && Guarded.succeeds(() -> GoIp.parseCidr(s.value()))));
         r.add("net.cidr_expand", Guarded.of(NetFamily::expand));
         r.add("net.cidr_contains_matches", Guarded.of(NetFamily::containsMatches));
         r.add("net.cidr_merge", Guarded.of(NetFamily::merge));
@@ -84,11 +87,14 @@ public final class NetFamily implements BuiltinFamily {
 
     private static Value containsMatches(BuiltinCall c) {
         SetValue.Builder out = SetValue.builder();
-        each(c.arg(0), 1, (cidr1, key1) -> each(c.arg(1), 2, (cidr2, key2) -> {
-            if (contains(cidr1, cidr2)) {
-                out.add(ArrayValue.of(key1, key2));
-            }
-        }));
+        each(
+                c.arg(0),
+                1,
+                (cidr1, key1) -> each(c.arg(1), 2, (cidr2, key2) -> {
+                    if (contains(cidr1, cidr2)) {
+                        out.add(ArrayValue.of(key1, key2));
+                    }
+                }));
         return out.build();
     }
 
@@ -117,7 +123,8 @@ public final class NetFamily implements BuiltinFamily {
             return s.value();
         }
         if (v instanceof ArrayValue a && a.size() > 0) {
-            throw new IllegalArgumentException("operand 1 must be string but got " + a.get(0).typeName());
+            throw new IllegalArgumentException(
+                    "operand 1 must be string but got " + a.get(0).typeName());
         }
         throw new IllegalArgumentException("operand " + operand + ": element must be string or non-empty array");
     }
@@ -161,7 +168,8 @@ public final class NetFamily implements BuiltinFamily {
         Set<String> addresses;
         if (literal != null) {
             addresses = Set.of(GoIp.format(literal));
-        } else if (name.equalsIgnoreCase("localhost") || name.toLowerCase(java.util.Locale.ROOT).endsWith(".localhost")) {
+        } else if (name.equalsIgnoreCase("localhost")
+                || name.toLowerCase(java.util.Locale.ROOT).endsWith(".localhost")) {
             addresses = Set.of("127.0.0.1", "::1"); // RFC 6761 §6.3: answered locally, never sent to DNS
         } else {
             addresses = resolver.lookup(name);

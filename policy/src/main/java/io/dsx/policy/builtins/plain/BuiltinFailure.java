@@ -10,19 +10,19 @@ package io.dsx.policy.builtins.plain;
  */
 public final class BuiltinFailure extends IllegalArgumentException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public BuiltinFailure(String message) {
-    super(message);
-  }
+    public BuiltinFailure(String message) {
+        super(message);
+    }
 
-  public BuiltinFailure(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public BuiltinFailure(String message, Throwable cause) {
+        super(message, cause);
+    }
 
-  /** Expected failures need no stack trace. */
-  @Override
-  public synchronized Throwable fillInStackTrace() {
-    return this;
-  }
+    /** Expected failures need no stack trace. */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
 }

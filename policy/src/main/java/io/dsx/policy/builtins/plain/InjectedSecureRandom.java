@@ -10,28 +10,28 @@ import java.util.Random;
  */
 public final class InjectedSecureRandom extends SecureRandom {
 
-  private static final long serialVersionUID = 1L;
-  private final transient Random source;
+    private static final long serialVersionUID = 1L;
+    private final transient Random source;
 
-  public InjectedSecureRandom(Random source) {
-    super(new byte[0]);
-    this.source = source;
-  }
+    public InjectedSecureRandom(Random source) {
+        super(new byte[0]);
+        this.source = source;
+    }
 
-  @Override
-  public void nextBytes(byte[] bytes) {
-    source.nextBytes(bytes);
-  }
+    @Override
+    public void nextBytes(byte[] bytes) {
+        source.nextBytes(bytes);
+    }
 
-  @Override
-  public void setSeed(long seed) {
-    // the injected source owns its seed
-  }
+    @Override
+    public void setSeed(long seed) {
+        // the injected source owns its seed
+    }
 
-  @Override
-  public byte[] generateSeed(int numBytes) {
-    byte[] b = new byte[numBytes];
-    nextBytes(b);
-    return b;
-  }
+    @Override
+    public byte[] generateSeed(int numBytes) {
+        byte[] b = new byte[numBytes];
+        nextBytes(b);
+        return b;
+    }
 }

@@ -10,20 +10,22 @@ import java.util.List;
 /** Registers {@code rand.intn(str, n)}: an integer in {@code [0, |n|)}. */
 public final class RandFamily implements BuiltinFamily {
 
-  @Override
-  public void register(BuiltinRegistrar r) {
-    r.add("rand.intn", RandFamily::intn);
-  }
-
-  static Value intn(BuiltinCall call) {
-    String key = call.string(0);
-    int n = call.integer(1);
-    if (n == 0) {
-      return NumberValue.ZERO;
+    @Override
+    public void register(BuiltinRegistrar r) {
+        r.add("rand.intn", RandFamily::intn);
     }
-    int bound = Math.abs(n);
-    // OPA keys its per-query cache on the operands as given, so "k", 5 and "k", -5 differ.
-    return call.context().memo(List.of("rand.intn", key, n),
-        () -> NumberValue.of(call.context().random().nextInt(bound)));
-  }
+
+    static Value intn(BuiltinCall call) {
+        String key = call.string(0);
+        int n = call.integer(1);
+        if (n == 0) {
+            return NumberValue.ZERO;
+        }
+        int bound = Math.abs(n);
+        // OPA keys its per-query cache on the operands as given, so "k", 5 and "k", -5 differ.
+        return call.context()
+                .memo(
+                        List.of("rand.intn", key, n),
+                        () -> NumberValue.of(call.context().random().nextInt(bound)));
+    }
 }

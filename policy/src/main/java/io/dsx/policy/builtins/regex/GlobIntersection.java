@@ -28,7 +28,11 @@ public final class GlobIntersection {
         boolean intersects(CharSet o) {
             if (any || o.any || negated || o.negated) {
                 // A negated or universal set meets anything that is not fully excluded by it.
-                return any && !o.isEmpty() || o.any && !isEmpty() || sampleMeets(o) || o.sampleMeets(this) || negated && o.negated;
+                return any && !o.isEmpty()
+                        || o.any && !isEmpty()
+                        || sampleMeets(o)
+                        || o.sampleMeets(this)
+                        || negated && o.negated;
             }
             for (int[] a : ranges) {
                 for (int[] b : o.ranges) {
@@ -86,7 +90,9 @@ public final class GlobIntersection {
             if (j < y.size() && y.get(j).star()) {
                 queue.add(new int[] {i, j + 1});
             }
-            if (i < x.size() && j < y.size() && x.get(i).set().intersects(y.get(j).set())) {
+            if (i < x.size()
+                    && j < y.size()
+                    && x.get(i).set().intersects(y.get(j).set())) {
                 queue.add(new int[] {x.get(i).star() ? i : i + 1, y.get(j).star() ? j : j + 1});
             }
         }
@@ -161,6 +167,7 @@ public final class GlobIntersection {
     }
 
     private static IllegalArgumentException invalid(String glob, int pos, String what) {
-        return new IllegalArgumentException("input:" + glob + ", pos:" + pos + ", " + what + ": the input provided is invalid");
+        return new IllegalArgumentException(
+                "input:" + glob + ", pos:" + pos + ", " + what + ": the input provided is invalid");
     }
 }

@@ -122,7 +122,8 @@ public final class GoRegexp {
                 end = end < 0 ? -1 : end + 1;
             } else {
                 end = start;
-                while (end < template.length() && (Character.isLetterOrDigit(template.charAt(end)) || template.charAt(end) == '_')) {
+                while (end < template.length()
+                        && (Character.isLetterOrDigit(template.charAt(end)) || template.charAt(end) == '_')) {
                     end++;
                 }
                 name = template.substring(start, end);

@@ -18,7 +18,10 @@ public final class RegexFamily implements BuiltinFamily {
 
     @Override
     public void register(BuiltinRegistrar r) {
-        r.add("regex.is_valid", c -> BoolValue.of(c.arg(0) instanceof StringValue s && Guarded.succeeds(() -> com.google.re2j.Pattern.compile(s.value()))));
+        r.add(
+                "regex.is_valid",
+                c -> BoolValue.of(c.arg(0) instanceof StringValue s
+                        && Guarded.succeeds(() -> com.google.re2j.Pattern.compile(s.value()))));
         r.add("regex.match", Guarded.of(RegexFamily::match));
         r.add("re_match", Guarded.of(RegexFamily::match));
         r.add("regex.split", Guarded.of(c -> {
@@ -79,7 +82,8 @@ public final class RegexFamily implements BuiltinFamily {
         if (end.length() != 1) {
             throw c.error("end delimiter has to be exactly one character long but is " + start.length() + " long");
         }
-        return BoolValue.of(RegexTemplate.compile(template, start.charAt(0), end.charAt(0)).matches(s));
+        return BoolValue.of(
+                RegexTemplate.compile(template, start.charAt(0), end.charAt(0)).matches(s));
     }
 
     static Value strings(List<String> parts) {

@@ -12,7 +12,9 @@ public final class SemverFamily implements BuiltinFamily {
 
     @Override
     public void register(BuiltinRegistrar r) {
-        r.add("semver.is_valid", c -> BoolValue.of(c.arg(0) instanceof StringValue s && SemVer.parse(s.value()) != null));
+        r.add(
+                "semver.is_valid",
+                c -> BoolValue.of(c.arg(0) instanceof StringValue s && SemVer.parse(s.value()) != null));
         r.add("semver.compare", c -> {
             SemVer a = version(c, 0);
             SemVer b = version(c, 1);

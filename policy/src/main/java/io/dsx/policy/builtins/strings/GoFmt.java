@@ -13,11 +13,19 @@ import java.util.List;
 public final class GoFmt {
 
     /** One parsed verb: flags, width and precision (-1 when absent). */
-    record Spec(boolean minus, boolean plus, boolean sharp, boolean space, boolean zero, int width, int precision,
+    record Spec(
+            boolean minus,
+            boolean plus,
+            boolean sharp,
+            boolean space,
+            boolean zero,
+            int width,
+            int precision,
             char verb) {}
 
     /** Go's fmt rejects widths and precisions above a million ("%!(BADWIDTH)"), which also bounds memory. */
     private static final int MAX_NUMBER = 1_000_000;
+
     private static final int TOO_LARGE = -2;
 
     private GoFmt() {}
@@ -69,7 +77,9 @@ public final class GoFmt {
             int width = -1;
             if (i < format.length() && format.charAt(i) == '*') {
                 i++;
-                width = next < args.size() && args.get(next) instanceof Long l && Math.abs(l) <= MAX_NUMBER ? l.intValue() : -1;
+                width = next < args.size() && args.get(next) instanceof Long l && Math.abs(l) <= MAX_NUMBER
+                        ? l.intValue()
+                        : -1;
                 next++;
                 if (width < 0 && width != -1) {
                     minus = true;
@@ -127,7 +137,9 @@ public final class GoFmt {
         if (!reordered && next < args.size()) {
             out.append("%!(EXTRA ");
             for (int k = next; k < args.size(); k++) {
-                out.append(k > next ? ", " : "").append(typeName(args.get(k))).append('=')
+                out.append(k > next ? ", " : "")
+                        .append(typeName(args.get(k)))
+                        .append('=')
                         .append(render(new Spec(false, false, false, false, false, -1, -1, 'v'), args.get(k)));
             }
             out.append(')');
@@ -166,12 +178,15 @@ public final class GoFmt {
     }
 
     static String badVerb(char verb, Object arg) {
-        return "%!" + verb + "(" + typeName(arg) + "=" + render(new Spec(false, false, false, false, false, -1, -1, 'v'), arg) + ")";
+        return "%!" + verb + "(" + typeName(arg) + "="
+                + render(new Spec(false, false, false, false, false, -1, -1, 'v'), arg) + ")";
     }
 
     private static String string(Spec spec, String s) {
         String v = s;
-        if (spec.precision() >= 0 && "svqxX".indexOf(spec.verb()) >= 0 && v.codePointCount(0, v.length()) > spec.precision()) {
+        if (spec.precision() >= 0
+                && "svqxX".indexOf(spec.verb()) >= 0
+                && v.codePointCount(0, v.length()) > spec.precision()) {
             v = v.substring(0, v.offsetByCodePoints(0, spec.precision()));
         }
         return switch (spec.verb()) {

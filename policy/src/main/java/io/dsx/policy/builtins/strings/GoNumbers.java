@@ -46,8 +46,7 @@ final class GoNumbers {
                 if (verb == 'c') {
                     return new String(Character.toChars(cp));
                 }
-                return verb == 'q' ? "'" + new String(Character.toChars(cp)) + "'"
-                        : String.format("U+%04X", cp);
+                return verb == 'q' ? "'" + new String(Character.toChars(cp)) + "'" : String.format("U+%04X", cp);
             }
             default -> {
                 return null;
@@ -118,7 +117,8 @@ final class GoNumbers {
             return "0";
         }
         boolean shortest = precision < 0;
-        BigDecimal digitsValue = shortest ? new BigDecimal(Double.toString(abs))
+        BigDecimal digitsValue = shortest
+                ? new BigDecimal(Double.toString(abs))
                 : exact.round(new MathContext(precision == 0 ? 1 : precision, RoundingMode.HALF_EVEN));
         digitsValue = digitsValue.stripTrailingZeros();
         String digits = digitsValue.unscaledValue().toString();

@@ -39,9 +39,15 @@ final class GoQuote {
             return true;
         }
         int type = Character.getType(cp);
-        return cp > 0x20 && cp != 0x7f && type != Character.CONTROL && type != Character.FORMAT
-                && type != Character.SURROGATE && type != Character.UNASSIGNED && type != Character.PRIVATE_USE
-                && type != Character.SPACE_SEPARATOR && type != Character.LINE_SEPARATOR
+        return cp > 0x20
+                && cp != 0x7f
+                && type != Character.CONTROL
+                && type != Character.FORMAT
+                && type != Character.SURROGATE
+                && type != Character.UNASSIGNED
+                && type != Character.PRIVATE_USE
+                && type != Character.SPACE_SEPARATOR
+                && type != Character.LINE_SEPARATOR
                 && type != Character.PARAGRAPH_SEPARATOR;
     }
 }

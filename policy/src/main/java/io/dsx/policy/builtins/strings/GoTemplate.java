@@ -49,7 +49,8 @@ public final class GoTemplate {
                 block(b, dot, vars, out);
             }
             if (out.length() > MAX_OUTPUT) {
-                throw new IllegalArgumentException("template: output exceeds " + MAX_OUTPUT + " characters (dsx limit)");
+                throw new IllegalArgumentException(
+                        "template: output exceeds " + MAX_OUTPUT + " characters (dsx limit)");
             }
         }
     }
@@ -195,7 +196,8 @@ public final class GoTemplate {
             out.append("<nil>");
         } else if (v instanceof ArrayValue || v instanceof SetValue) {
             out.append('[');
-            List<Value> elements = v instanceof ArrayValue a ? a.elements() : new ArrayList<>(((SetValue) v).elements());
+            List<Value> elements =
+                    v instanceof ArrayValue a ? a.elements() : new ArrayList<>(((SetValue) v).elements());
             for (int i = 0; i < elements.size(); i++) {
                 out.append(i > 0 ? " " : "");
                 print(out, elements.get(i));

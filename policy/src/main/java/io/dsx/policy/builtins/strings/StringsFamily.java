@@ -32,7 +32,10 @@ public final class StringsFamily implements BuiltinFamily {
         r.add("substring", StringsFamily::substring);
         r.add("split", c -> strings(GoStrings.split(c.string(0), c.string(1))));
         r.add("strings.split_n", StringsFamily::splitN);
-        r.add("replace", c -> StringValue.of(GoStrings.replace(c.string(0), List.<String[]>of(new String[] {c.string(1), c.string(2)}))));
+        r.add(
+                "replace",
+                c -> StringValue.of(
+                        GoStrings.replace(c.string(0), List.<String[]>of(new String[] {c.string(1), c.string(2)}))));
         r.add("strings.replace_n", StringsFamily::replaceN);
         r.add("strings.count", c -> NumberValue.of(GoStrings.count(c.string(0), c.string(1))));
         r.add("strings.reverse", c -> StringValue.of(GoStrings.reverse(c.string(0))));
@@ -65,7 +68,9 @@ public final class StringsFamily implements BuiltinFamily {
         if (search.isEmpty()) {
             throw c.error("empty search character");
         }
-        return ArrayValue.of(GoStrings.indexesOf(base, search, false).stream().map(i -> (Value) NumberValue.of(i)).toList());
+        return ArrayValue.of(GoStrings.indexesOf(base, search, false).stream()
+                .map(i -> (Value) NumberValue.of(i))
+                .toList());
     }
 
     private static Value substring(BuiltinCall c) {
@@ -159,12 +164,12 @@ public final class StringsFamily implements BuiltinFamily {
     }
 
     /** A number too large for float64, as OPA prints its literal (2e308). */
-  private static String literal(NumberValue n) {
-    java.math.BigDecimal d = n.toBigDecimal().stripTrailingZeros();
-    return d.scale() < 0 ? d.unscaledValue() + "e" + (-d.scale()) : d.toPlainString();
-  }
+    private static String literal(NumberValue n) {
+        java.math.BigDecimal d = n.toBigDecimal().stripTrailingZeros();
+        return d.scale() < 0 ? d.unscaledValue() + "e" + (-d.scale()) : d.toPlainString();
+    }
 
-  private static boolean anyMatch(BuiltinCall c, boolean suffix) {
+    private static boolean anyMatch(BuiltinCall c, boolean suffix) {
         List<String> subjects = oneOrMany(c, 0);
         List<String> affixes = oneOrMany(c, 1);
         for (String s : subjects) {

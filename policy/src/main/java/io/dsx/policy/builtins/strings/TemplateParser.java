@@ -106,7 +106,8 @@ final class TemplateParser {
         String closing = tokens.get(pos++).substring(1);
         List<Node> orElse = List.of();
         if (closing.startsWith("else if ")) {
-            orElse = List.of(parseBlock("if", closing.substring("else if ".length()).trim()));
+            orElse = List.of(
+                    parseBlock("if", closing.substring("else if ".length()).trim()));
             return new Block(kind, head, body, orElse);
         }
         if (closing.equals("else")) {

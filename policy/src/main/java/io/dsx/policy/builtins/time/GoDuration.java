@@ -8,8 +8,22 @@ import java.util.Map;
 public final class GoDuration {
 
     private static final Map<String, Long> UNITS = Map.of(
-            "ns", 1L, "us", 1_000L, "\u00b5s", 1_000L, "\u03bcs", 1_000L, "ms", 1_000_000L,
-            "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
+            "ns",
+            1L,
+            "us",
+            1_000L,
+            "\u00b5s",
+            1_000L,
+            "\u03bcs",
+            1_000L,
+            "ms",
+            1_000_000L,
+            "s",
+            1_000_000_000L,
+            "m",
+            60_000_000_000L,
+            "h",
+            3_600_000_000_000L);
     private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private GoDuration() {}
@@ -48,8 +62,8 @@ public final class GoDuration {
             }
             Long factor = UNITS.get(unit);
             if (factor == null) {
-                throw new IllegalArgumentException("time: unknown unit " + GoTimeParser.quote(unit) + " in duration "
-                        + GoTimeParser.quote(text));
+                throw new IllegalArgumentException(
+                        "time: unknown unit " + GoTimeParser.quote(unit) + " in duration " + GoTimeParser.quote(text));
             }
             s = s.substring(j);
             total = total.add(new BigDecimal(number).multiply(BigDecimal.valueOf(factor)));

@@ -59,7 +59,8 @@ public final class GoTimeFormatter {
 
     private static void zoneName(StringBuilder out, ZonedDateTime t) {
         String name = t.getZone().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
-        String abbreviation = java.time.format.DateTimeFormatter.ofPattern("z", Locale.ENGLISH).format(t);
+        String abbreviation = java.time.format.DateTimeFormatter.ofPattern("z", Locale.ENGLISH)
+                .format(t);
         if (abbreviation.matches("[A-Z]{3,5}")) {
             out.append(abbreviation.equals("Z") ? "UTC" : abbreviation);
         } else if (name.equals("Z")) {
@@ -93,14 +94,18 @@ public final class GoTimeFormatter {
         int abs = Math.abs(totalSeconds);
         out.append(totalSeconds < 0 ? '-' : '+');
         pad(out, abs / 3600, 2, '0');
-        boolean colon = token == LayoutToken.ISO_HH_MM || token == LayoutToken.ISO_HH_MM_SS
-                || token == LayoutToken.NUM_HH_MM || token == LayoutToken.NUM_HH_MM_SS;
+        boolean colon = token == LayoutToken.ISO_HH_MM
+                || token == LayoutToken.ISO_HH_MM_SS
+                || token == LayoutToken.NUM_HH_MM
+                || token == LayoutToken.NUM_HH_MM_SS;
         if (token != LayoutToken.ISO_HH && token != LayoutToken.NUM_HH) {
             out.append(colon ? ":" : "");
             pad(out, abs / 60 % 60, 2, '0');
         }
-        if (token == LayoutToken.ISO_HHMMSS || token == LayoutToken.ISO_HH_MM_SS
-                || token == LayoutToken.NUM_HHMMSS || token == LayoutToken.NUM_HH_MM_SS) {
+        if (token == LayoutToken.ISO_HHMMSS
+                || token == LayoutToken.ISO_HH_MM_SS
+                || token == LayoutToken.NUM_HHMMSS
+                || token == LayoutToken.NUM_HH_MM_SS) {
             out.append(colon ? ":" : "");
             pad(out, abs % 60, 2, '0');
         }

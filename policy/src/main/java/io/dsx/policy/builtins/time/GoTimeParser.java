@@ -56,9 +56,13 @@ public final class GoTimeParser {
             } catch (IndexOutOfBoundsException | NumberFormatException e) {
                 throw cannotParse(before, chunk.text());
             }
-            boolean nextIsFraction = i + 1 < chunks.size() && chunks.get(i + 1).token().name().startsWith("FRAC");
-            if ((chunk.token() == LayoutToken.SECOND || chunk.token() == LayoutToken.ZERO_SECOND) && !nextIsFraction
-                    && rest.length() > 1 && (rest.charAt(0) == '.' || rest.charAt(0) == ',') && Character.isDigit(rest.charAt(1))) {
+            boolean nextIsFraction =
+                    i + 1 < chunks.size() && chunks.get(i + 1).token().name().startsWith("FRAC");
+            if ((chunk.token() == LayoutToken.SECOND || chunk.token() == LayoutToken.ZERO_SECOND)
+                    && !nextIsFraction
+                    && rest.length() > 1
+                    && (rest.charAt(0) == '.' || rest.charAt(0) == ',')
+                    && Character.isDigit(rest.charAt(1))) {
                 int end = 1;
                 while (end < rest.length() && Character.isDigit(rest.charAt(end))) {
                     end++;
@@ -131,7 +135,8 @@ public final class GoTimeParser {
                 if (chunk.token() == LayoutToken.UNDER_YEAR_DAY) {
                     rest = rest.replaceFirst("^ {1,2}", "");
                 }
-                yearDay = range(chunk.token() == LayoutToken.ZERO_YEAR_DAY ? fixed(3, chunk) : loose(3), 1, 366, "day-of-year");
+                yearDay = range(
+                        chunk.token() == LayoutToken.ZERO_YEAR_DAY ? fixed(3, chunk) : loose(3), 1, 366, "day-of-year");
             }
             case HOUR -> hour = range(loose(2), 0, 23, "hour");
             case HOUR12, ZERO_HOUR12 -> hour = range(number(chunk), 0, 12, "hour");
@@ -148,7 +153,9 @@ public final class GoTimeParser {
                 rest = rest.substring(n);
             }
             case FRAC_NINE -> {
-                if (rest.length() < 2 || (rest.charAt(0) != '.' && rest.charAt(0) != ',') || !Character.isDigit(rest.charAt(1))) {
+                if (rest.length() < 2
+                        || (rest.charAt(0) != '.' && rest.charAt(0) != ',')
+                        || !Character.isDigit(rest.charAt(1))) {
                     return;
                 }
                 int end = 1;
@@ -216,7 +223,8 @@ public final class GoTimeParser {
         TextStyle style = full ? TextStyle.FULL : TextStyle.SHORT;
         int count = isMonth ? 12 : 7;
         for (int i = 1; i <= count; i++) {
-            String n = isMonth ? Month.of(i).getDisplayName(style, Locale.ENGLISH)
+            String n = isMonth
+                    ? Month.of(i).getDisplayName(style, Locale.ENGLISH)
                     : java.time.DayOfWeek.of(i).getDisplayName(style, Locale.ENGLISH);
             if (rest.length() >= n.length() && rest.substring(0, n.length()).equalsIgnoreCase(n)) {
                 rest = rest.substring(n.length());
@@ -270,8 +278,8 @@ public final class GoTimeParser {
     }
 
     private IllegalArgumentException cannotParse(String valueElem, String layoutElem) {
-        return new IllegalArgumentException("parsing time " + quote(value) + " as " + quote(layout)
-                + ": cannot parse " + quote(valueElem) + " as " + quote(layoutElem));
+        return new IllegalArgumentException("parsing time " + quote(value) + " as " + quote(layout) + ": cannot parse "
+                + quote(valueElem) + " as " + quote(layoutElem));
     }
 
     static String quote(String s) {

@@ -65,8 +65,8 @@ public final class Instants {
         long totalMonths = t.getYear() * 12L + (t.getMonthValue() - 1) + years * 12 + months;
         long year = Math.floorDiv(totalMonths, 12);
         int month = (int) Math.floorMod(totalMonths, 12) + 1;
-        ZonedDateTime first = ZonedDateTime.of((int) year, month, 1, t.getHour(), t.getMinute(), t.getSecond(),
-                t.getNano(), t.getZone());
+        ZonedDateTime first = ZonedDateTime.of(
+                (int) year, month, 1, t.getHour(), t.getMinute(), t.getSecond(), t.getNano(), t.getZone());
         return first.plusDays(t.getDayOfMonth() - 1 + days).toInstant();
     }
 

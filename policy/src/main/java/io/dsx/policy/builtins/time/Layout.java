@@ -28,13 +28,40 @@ final class Layout {
     record Chunk(LayoutToken token, String text, int digits) {}
 
     private static final String[][] PREFIXED = {
-            {"January", "LONG_MONTH"}, {"Jan", "MONTH"}, {"Monday", "LONG_WEEKDAY"}, {"Mon", "WEEKDAY"}, {"MST", "TZ_NAME"},
-            {"01", "ZERO_MONTH"}, {"02", "ZERO_DAY"}, {"03", "ZERO_HOUR12"}, {"04", "ZERO_MINUTE"}, {"05", "ZERO_SECOND"},
-            {"06", "YEAR"}, {"002", "ZERO_YEAR_DAY"}, {"15", "HOUR"}, {"1", "NUM_MONTH"}, {"2006", "LONG_YEAR"}, {"2", "DAY"},
-            {"__2", "UNDER_YEAR_DAY"}, {"_2", "UNDER_DAY"}, {"3", "HOUR12"}, {"4", "MINUTE"}, {"5", "SECOND"},
-            {"PM", "PM_UPPER"}, {"pm", "PM_LOWER"},
-            {"-070000", "NUM_HHMMSS"}, {"-07:00:00", "NUM_HH_MM_SS"}, {"-0700", "NUM_HHMM"}, {"-07:00", "NUM_HH_MM"}, {"-07", "NUM_HH"},
-            {"Z070000", "ISO_HHMMSS"}, {"Z07:00:00", "ISO_HH_MM_SS"}, {"Z0700", "ISO_HHMM"}, {"Z07:00", "ISO_HH_MM"}, {"Z07", "ISO_HH"}};
+        {"January", "LONG_MONTH"},
+        {"Jan", "MONTH"},
+        {"Monday", "LONG_WEEKDAY"},
+        {"Mon", "WEEKDAY"},
+        {"MST", "TZ_NAME"},
+        {"01", "ZERO_MONTH"},
+        {"02", "ZERO_DAY"},
+        {"03", "ZERO_HOUR12"},
+        {"04", "ZERO_MINUTE"},
+        {"05", "ZERO_SECOND"},
+        {"06", "YEAR"},
+        {"002", "ZERO_YEAR_DAY"},
+        {"15", "HOUR"},
+        {"1", "NUM_MONTH"},
+        {"2006", "LONG_YEAR"},
+        {"2", "DAY"},
+        {"__2", "UNDER_YEAR_DAY"},
+        {"_2", "UNDER_DAY"},
+        {"3", "HOUR12"},
+        {"4", "MINUTE"},
+        {"5", "SECOND"},
+        {"PM", "PM_UPPER"},
+        {"pm", "PM_LOWER"},
+        {"-070000", "NUM_HHMMSS"},
+        {"-07:00:00", "NUM_HH_MM_SS"},
+        {"-0700", "NUM_HHMM"},
+        {"-07:00", "NUM_HH_MM"},
+        {"-07", "NUM_HH"},
+        {"Z070000", "ISO_HHMMSS"},
+        {"Z07:00:00", "ISO_HH_MM_SS"},
+        {"Z0700", "ISO_HHMM"},
+        {"Z07:00", "ISO_HH_MM"},
+        {"Z07", "ISO_HH"}
+    };
 
     private Layout() {}
 
@@ -67,7 +94,9 @@ final class Layout {
 
     private static Chunk stdAt(String layout, int i) {
         char c = layout.charAt(i);
-        if ((c == '.' || c == ',') && i + 1 < layout.length() && (layout.charAt(i + 1) == '0' || layout.charAt(i + 1) == '9')) {
+        if ((c == '.' || c == ',')
+                && i + 1 < layout.length()
+                && (layout.charAt(i + 1) == '0' || layout.charAt(i + 1) == '9')) {
             char d = layout.charAt(i + 1);
             int j = i + 1;
             while (j < layout.length() && layout.charAt(j) == d) {
@@ -76,14 +105,16 @@ final class Layout {
             if (j < layout.length() && Character.isDigit(layout.charAt(j))) {
                 return null;
             }
-            return new Chunk(d == '0' ? LayoutToken.FRAC_ZERO : LayoutToken.FRAC_NINE, layout.substring(i, j), j - i - 1);
+            return new Chunk(
+                    d == '0' ? LayoutToken.FRAC_ZERO : LayoutToken.FRAC_NINE, layout.substring(i, j), j - i - 1);
         }
         if (layout.startsWith("_2006", i)) {
             return null; // Go reads "_" literally before a long year
         }
         for (String[] p : PREFIXED) {
             if (layout.startsWith(p[0], i)) {
-                if (p[0].equals("Mon") && layout.startsWith("Monday", i) || p[0].equals("Jan") && layout.startsWith("January", i)) {
+                if (p[0].equals("Mon") && layout.startsWith("Monday", i)
+                        || p[0].equals("Jan") && layout.startsWith("January", i)) {
                     continue;
                 }
                 return new Chunk(LayoutToken.valueOf(p[1]), p[0], 0);

@@ -2,8 +2,8 @@ package io.dsx.policy.builtins.time;
 
 import io.dsx.policy.builtins.BuiltinCall;
 import io.dsx.policy.builtins.BuiltinFamily;
-import io.dsx.policy.builtins.adapters.Guarded;
 import io.dsx.policy.builtins.BuiltinRegistrar;
+import io.dsx.policy.builtins.adapters.Guarded;
 import io.dsx.policy.value.ArrayValue;
 import io.dsx.policy.value.NumberValue;
 import io.dsx.policy.value.StringValue;
@@ -32,7 +32,9 @@ public final class TimeFamily implements BuiltinFamily {
             ZonedDateTime t = zoned(c, 0).time();
             return ints(t.getHour(), t.getMinute(), t.getSecond());
         }));
-        r.add("time.weekday", Guarded.of(c -> StringValue.of(Instants.weekday(zoned(c, 0).time()))));
+        r.add(
+                "time.weekday",
+                Guarded.of(c -> StringValue.of(Instants.weekday(zoned(c, 0).time()))));
         r.add("time.add_date", Guarded.of(TimeFamily::addDate));
         r.add("time.diff", Guarded.of(c -> {
             var d = Instants.diff(zoned(c, 0).time(), zoned(c, 1).time());
@@ -80,8 +82,10 @@ public final class TimeFamily implements BuiltinFamily {
         if (a.get(index) instanceof StringValue s) {
             return s.value();
         }
-        throw io.dsx.policy.builtins.BuiltinException.type(c.name(),
-                "operand " + (operand + 1) + " must be string but got " + a.get(index).typeName());
+        throw io.dsx.policy.builtins.BuiltinException.type(
+                c.name(),
+                "operand " + (operand + 1) + " must be string but got "
+                        + a.get(index).typeName());
     }
 
     private static Value nanos(java.time.Instant t) {

@@ -22,12 +22,29 @@ public final class UnitsParser {
 
     private static final Map<String, BigInteger> SI = Map.ofEntries(
             Map.entry("", BigInteger.ONE),
-            Map.entry("k", KILO.pow(1)), Map.entry("K", KILO.pow(1)), Map.entry("ki", KIBI.pow(1)), Map.entry("Ki", KIBI.pow(1)),
-            Map.entry("M", KILO.pow(2)), Map.entry("mi", KIBI.pow(2)), Map.entry("Mi", KIBI.pow(2)),
-            Map.entry("g", KILO.pow(3)), Map.entry("G", KILO.pow(3)), Map.entry("gi", KIBI.pow(3)), Map.entry("Gi", KIBI.pow(3)),
-            Map.entry("t", KILO.pow(4)), Map.entry("T", KILO.pow(4)), Map.entry("ti", KIBI.pow(4)), Map.entry("Ti", KIBI.pow(4)),
-            Map.entry("p", KILO.pow(5)), Map.entry("P", KILO.pow(5)), Map.entry("pi", KIBI.pow(5)), Map.entry("Pi", KIBI.pow(5)),
-            Map.entry("e", KILO.pow(6)), Map.entry("E", KILO.pow(6)), Map.entry("ei", KIBI.pow(6)), Map.entry("Ei", KIBI.pow(6)));
+            Map.entry("k", KILO.pow(1)),
+            Map.entry("K", KILO.pow(1)),
+            Map.entry("ki", KIBI.pow(1)),
+            Map.entry("Ki", KIBI.pow(1)),
+            Map.entry("M", KILO.pow(2)),
+            Map.entry("mi", KIBI.pow(2)),
+            Map.entry("Mi", KIBI.pow(2)),
+            Map.entry("g", KILO.pow(3)),
+            Map.entry("G", KILO.pow(3)),
+            Map.entry("gi", KIBI.pow(3)),
+            Map.entry("Gi", KIBI.pow(3)),
+            Map.entry("t", KILO.pow(4)),
+            Map.entry("T", KILO.pow(4)),
+            Map.entry("ti", KIBI.pow(4)),
+            Map.entry("Ti", KIBI.pow(4)),
+            Map.entry("p", KILO.pow(5)),
+            Map.entry("P", KILO.pow(5)),
+            Map.entry("pi", KIBI.pow(5)),
+            Map.entry("Pi", KIBI.pow(5)),
+            Map.entry("e", KILO.pow(6)),
+            Map.entry("E", KILO.pow(6)),
+            Map.entry("ei", KIBI.pow(6)),
+            Map.entry("Ei", KIBI.pow(6)));
 
     private static final Map<String, BigInteger> BYTES = byteUnits();
 
@@ -69,7 +86,8 @@ public final class UnitsParser {
         } else {
             throw new IllegalArgumentException("unit " + unit + " not recognized");
         }
-        BigDecimal product = number(parts[0], "could not parse amount to a number").multiply(factor);
+        BigDecimal product =
+                number(parts[0], "could not parse amount to a number").multiply(factor);
         if (product.signum() == 0 || product.scale() <= 0) {
             return product;
         }
@@ -96,7 +114,7 @@ public final class UnitsParser {
         if (factor == null) {
             throw new IllegalArgumentException("byte unit " + parts[1] + " not recognized");
         }
-            BigDecimal amount = number(parts[0], "could not parse byte amount to a number");
+        BigDecimal amount = number(parts[0], "could not parse byte amount to a number");
         if (GoFloat.tiny(amount, 70)) {
             return BigInteger.ZERO;
         }
@@ -121,7 +139,8 @@ public final class UnitsParser {
                 return cut(s, i);
             }
             if (c == 'e' || c == 'E') {
-                if (i == s.length() - 1 || !isDigit(s.charAt(i + 1)) && s.charAt(i + 1) != '+' && s.charAt(i + 1) != '-') {
+                if (i == s.length() - 1
+                        || !isDigit(s.charAt(i + 1)) && s.charAt(i + 1) != '+' && s.charAt(i + 1) != '-') {
                     return cut(s, i);
                 }
                 if (s.charAt(i + 1) == '+' || s.charAt(i + 1) == '-') {

@@ -6,7 +6,13 @@ import java.nio.charset.StandardCharsets;
 /** Go's {@code net/url} {@code shouldEscape}, {@code escape} and {@code unescape} for the modes uri.parse uses. */
 final class Escaping {
 
-    enum Mode { PATH, HOST, ZONE, USER_PASSWORD, FRAGMENT }
+    enum Mode {
+        PATH,
+        HOST,
+        ZONE,
+        USER_PASSWORD,
+        FRAGMENT
+    }
 
     private Escaping() {}
 
@@ -53,7 +59,8 @@ final class Escaping {
                 i += 2;
             } else {
                 if ((mode == Mode.HOST || mode == Mode.ZONE) && c < 0x80 && shouldEscape(c, mode)) {
-                    throw new IllegalArgumentException("invalid character " + goQuote(String.valueOf((char) c)) + " in host name");
+                    throw new IllegalArgumentException(
+                            "invalid character " + goQuote(String.valueOf((char) c)) + " in host name");
                 }
                 out.write(c);
             }

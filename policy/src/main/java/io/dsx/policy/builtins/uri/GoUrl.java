@@ -10,7 +10,13 @@ import java.util.Locale;
 public final class GoUrl {
 
     /** The parsed parts; empty strings mean absent. */
-    public record Parsed(String scheme, String hostname, String port, String path, String rawPath, String rawQuery,
+    public record Parsed(
+            String scheme,
+            String hostname,
+            String port,
+            String path,
+            String rawPath,
+            String rawQuery,
             String fragment) {}
 
     private GoUrl() {}
@@ -75,7 +81,8 @@ public final class GoUrl {
         String path = Escaping.unescape(rest, Escaping.Mode.PATH);
         String rawPath = rest.equals(Escaping.escape(path, Escaping.Mode.PATH)) ? "" : rest;
         String[] hostPort = splitHostPort(host);
-        return new Parsed(scheme, hostPort[0], hostPort[1], path, rawPath.isEmpty() ? path : rawPath, rawQuery, fragment);
+        return new Parsed(
+                scheme, hostPort[0], hostPort[1], path, rawPath.isEmpty() ? path : rawPath, rawQuery, fragment);
     }
 
     /** Index of the scheme's ':' (0 for a leading ':'), or -1 when the URL has no scheme. */
@@ -128,7 +135,8 @@ public final class GoUrl {
         } else {
             int colon = host.lastIndexOf(':');
             if (colon >= 0 && !validOptionalPort(host.substring(colon))) {
-                throw new IllegalArgumentException("invalid port " + Escaping.goQuote(host.substring(colon)) + " after host");
+                throw new IllegalArgumentException(
+                        "invalid port " + Escaping.goQuote(host.substring(colon)) + " after host");
             }
         }
         return Escaping.unescape(host, Escaping.Mode.HOST);
@@ -146,7 +154,10 @@ public final class GoUrl {
 
     private static boolean validUserinfo(String s) {
         for (char c : s.toCharArray()) {
-            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._:~!$&'()*+,;=%@".indexOf(c) >= 0;
+            boolean ok = c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || "-._:~!$&'()*+,;=%@".indexOf(c) >= 0;
             if (!ok) {
                 return false;
             }
@@ -168,5 +179,4 @@ public final class GoUrl {
         }
         return new String[] {host, port};
     }
-
 }

@@ -14,7 +14,11 @@ public final class UriFamily implements BuiltinFamily {
     @Override
     public void register(BuiltinRegistrar r) {
         r.add("uri.parse", Guarded.of(c -> toObject(GoUrl.parse(c.string(0)))));
-        r.add("uri.is_valid", c -> BoolValue.of(c.arg(0) instanceof StringValue s && !s.value().isEmpty() && Guarded.succeeds(() -> GoUrl.parse(s.value()))));
+        r.add(
+                "uri.is_valid",
+                c -> BoolValue.of(c.arg(0) instanceof StringValue s
+                        && !s.value().isEmpty()
+                        && Guarded.succeeds(() -> GoUrl.parse(s.value()))));
     }
 
     private static Value toObject(GoUrl.Parsed p) {

@@ -19,7 +19,8 @@ public final class Uuids {
         b[8] = (byte) (b[8] & 0x3f | 0x80);
         b[6] = (byte) (b[6] & 0x0f | 0x40);
         String h = hex(b, 0, 16, "");
-        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-" + h.substring(16, 20) + "-" + h.substring(20);
+        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-" + h.substring(16, 20)
+                + "-" + h.substring(20);
     }
 
     /** The decoded fields, or null when the text is not a UUID (OPA's uuid.parse is then undefined). */
@@ -42,7 +43,9 @@ public final class Uuids {
             if (version == 2) {
                 out.put("id", u32(b, 0));
                 int domain = b[9] & 0xff;
-                out.put("domain", domain == 0 ? "Person" : domain == 1 ? "Group" : domain == 2 ? "Org" : "Domain" + domain);
+                out.put(
+                        "domain",
+                        domain == 0 ? "Person" : domain == 1 ? "Group" : domain == 2 ? "Org" : "Domain" + domain);
             }
         }
         return out;
@@ -55,9 +58,14 @@ public final class Uuids {
         } else if (s.length() == 38) {
             s = s.substring(1, 37);
         } else if (s.length() == 32) {
-            s = s.substring(0, 8) + "-" + s.substring(8, 12) + "-" + s.substring(12, 16) + "-" + s.substring(16, 20) + "-" + s.substring(20);
+            s = s.substring(0, 8) + "-" + s.substring(8, 12) + "-" + s.substring(12, 16) + "-" + s.substring(16, 20)
+                    + "-" + s.substring(20);
         }
-        if (s.length() != 36 || s.charAt(8) != '-' || s.charAt(13) != '-' || s.charAt(18) != '-' || s.charAt(23) != '-') {
+        if (s.length() != 36
+                || s.charAt(8) != '-'
+                || s.charAt(13) != '-'
+                || s.charAt(18) != '-'
+                || s.charAt(23) != '-') {
             return null;
         }
         String h = s.replace("-", "");

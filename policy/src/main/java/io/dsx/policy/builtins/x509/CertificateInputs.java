@@ -1,7 +1,7 @@
 package io.dsx.policy.builtins.x509;
 
-import io.dsx.policy.builtins.plain.BuiltinFailure;
 import io.dsx.policy.builtins.encoding.GoBase64;
+import io.dsx.policy.builtins.plain.BuiltinFailure;
 import io.dsx.policy.builtins.plain.Pem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,56 +18,56 @@ import java.util.List;
  */
 final class CertificateInputs {
 
-  private CertificateInputs() {}
+    private CertificateInputs() {}
 
-  static List<X509Certificate> certificates(String input) {
-    if (input.startsWith("-----BEGIN")) {
-      return fromPem(input);
+    static List<X509Certificate> certificates(String input) {
+        if (input.startsWith("-----BEGIN")) {
+            return fromPem(input);
+        }
+        byte[] raw = GoBase64.decodeStd(input);
+        String asText = new String(raw, StandardCharsets.ISO_8859_1);
+        if (asText.startsWith("-----BEGIN")) {
+            return fromPem(asText);
+        }
+        return parseDer(raw);
     }
-    byte[] raw = GoBase64.decodeStd(input);
-    String asText = new String(raw, StandardCharsets.ISO_8859_1);
-    if (asText.startsWith("-----BEGIN")) {
-      return fromPem(asText);
-    }
-    return parseDer(raw);
-  }
 
-  private static List<X509Certificate> fromPem(String text) {
-    ByteArrayOutputStream der = new ByteArrayOutputStream();
-    for (Pem block : Pem.decodeAll(text)) {
-      if (!block.type().equals("CERTIFICATE")) {
-        throw new BuiltinFailure("PEM block type is '" + block.type() + "', expected CERTIFICATE");
-      }
-      der.writeBytes(block.bytes());
+    private static List<X509Certificate> fromPem(String text) {
+        ByteArrayOutputStream der = new ByteArrayOutputStream();
+        for (Pem block : Pem.decodeAll(text)) {
+            if (!block.type().equals("CERTIFICATE")) {
+                throw new BuiltinFailure("PEM block type is '" + block.type() + "', expected CERTIFICATE");
+            }
+            der.writeBytes(block.bytes());
+        }
+        return parseDer(der.toByteArray());
     }
-    return parseDer(der.toByteArray());
-  }
 
-  /** Go's {@code x509.ParseCertificates}: concatenated DER certificates. */
-  static List<X509Certificate> parseDer(byte[] der) {
-    try {
-      CertificateFactory cf = CertificateFactory.getInstance("X.509");
-      List<X509Certificate> out = new ArrayList<>();
-      for (var c : cf.generateCertificates(new ByteArrayInputStream(der))) {
-        out.add((X509Certificate) c);
-      }
-      if (out.isEmpty() && der.length > 0) {
-        throw new BuiltinFailure("x509: malformed certificate");
-      }
-      return out;
-    } catch (GeneralSecurityException | RuntimeException e) {
-      if (e instanceof BuiltinFailure b) {
-        throw b;
-      }
-      throw new BuiltinFailure("x509: malformed certificate");
+    /** Go's {@code x509.ParseCertificates}: concatenated DER certificates. */
+    static List<X509Certificate> parseDer(byte[] der) {
+        try {
+            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            List<X509Certificate> out = new ArrayList<>();
+            for (var c : cf.generateCertificates(new ByteArrayInputStream(der))) {
+                out.add((X509Certificate) c);
+            }
+            if (out.isEmpty() && der.length > 0) {
+                throw new BuiltinFailure("x509: malformed certificate");
+            }
+            return out;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            if (e instanceof BuiltinFailure b) {
+                throw b;
+            }
+            throw new BuiltinFailure("x509: malformed certificate");
+        }
     }
-  }
 
-  /** Text that is PEM, or the standard-base64 encoding of it, as OPA accepts key material. */
-  static String pemText(String input) {
-    if (input.startsWith("-----BEGIN")) {
-      return input;
+    /** Text that is PEM, or the standard-base64 encoding of it, as OPA accepts key material. */
+    static String pemText(String input) {
+        if (input.startsWith("-----BEGIN")) {
+            return input;
+        }
+        return new String(GoBase64.decodeStd(input), StandardCharsets.ISO_8859_1);
     }
-    return new String(GoBase64.decodeStd(input), StandardCharsets.ISO_8859_1);
-  }
 }

@@ -23,30 +23,30 @@ import java.util.Set;
  */
 final class ChainVerifier {
 
-  private ChainVerifier() {}
+    private ChainVerifier() {}
 
-  static Optional<List<X509Certificate>> verify(List<X509Certificate> certs, Instant at) {
-    if (certs.size() < 2) {
-      return Optional.empty();
+    static Optional<List<X509Certificate>> verify(List<X509Certificate> certs, Instant at) {
+        if (certs.size() < 2) {
+            return Optional.empty();
+        }
+        X509Certificate root = certs.get(0);
+        X509Certificate leaf = certs.get(certs.size() - 1);
+        try {
+            X509CertSelector target = new X509CertSelector();
+            target.setCertificate(leaf);
+            PKIXBuilderParameters params = new PKIXBuilderParameters(Set.of(new TrustAnchor(root, null)), target);
+            params.setRevocationEnabled(false);
+            params.setDate(Date.from(at));
+            params.addCertStore(CertStore.getInstance(
+                    "Collection", new CollectionCertStoreParameters(certs.subList(1, certs.size()))));
+            PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult)
+                    CertPathBuilder.getInstance("PKIX").build(params);
+            List<X509Certificate> chain = new ArrayList<>();
+            result.getCertPath().getCertificates().forEach(c -> chain.add((X509Certificate) c));
+            chain.add(root);
+            return Optional.of(chain);
+        } catch (GeneralSecurityException e) {
+            return Optional.empty();
+        }
     }
-    X509Certificate root = certs.get(0);
-    X509Certificate leaf = certs.get(certs.size() - 1);
-    try {
-      X509CertSelector target = new X509CertSelector();
-      target.setCertificate(leaf);
-      PKIXBuilderParameters params = new PKIXBuilderParameters(Set.of(new TrustAnchor(root, null)), target);
-      params.setRevocationEnabled(false);
-      params.setDate(Date.from(at));
-      params.addCertStore(CertStore.getInstance("Collection",
-          new CollectionCertStoreParameters(certs.subList(1, certs.size()))));
-      PKIXCertPathBuilderResult result =
-          (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
-      List<X509Certificate> chain = new ArrayList<>();
-      result.getCertPath().getCertificates().forEach(c -> chain.add((X509Certificate) c));
-      chain.add(root);
-      return Optional.of(chain);
-    } catch (GeneralSecurityException e) {
-      return Optional.empty();
-    }
-  }
 }

@@ -13,8 +13,10 @@ class EncodingHelpersTest {
 
     @Test
     void base64DecoderReportsGoErrorPositions() {
-        assertThat(new String(GoBase64.decodeStd("c3ViamVjdHM/X2Q="), StandardCharsets.UTF_8)).isEqualTo("subjects?_d");
-        assertThatThrownBy(() -> GoBase64.decodeStd("{'not':'base64'}")).hasMessage("illegal base64 data at input byte 0");
+        assertThat(new String(GoBase64.decodeStd("c3ViamVjdHM/X2Q="), StandardCharsets.UTF_8))
+                .isEqualTo("subjects?_d");
+        assertThatThrownBy(() -> GoBase64.decodeStd("{'not':'base64'}"))
+                .hasMessage("illegal base64 data at input byte 0");
         assertThatThrownBy(() -> GoBase64.decodeStd("aGVsbG8")).hasMessage("illegal base64 data at input byte 4");
         assertThatThrownBy(() -> GoBase64.decodeStd("aGVsbG8=x")).hasMessage("illegal base64 data at input byte 8");
     }
@@ -24,20 +26,25 @@ class EncodingHelpersTest {
         assertThat(UrlQuery.escape("a=b+1 ~*")).isEqualTo("a%3Db%2B1+~%2A");
         assertThat(UrlQuery.unescape("a%3Db%2B1+x")).isEqualTo("a=b+1 x");
         assertThatThrownBy(() -> UrlQuery.unescape("%zz")).hasMessage("invalid URL escape \"%zz\"");
-        assertThat(UrlQuery.encode(Map.of("c", List.of("d"), "a", List.of("b", "e")))).isEqualTo("a=b&a=e&c=d");
-        assertThat(UrlQuery.parse("a=1&b&a=2")).containsEntry("a", List.of("1", "2")).containsEntry("b", List.of(""));
+        assertThat(UrlQuery.encode(Map.of("c", List.of("d"), "a", List.of("b", "e"))))
+                .isEqualTo("a=b&a=e&c=d");
+        assertThat(UrlQuery.parse("a=1&b&a=2"))
+                .containsEntry("a", List.of("1", "2"))
+                .containsEntry("b", List.of(""));
     }
 
     @Test
     void jsonMatchesGoEncodingJson() {
-        assertThat(GoJson.marshal(Json.parse("{\"b\": \"<&>\", \"a\": [1]}"))).isEqualTo("{\"a\":[1],\"b\":\"\\u003c\\u0026\\u003e\"}");
+        assertThat(GoJson.marshal(Json.parse("{\"b\": \"<&>\", \"a\": [1]}")))
+                .isEqualTo("{\"a\":[1],\"b\":\"\\u003c\\u0026\\u003e\"}");
         assertThat(GoJson.marshalIndent(Json.parse("{\"a\": [1, []]}"), ">", "  "))
-            .isEqualTo("{\n>  \"a\": [\n>    1,\n>    []\n>  ]\n>}");
+                .isEqualTo("{\n>  \"a\": [\n>    1,\n>    []\n>  ]\n>}");
     }
 
     @Test
     void yamlRoundTripsAndWordsErrorsLikeGoYaml() {
-        assertThat(GoYaml.unmarshal(GoYaml.marshal(Json.parse("[{\"foo\": [1, 2, 3]}]")))).isEqualTo(Json.parse("[{\"foo\": [1, 2, 3]}]"));
+        assertThat(GoYaml.unmarshal(GoYaml.marshal(Json.parse("[{\"foo\": [1, 2, 3]}]"))))
+                .isEqualTo(Json.parse("[{\"foo\": [1, 2, 3]}]"));
         assertThatThrownBy(() -> GoYaml.unmarshal("[1,2,3")).hasMessageStartingWith("yaml: line 1: did not find");
     }
 

@@ -13,8 +13,10 @@ class GlobCompilerTest {
     @Test
     void singleStarStopsAtDelimitersButSuperStarDoesNot() {
         assertThat(GlobCompiler.matches("*.github.com", DOT, "api.github.com")).isTrue();
-        assertThat(GlobCompiler.matches("*.github.com", DOT, "api.cdn.github.com")).isFalse();
-        assertThat(GlobCompiler.matches("api.**.com", DOT, "api.cdn.github.com")).isTrue();
+        assertThat(GlobCompiler.matches("*.github.com", DOT, "api.cdn.github.com"))
+                .isFalse();
+        assertThat(GlobCompiler.matches("api.**.com", DOT, "api.cdn.github.com"))
+                .isTrue();
         assertThat(GlobCompiler.matches("*", List.of(), "foo.bar")).isTrue();
     }
 

@@ -24,18 +24,22 @@ class GoIpTest {
         assertThat(NetFamily.contains("10.0.0.0/8", "10.0.0.0/7")).isFalse();
         assertThat(NetFamily.contains("fd00::/8", "fd12::/16")).isTrue();
         assertThatThrownBy(() -> NetFamily.contains("10.0.0.0/8", "nope"))
-            .hasMessage("not a valid textual representation of an IP address or CIDR: nope");
+                .hasMessage("not a valid textual representation of an IP address or CIDR: nope");
     }
 
     @Test
     void mergesAdjacentAndContainedRangesIntoFewestBlocks() {
-        List<GoIp.Net> nets = List.of(GoIp.parseCidr("192.0.2.112/31"), GoIp.parseCidr("192.0.2.116/31"),
-            GoIp.parseCidr("192.0.2.118/31"), GoIp.parseCidr("fe80::/120"));
+        List<GoIp.Net> nets = List.of(
+                GoIp.parseCidr("192.0.2.112/31"),
+                GoIp.parseCidr("192.0.2.116/31"),
+                GoIp.parseCidr("192.0.2.118/31"),
+                GoIp.parseCidr("fe80::/120"));
         assertThat(CidrMerge.merge(nets)).containsExactly("192.0.2.112/31", "192.0.2.116/30", "fe80::/120");
     }
 
     @Test
     void lookupNeverUsesDnsAndFailsClosedForNames() {
-        assertThatThrownBy(() -> HostResolver.DISABLED.lookup("example.com")).hasMessageContaining("name resolution is disabled");
+        assertThatThrownBy(() -> HostResolver.DISABLED.lookup("example.com"))
+                .hasMessageContaining("name resolution is disabled");
     }
 }

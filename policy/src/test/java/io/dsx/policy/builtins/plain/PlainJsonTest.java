@@ -10,25 +10,25 @@ import org.junit.jupiter.api.Test;
 
 class PlainJsonTest {
 
-  @Test
-  void duplicateKeysKeepTheLastValueAsGoDoes() {
-    assertThat(PlainJson.parseObject("{\"iss\":\"a\",\"iss\":\"opa\"}")).containsEntry("iss", "opa");
-  }
+    @Test
+    void duplicateKeysKeepTheLastValueAsGoDoes() {
+        assertThat(PlainJson.parseObject("{\"iss\":\"a\",\"iss\":\"opa\"}")).containsEntry("iss", "opa");
+    }
 
-  @Test
-  void numbersKeepFullPrecision() {
-    assertThat(PlainJson.parse("1.5893857711234e+09")).isEqualTo(new BigDecimal("1.5893857711234e+09"));
-  }
+    @Test
+    void numbersKeepFullPrecision() {
+        assertThat(PlainJson.parse("1.5893857711234e+09")).isEqualTo(new BigDecimal("1.5893857711234e+09"));
+    }
 
-  @Test
-  void writesSortedKeysAndEscapesHtmlLikeGo() {
-    Object v = Map.of("b", List.of(1, "<&>"), "a", new BigDecimal("3000.20"));
-    assertThat(PlainJson.write(v)).isEqualTo("{\"a\":3000.2,\"b\":[1,\"\\u003c\\u0026\\u003e\"]}");
-  }
+    @Test
+    void writesSortedKeysAndEscapesHtmlLikeGo() {
+        Object v = Map.of("b", List.of(1, "<&>"), "a", new BigDecimal("3000.20"));
+        assertThat(PlainJson.write(v)).isEqualTo("{\"a\":3000.2,\"b\":[1,\"\\u003c\\u0026\\u003e\"]}");
+    }
 
-  @Test
-  void rejectsTrailingGarbage() {
-    assertThatThrownBy(() -> PlainJson.parse("{} x")).isInstanceOf(BuiltinFailure.class);
-    assertThat(PlainJson.isValid("")).isFalse();
-  }
+    @Test
+    void rejectsTrailingGarbage() {
+        assertThatThrownBy(() -> PlainJson.parse("{} x")).isInstanceOf(BuiltinFailure.class);
+        assertThat(PlainJson.isValid("")).isFalse();
+    }
 }

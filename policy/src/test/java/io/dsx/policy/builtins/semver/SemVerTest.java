@@ -10,7 +10,8 @@ class SemVerTest {
     void ordersBySemVerPrecedence() {
         assertThat(SemVer.parse("1.0.0").compareTo(SemVer.parse("2.0.0"))).isEqualTo(-1);
         assertThat(SemVer.parse("1.0.0-alpha").compareTo(SemVer.parse("1.0.0"))).isEqualTo(-1);
-        assertThat(SemVer.parse("1.0.0-alpha.2").compareTo(SemVer.parse("1.0.0-alpha.10"))).isEqualTo(-1);
+        assertThat(SemVer.parse("1.0.0-alpha.2").compareTo(SemVer.parse("1.0.0-alpha.10")))
+                .isEqualTo(-1);
         assertThat(SemVer.parse("1.0.0-1").compareTo(SemVer.parse("1.0.0-a"))).isEqualTo(-1);
         assertThat(SemVer.parse("1.0.0+build").compareTo(SemVer.parse("1.0.0"))).isZero();
     }
@@ -26,6 +27,7 @@ class SemVerTest {
     @Test
     void acceptsOneLeadingVAsOpasDocumentedExampleDoes() {
         assertThat(SemVer.parse("v1.1.12-rc1+foo")).isNotNull();
-        assertThat(SemVer.parse("v1.1.12-rc1+foo").compareTo(SemVer.parse("1.1.12-rc1"))).isZero();
+        assertThat(SemVer.parse("v1.1.12-rc1+foo").compareTo(SemVer.parse("1.1.12-rc1")))
+                .isZero();
     }
 }

@@ -13,13 +13,16 @@ class GoFmtTest {
         assertThat(GoFmt.sprintf("hi %02X.%02X", List.of(127L, 1L))).isEqualTo("hi 7F.01");
         assertThat(GoFmt.sprintf("%05d|%-4d|%+d|%x|%o|%b", List.of(-42L, 7L, 3L, 255L, 8L, 5L)))
                 .isEqualTo("-0042|7   |+3|ff|10|101");
-        assertThat(GoFmt.sprintf("%s", List.of(new BigInteger("123456789123456789123")))).isEqualTo("123456789123456789123");
+        assertThat(GoFmt.sprintf("%s", List.of(new BigInteger("123456789123456789123"))))
+                .isEqualTo("123456789123456789123");
     }
 
     @Test
     void formatsFloatsAsGoDoes() {
-        assertThat(GoFmt.sprintf("%.2f %v %v %v", List.of(3.1415, 3.14, 1e6, 0.00001))).isEqualTo("3.14 3.14 1e+06 1e-05");
-        assertThat(GoFmt.sprintf("%e %g %.3g", List.of(1234.5678, 123456.0, 3.14159))).isEqualTo("1.234568e+03 123456 3.14");
+        assertThat(GoFmt.sprintf("%.2f %v %v %v", List.of(3.1415, 3.14, 1e6, 0.00001)))
+                .isEqualTo("3.14 3.14 1e+06 1e-05");
+        assertThat(GoFmt.sprintf("%e %g %.3g", List.of(1234.5678, 123456.0, 3.14159)))
+                .isEqualTo("1.234568e+03 123456 3.14");
     }
 
     @Test
@@ -39,12 +42,14 @@ class GoFmtTest {
     @Test
     void printsGoTypeNamesAndZeroPadsNumbersForV() {
         assertThat(GoFmt.sprintf("%T %T %T %T", List.of(1L, 1.5, "s", new BigInteger("99999999999999999999"))))
-            .isEqualTo("int float64 string *big.Int");
-        assertThat(GoFmt.sprintf("%05v|%06.2f|%-5d|", List.of(-42L, 3.14159, 7L))).isEqualTo("-0042|003.14|7    |");
+                .isEqualTo("int float64 string *big.Int");
+        assertThat(GoFmt.sprintf("%05v|%06.2f|%-5d|", List.of(-42L, 3.14159, 7L)))
+                .isEqualTo("-0042|003.14|7    |");
     }
 
     @Test
     void rejectsWidthsAndPrecisionsAboveAMillionAsGoDoes() {
-        assertThat(GoFmt.sprintf("%9999999d|%.99999999f", List.of(1L, 1.5))).isEqualTo("%!(BADWIDTH)1|%!(BADPREC)1.500000");
+        assertThat(GoFmt.sprintf("%9999999d|%.99999999f", List.of(1L, 1.5)))
+                .isEqualTo("%!(BADWIDTH)1|%!(BADPREC)1.500000");
     }
 }

@@ -10,9 +10,12 @@ class GoStringsTest {
 
     @Test
     void replacerPrefersEarlierPairsAndMatchesEmptyBetweenRunes() {
-        assertThat(GoStrings.replace("abc", List.<String[]>of(new String[] {"", "-"}))).isEqualTo("-a-b-c-");
-        assertThat(GoStrings.replace("ab", List.of(new String[] {"", "-"}, new String[] {"b", "B"}))).isEqualTo("-a-B-");
-        assertThat(GoStrings.replace("aaa", List.of(new String[] {"a", "1"}, new String[] {"aa", "2"}))).isEqualTo("111");
+        assertThat(GoStrings.replace("abc", List.<String[]>of(new String[] {"", "-"})))
+                .isEqualTo("-a-b-c-");
+        assertThat(GoStrings.replace("ab", List.of(new String[] {"", "-"}, new String[] {"b", "B"})))
+                .isEqualTo("-a-B-");
+        assertThat(GoStrings.replace("aaa", List.of(new String[] {"a", "1"}, new String[] {"aa", "2"})))
+                .isEqualTo("111");
     }
 
     @Test
@@ -46,14 +49,18 @@ class GoStringsTest {
 
     @Test
     void boundsTemplateOutputInsteadOfExhaustingMemory() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GoTemplate.render("{{range 100000000}}xxxxxxxx{{end}}", Json.parse("{}")))
-            .hasMessageContaining("output exceeds");
-        assertThat(GoTemplate.render("{{range 3}}{{.}}{{end}}", Json.parse("{}"))).isEqualTo("012");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> GoTemplate.render("{{range 100000000}}xxxxxxxx{{end}}", Json.parse("{}")))
+                .hasMessageContaining("output exceeds");
+        assertThat(GoTemplate.render("{{range 3}}{{.}}{{end}}", Json.parse("{}")))
+                .isEqualTo("012");
     }
 
     @Test
     void printsCollectionsInTemplatesAsGoFmtDoes() {
-        assertThat(GoTemplate.render("{{.l}} {{.m}} {{.n}}", Json.parse("{\"l\": [\"a\", 1, true], \"m\": {\"b\": [2], \"a\": \"x\"}, \"n\": null}")))
-            .isEqualTo("[a 1 true] map[a:x b:[2]] <nil>");
+        assertThat(GoTemplate.render(
+                        "{{.l}} {{.m}} {{.n}}",
+                        Json.parse("{\"l\": [\"a\", 1, true], \"m\": {\"b\": [2], \"a\": \"x\"}, \"n\": null}")))
+                .isEqualTo("[a 1 true] map[a:x b:[2]] <nil>");
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class GoTimeLayoutTest {
 
-    private static final ZonedDateTime SAMPLE = Instants.at(new BigDecimal("1670006453141828752"), ZoneId.of("Asia/Kolkata"));
+    private static final ZonedDateTime SAMPLE =
+            Instants.at(new BigDecimal("1670006453141828752"), ZoneId.of("Asia/Kolkata"));
 
     @Test
     void formatsRfc3339NanoInUtcWithZ() {
@@ -22,7 +23,8 @@ class GoTimeLayoutTest {
 
     @Test
     void formatsCustomLayoutsAndNamedConstants() {
-        assertThat(GoTimeFormatter.format(SAMPLE, "Mon Jan 02 15:04:05 -0700 2006")).isEqualTo("Sat Dec 03 00:10:53 +0530 2022");
+        assertThat(GoTimeFormatter.format(SAMPLE, "Mon Jan 02 15:04:05 -0700 2006"))
+                .isEqualTo("Sat Dec 03 00:10:53 +0530 2022");
         assertThat(GoTimeFormatter.format(SAMPLE, "RFC1123Z")).isEqualTo("Sat, 03 Dec 2022 00:10:53 +0530");
         assertThat(GoTimeFormatter.format(SAMPLE, "3:04PM, January _2 .000")).isEqualTo("12:10AM, December  3 .141");
         assertThat(GoTimeFormatter.format(SAMPLE, "MST")).isEqualTo("IST");
@@ -30,7 +32,8 @@ class GoTimeLayoutTest {
 
     @Test
     void parsesRfc3339WithOffsetsAndFractions() {
-        assertThat(GoTimeParser.parse("RFC3339", "2017-06-02T19:00:00-07:00")).isEqualTo(Instant.ofEpochSecond(1496455200L));
+        assertThat(GoTimeParser.parse("RFC3339", "2017-06-02T19:00:00-07:00"))
+                .isEqualTo(Instant.ofEpochSecond(1496455200L));
         assertThat(Instants.toNanos(GoTimeParser.parse("RFC3339", "2262-04-11T23:47:16.854775807-00:00")))
                 .isEqualTo(Long.MAX_VALUE);
         assertThatThrownBy(() -> Instants.toNanos(GoTimeParser.parse("RFC3339", "2262-04-11T23:47:16.854775808-00:00")))
@@ -40,11 +43,14 @@ class GoTimeLayoutTest {
     @Test
     void parsesCustomLayoutsAndReportsGoErrors() {
         assertThat(GoTimeParser.parse("2006-01-02", "2020-02-29")).isEqualTo(Instant.parse("2020-02-29T00:00:00Z"));
-        assertThat(GoTimeParser.parse("Jan _2 2006 3:04pm", "Feb  5 2018 1:30pm")).isEqualTo(Instant.parse("2018-02-05T13:30:00Z"));
-        assertThatThrownBy(() -> GoTimeParser.parse("2006-01-02", "2020-13-01")).hasMessage("parsing time \"2020-13-01\": month out of range");
+        assertThat(GoTimeParser.parse("Jan _2 2006 3:04pm", "Feb  5 2018 1:30pm"))
+                .isEqualTo(Instant.parse("2018-02-05T13:30:00Z"));
+        assertThatThrownBy(() -> GoTimeParser.parse("2006-01-02", "2020-13-01"))
+                .hasMessage("parsing time \"2020-13-01\": month out of range");
         assertThatThrownBy(() -> GoTimeParser.parse("2006-01-02", "20-01-01"))
                 .hasMessage("parsing time \"20-01-01\" as \"2006-01-02\": cannot parse \"20-01-01\" as \"2006\"");
-        assertThatThrownBy(() -> GoTimeParser.parse("2006", "2006x")).hasMessage("parsing time \"2006x\": extra text: \"x\"");
+        assertThatThrownBy(() -> GoTimeParser.parse("2006", "2006x"))
+                .hasMessage("parsing time \"2006x\": extra text: \"x\"");
     }
 
     @Test
@@ -62,8 +68,10 @@ class GoTimeLayoutTest {
         assertThat(Instants.toNanos(Instants.addDate(t, 3, 9, 12))).isEqualTo(1705257221593912000L);
         assertThat(Instants.toNanos(Instants.addDate(t, -1, -1, -1))).isEqualTo(1551465221593912000L);
         ZonedDateTime min = Instants.at(new BigDecimal(Long.MIN_VALUE), Instants.zone("UTC"));
-        assertThatThrownBy(() -> Instants.toNanos(Instants.addDate(min, 0, 0, -1))).hasMessage("time outside of valid range");
-        assertThatThrownBy(() -> Instants.at(new BigDecimal("1582977600").multiply(new BigDecimal("1e12")), Instants.zone("")))
+        assertThatThrownBy(() -> Instants.toNanos(Instants.addDate(min, 0, 0, -1)))
+                .hasMessage("time outside of valid range");
+        assertThatThrownBy(() ->
+                        Instants.at(new BigDecimal("1582977600").multiply(new BigDecimal("1e12")), Instants.zone("")))
                 .hasMessage("timestamp too big");
     }
 

@@ -17,9 +17,14 @@ class UuidsTest {
     @Test
     void decodesVersion2FieldsInEveryAcceptedForm() {
         var parsed = Uuids.parse("URN:UUID:000003e8-48b9-21ee-b200-325096b39f47");
-        assertThat(parsed).containsEntry("version", 2).containsEntry("id", 1000L).containsEntry("domain", "Person")
-            .containsEntry("clocksequence", 12800).containsEntry("nodeid", "32-50-96-b3-9f-47")
-            .containsEntry("macvariables", "local:unicast").containsEntry("time", 1693566990121469600L);
+        assertThat(parsed)
+                .containsEntry("version", 2)
+                .containsEntry("id", 1000L)
+                .containsEntry("domain", "Person")
+                .containsEntry("clocksequence", 12800)
+                .containsEntry("nodeid", "32-50-96-b3-9f-47")
+                .containsEntry("macvariables", "local:unicast")
+                .containsEntry("time", 1693566990121469600L);
         assertThat(Uuids.parse("{00000000-0000-4000-8000-000000000000}")).containsEntry("variant", "RFC4122");
         assertThat(Uuids.parse("6bea8ef2d3d33cd184e09bab06a52ece")).containsEntry("version", 3);
         assertThat(Uuids.parse("123")).isNull();
