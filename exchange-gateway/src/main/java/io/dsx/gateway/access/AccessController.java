@@ -1,10 +1,10 @@
 package io.dsx.gateway.access;
 
+import io.dsx.gateway.outcome.Refusal;
+import io.dsx.gateway.outcome.Refusal.Code;
 import io.dsx.gateway.security.DsxAuthentication;
 import io.dsx.gateway.security.DsxPrincipal;
 import io.dsx.gateway.security.PrincipalKind;
-import io.dsx.gateway.web.Refusal;
-import io.dsx.gateway.web.Refusal.Code;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.dsx.gateway.access;
 
 import io.dsx.gateway.catalog.CatalogService;
-import io.dsx.gateway.web.Refusal;
-import io.dsx.gateway.web.Refusal.Code;
+import io.dsx.gateway.outcome.Refusal;
+import io.dsx.gateway.outcome.Refusal.Code;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;

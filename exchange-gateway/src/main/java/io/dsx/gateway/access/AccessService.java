@@ -1,13 +1,13 @@
 package io.dsx.gateway.access;
 
 import io.dsx.gateway.catalog.Catalog;
+import io.dsx.gateway.outcome.Outcome;
+import io.dsx.gateway.outcome.Refusal.Code;
 import io.dsx.gateway.policy.PolicyDecision;
 import io.dsx.gateway.policy.PolicyInputs;
 import io.dsx.gateway.policy.PolicyStore;
 import io.dsx.gateway.security.DsxPrincipal;
 import io.dsx.gateway.security.PrincipalKind;
-import io.dsx.gateway.web.Outcome;
-import io.dsx.gateway.web.Refusal.Code;
 import io.dsx.schemas.envelope.UuidV7;
 import java.security.SecureRandom;
 import java.time.Clock;

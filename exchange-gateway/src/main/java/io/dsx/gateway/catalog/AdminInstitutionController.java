@@ -1,8 +1,8 @@
 package io.dsx.gateway.catalog;
 
+import io.dsx.gateway.outcome.Refusal;
+import io.dsx.gateway.outcome.Refusal.Code;
 import io.dsx.gateway.security.DsxPrincipal;
-import io.dsx.gateway.web.Refusal;
-import io.dsx.gateway.web.Refusal.Code;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.dsx.gateway.catalog;
 
-import io.dsx.gateway.web.Refusal;
-import io.dsx.gateway.web.Refusal.Code;
+import io.dsx.gateway.outcome.Refusal;
+import io.dsx.gateway.outcome.Refusal.Code;
 import java.util.Locale;
 
 /**

@@ -1,9 +1,9 @@
 package io.dsx.gateway.dataplane;
 
 import io.dsx.gateway.jobs.JobTokens;
+import io.dsx.gateway.outcome.Refusal;
+import io.dsx.gateway.outcome.Refusal.Code;
 import io.dsx.gateway.security.JobAuthentication;
-import io.dsx.gateway.web.Refusal;
-import io.dsx.gateway.web.Refusal.Code;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package io.dsx.gateway.ingest;
 
 import io.dsx.crypto.hash.Hex;
 import io.dsx.gateway.kafka.Topics;
+import io.dsx.gateway.outcome.Refusal;
+import io.dsx.gateway.outcome.Refusal.Code;
 import io.dsx.gateway.security.DsxPrincipal;
-import io.dsx.gateway.web.Refusal;
-import io.dsx.gateway.web.Refusal.Code;
 import io.dsx.schemas.events.Receipt;
 import io.dsx.schemas.events.ReceiptBody;
 import io.swagger.v3.oas.annotations.Operation;

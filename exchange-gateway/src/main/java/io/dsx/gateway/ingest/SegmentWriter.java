@@ -2,7 +2,8 @@ package io.dsx.gateway.ingest;
 
 import io.dsx.crypto.dek.WrappedDek;
 import io.dsx.gateway.kafka.Topics;
-import io.dsx.gateway.web.TransientFailure;
+import io.dsx.gateway.outcome.Refusal;
+import io.dsx.gateway.outcome.TransientFailure;
 import io.dsx.schemas.envelope.ContributionEnvelope;
 import io.dsx.schemas.events.LedgerEntry;
 import io.dsx.schemas.events.RecordSegment;
@@ -126,7 +127,7 @@ final class SegmentWriter {
                 sealed.segments().size(),
                 cause == null ? "unknown" : cause.getClass().getSimpleName());
         return new TransientFailure(
-                "write_aborted",
+                Refusal.Code.WRITE_ABORTED,
                 "the contribution was not written (its ledger entry, the commit"
                         + " marker, could not be written); nothing of it is visible, send it again",
                 cause);

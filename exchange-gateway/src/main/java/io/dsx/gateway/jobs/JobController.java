@@ -1,9 +1,9 @@
 package io.dsx.gateway.jobs;
 
 import io.dsx.gateway.access.AccessView;
+import io.dsx.gateway.outcome.Refusal;
+import io.dsx.gateway.outcome.Refusal.Code;
 import io.dsx.gateway.security.DsxPrincipal;
-import io.dsx.gateway.web.Refusal;
-import io.dsx.gateway.web.Refusal.Code;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.dsx.gateway.security;
 
 import io.dsx.gateway.jobs.JobTokens;
+import io.dsx.gateway.outcome.Refusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -38,7 +38,7 @@ public class JobTokenSecurity {
                 .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(JobAuthentication.AUTHORITY))
                 .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> {
                     res.setHeader("WWW-Authenticate", "Bearer");
-                    problems.write(req, res, HttpStatus.UNAUTHORIZED, "unauthenticated", "a job token is required");
+                    problems.write(req, res, Refusal.Code.UNAUTHENTICATED, "a job token is required");
                 }));
         return http.build();
     }
@@ -65,7 +65,7 @@ public class JobTokenSecurity {
                     : new JobTokens.Verified(null, JobTokens.Failure.MALFORMED);
             if (v.claims() == null) {
                 response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-                problems.write(request, response, HttpStatus.UNAUTHORIZED, "invalid_token", reason(v.failure()));
+                problems.write(request, response, Refusal.Code.INVALID_TOKEN, reason(v.failure()));
                 return;
             }
             SecurityContextHolder.getContext().setAuthentication(new JobAuthentication(v.claims()));

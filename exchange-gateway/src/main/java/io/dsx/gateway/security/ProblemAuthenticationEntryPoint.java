@@ -1,9 +1,9 @@
 package io.dsx.gateway.security;
 
+import io.dsx.gateway.outcome.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -25,14 +25,13 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
             throws IOException {
         if (e instanceof InvalidBearerTokenException || request.getHeader("Authorization") != null) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, "invalid_token", reason(e));
+            problems.write(request, response, Refusal.Code.INVALID_TOKEN, reason(e));
         } else {
             response.setHeader("WWW-Authenticate", "Bearer");
             problems.write(
                     request,
                     response,
-                    HttpStatus.UNAUTHORIZED,
-                    "unauthenticated",
+                    Refusal.Code.UNAUTHENTICATED,
                     "a bearer token from the dataspace realm is required");
         }
     }

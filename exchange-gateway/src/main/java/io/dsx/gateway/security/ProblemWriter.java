@@ -1,5 +1,6 @@
 package io.dsx.gateway.security;
 
+import io.dsx.gateway.outcome.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,9 +23,10 @@ public class ProblemWriter {
         this.json = json;
     }
 
-    public void write(
-            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
+    public void write(HttpServletRequest request, HttpServletResponse response, Refusal.Code problem, String detail)
             throws IOException {
+        HttpStatus status = HttpStatus.valueOf(problem.status());
+        String code = problem.wire();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:dsx:problem:" + code);
         body.put("title", status.getReasonPhrase());

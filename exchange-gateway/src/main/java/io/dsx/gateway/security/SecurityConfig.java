@@ -1,6 +1,7 @@
 package io.dsx.gateway.security;
 
 import io.dsx.gateway.config.GatewayProperties;
+import io.dsx.gateway.outcome.Refusal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -89,14 +89,14 @@ public class SecurityConfig {
                         .hasAnyRole(allKinds())
                         .anyRequest()
                         .authenticated())
-                .oauth2ResourceServer(rs -> rs.jwt(
-                                jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter(mapper)))
-                        .authenticationEntryPoint(new ProblemAuthenticationEntryPoint(problems))
-                        .accessDeniedHandler((req, res, e) -> problems.write(
-                                req, res, HttpStatus.FORBIDDEN, "forbidden", "your role does not allow this request")))
+                .oauth2ResourceServer(
+                        rs -> rs.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter(mapper)))
+                                .authenticationEntryPoint(new ProblemAuthenticationEntryPoint(problems))
+                                .accessDeniedHandler((req, res, e) -> problems.write(
+                                        req, res, Refusal.Code.FORBIDDEN, "your role does not allow this request")))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new ProblemAuthenticationEntryPoint(problems))
                         .accessDeniedHandler((req, res, e) -> problems.write(
-                                req, res, HttpStatus.FORBIDDEN, "forbidden", "your role does not allow this request")));
+                                req, res, Refusal.Code.FORBIDDEN, "your role does not allow this request")));
         return http.build();
     }
 

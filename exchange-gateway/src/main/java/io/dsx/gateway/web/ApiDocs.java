@@ -1,7 +1,12 @@
 package io.dsx.gateway.web;
 
+import static io.dsx.gateway.outcome.Refusal.Code.*;
+
+import io.dsx.gateway.outcome.Refusal.Code;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The API as built, for the OpenAPI document ({@link OpenApiConfig}): per operation its id, its
@@ -11,207 +16,116 @@ import java.util.Map;
 final class ApiDocs {
 
     /** One operation: {@code key} is {@code "METHOD path"}. */
-    record Op(String id, int success, Map<Integer, List<String>> problems) {}
+    record Op(String id, int success, Map<Integer, List<Code>> problems) {}
 
-    static final List<String> AUTH = List.of("unauthenticated", "invalid_token");
-    static final List<String> FORBIDDEN = List.of("forbidden");
+    static final List<Code> AUTH = List.of(Code.UNAUTHENTICATED, Code.INVALID_TOKEN);
+    static final List<Code> FORBIDDEN = List.of(Code.FORBIDDEN);
+
+    /** An operation and the codes it may answer with; each code's status comes from the registry. */
+    static Op op(String id, int success, Code... codes) {
+        Map<Integer, List<Code>> byStatus = new TreeMap<>();
+        for (Code code : codes) {
+            byStatus.computeIfAbsent(code.status(), s -> new ArrayList<>()).add(code);
+        }
+        return new Op(id, success, Map.copyOf(byStatus));
+    }
 
     static final Map<String, Op> OPS = Map.ofEntries(
-            Map.entry("GET /.well-known/dsx", new Op("getGatewayInfo", 200, Map.of())),
-            Map.entry("GET /.well-known/dsx-job-keys", new Op("getJobTokenKeys", 200, Map.of())),
-            Map.entry("GET /v1/me", new Op("getMe", 200, Map.of())),
-            Map.entry("GET /v1/admin/config", new Op("getConfig", 200, Map.of())),
+            Map.entry("GET /.well-known/dsx", op("getGatewayInfo", 200)),
+            Map.entry("GET /.well-known/dsx-job-keys", op("getJobTokenKeys", 200)),
+            Map.entry("GET /v1/me", op("getMe", 200)),
+            Map.entry("GET /v1/admin/config", op("getConfig", 200)),
             Map.entry(
                     "POST /v1/admin/institutions",
-                    new Op(
-                            "registerInstitution",
-                            201,
-                            Map.of(
-                                    400,
-                                    List.of("malformed_request"),
-                                    409,
-                                    List.of("institution_exists"),
-                                    422,
-                                    List.of("invalid_certificate")))),
+                    op("registerInstitution", 201, MALFORMED_REQUEST, INSTITUTION_EXISTS, INVALID_CERTIFICATE)),
             Map.entry(
                     "POST /v1/admin/institutions/{id}/keys",
-                    new Op(
-                            "addInstitutionKey",
-                            201,
-                            Map.of(
-                                    404,
-                                    List.of("unknown_institution"),
-                                    409,
-                                    List.of("key_exists"),
-                                    422,
-                                    List.of("invalid_certificate")))),
+                    op("addInstitutionKey", 201, UNKNOWN_INSTITUTION, KEY_EXISTS, INVALID_CERTIFICATE)),
             Map.entry(
                     "POST /v1/admin/institutions/{id}/keys/{keyId}/revoke",
-                    new Op(
-                            "revokeInstitutionKey",
-                            200,
-                            Map.of(
-                                    400,
-                                    List.of("malformed_request"),
-                                    404,
-                                    List.of("unknown_institution", "unknown_key")))),
-            Map.entry(
-                    "GET /v1/institutions/{id}",
-                    new Op("getInstitution", 200, Map.of(404, List.of("unknown_institution")))),
-            Map.entry("GET /v1/datasets", new Op("listDatasets", 200, Map.of(400, List.of("malformed_request")))),
-            Map.entry("GET /v1/datasets/{id}", new Op("getDataset", 200, Map.of(404, List.of("unknown_dataset")))),
+                    op("revokeInstitutionKey", 200, MALFORMED_REQUEST, UNKNOWN_INSTITUTION, UNKNOWN_KEY)),
+            Map.entry("GET /v1/institutions/{id}", op("getInstitution", 200, UNKNOWN_INSTITUTION)),
+            Map.entry("GET /v1/datasets", op("listDatasets", 200, MALFORMED_REQUEST)),
+            Map.entry("GET /v1/datasets/{id}", op("getDataset", 200, UNKNOWN_DATASET)),
             Map.entry(
                     "GET /v1/datasets/{id}/schemas/{version}",
-                    new Op("getDatasetSchema", 200, Map.of(404, List.of("unknown_dataset", "unknown_schema_version")))),
+                    op("getDatasetSchema", 200, UNKNOWN_DATASET, UNKNOWN_SCHEMA_VERSION)),
             Map.entry(
-                    "POST /v1/datasets",
-                    new Op(
-                            "registerDataset",
-                            201,
-                            Map.of(
-                                    400,
-                                    List.of("malformed_request"),
-                                    409,
-                                    List.of("dataset_exists"),
-                                    422,
-                                    List.of("invalid_schema")))),
+                    "POST /v1/datasets", op("registerDataset", 201, MALFORMED_REQUEST, DATASET_EXISTS, INVALID_SCHEMA)),
             Map.entry(
                     "POST /v1/datasets/{id}/schemas",
-                    new Op(
-                            "addDatasetSchema",
-                            201,
-                            Map.of(
-                                    403,
-                                    List.of("not_owner"),
-                                    404,
-                                    List.of("unknown_dataset"),
-                                    409,
-                                    List.of("incompatible_schema"),
-                                    422,
-                                    List.of("invalid_schema")))),
+                    op("addDatasetSchema", 201, NOT_OWNER, UNKNOWN_DATASET, INCOMPATIBLE_SCHEMA, INVALID_SCHEMA)),
             Map.entry(
                     "POST /v1/datasets/{id}/contributions",
-                    new Op(
+                    op(
                             "contribute",
                             201,
-                            Map.ofEntries(
-                                    Map.entry(
-                                            400,
-                                            List.of(
-                                                    "malformed_envelope",
-                                                    "bad_signature",
-                                                    "decrypt_failed",
-                                                    "merkle_mismatch",
-                                                    "count_mismatch",
-                                                    "record_invalid",
-                                                    "unknown_recipient_key",
-                                                    "unsupported_version")),
-                                    Map.entry(
-                                            403,
-                                            List.of(
-                                                    "foreign_key",
-                                                    "key_revoked",
-                                                    "not_owner",
-                                                    "certificate_not_valid")),
-                                    Map.entry(404, List.of("unknown_dataset", "unknown_key", "unknown_schema_version")),
-                                    Map.entry(409, List.of("manifest_mismatch", "contribution_in_progress")),
-                                    Map.entry(413, List.of("too_large")),
-                                    Map.entry(415, List.of("unsupported_media_type")),
-                                    Map.entry(503, List.of("write_aborted"))))),
+                            MALFORMED_ENVELOPE,
+                            BAD_SIGNATURE,
+                            DECRYPT_FAILED,
+                            MERKLE_MISMATCH,
+                            COUNT_MISMATCH,
+                            RECORD_INVALID,
+                            UNKNOWN_RECIPIENT_KEY,
+                            UNSUPPORTED_VERSION,
+                            FOREIGN_KEY,
+                            KEY_REVOKED,
+                            NOT_OWNER,
+                            CERTIFICATE_NOT_VALID,
+                            UNKNOWN_DATASET,
+                            UNKNOWN_KEY,
+                            UNKNOWN_SCHEMA_VERSION,
+                            MANIFEST_MISMATCH,
+                            CONTRIBUTION_IN_PROGRESS,
+                            TOO_LARGE,
+                            UNSUPPORTED_MEDIA_TYPE,
+                            WRITE_ABORTED)),
             Map.entry(
                     "POST /v1/access-requests",
-                    new Op(
-                            "fileAccessRequest",
-                            201,
-                            Map.of(
-                                    400,
-                                    List.of("malformed_request", "bad_request"),
-                                    404,
-                                    List.of("unknown_dataset"),
-                                    422,
-                                    List.of("unknown_field")))),
-            Map.entry("GET /v1/access-requests", new Op("listAccessRequests", 200, Map.of())),
-            Map.entry(
-                    "GET /v1/access-requests/{id}",
-                    new Op("getAccessRequest", 200, Map.of(404, List.of("unknown_access_request")))),
+                    op("fileAccessRequest", 201, MALFORMED_REQUEST, BAD_REQUEST, UNKNOWN_DATASET, UNKNOWN_FIELD)),
+            Map.entry("GET /v1/access-requests", op("listAccessRequests", 200)),
+            Map.entry("GET /v1/access-requests/{id}", op("getAccessRequest", 200, UNKNOWN_ACCESS_REQUEST)),
             Map.entry(
                     "POST /v1/access-requests/{id}/approval",
-                    new Op(
+                    op(
                             "approveAccessRequest",
                             200,
-                            Map.of(
-                                    400,
-                                    List.of("malformed_request"),
-                                    403,
-                                    List.of("not_owner"),
-                                    404,
-                                    List.of("unknown_access_request"),
-                                    409,
-                                    List.of("request_not_pending"),
-                                    422,
-                                    List.of("field_not_permitted")))),
+                            MALFORMED_REQUEST,
+                            NOT_OWNER,
+                            UNKNOWN_ACCESS_REQUEST,
+                            REQUEST_NOT_PENDING,
+                            FIELD_NOT_PERMITTED)),
             Map.entry(
                     "POST /v1/access-requests/{id}/denial",
-                    new Op(
+                    op(
                             "denyAccessRequest",
                             200,
-                            Map.of(
-                                    400,
-                                    List.of("malformed_request"),
-                                    403,
-                                    List.of("not_owner"),
-                                    404,
-                                    List.of("unknown_access_request"),
-                                    409,
-                                    List.of("request_not_pending")))),
+                            MALFORMED_REQUEST,
+                            NOT_OWNER,
+                            UNKNOWN_ACCESS_REQUEST,
+                            REQUEST_NOT_PENDING)),
             Map.entry(
                     "POST /v1/access-requests/{id}/revocation",
-                    new Op(
-                            "revokeGrant",
-                            200,
-                            Map.of(
-                                    400,
-                                    List.of("malformed_request"),
-                                    403,
-                                    List.of("not_owner"),
-                                    404,
-                                    List.of("unknown_access_request"),
-                                    409,
-                                    List.of("not_granted")))),
-            Map.entry("GET /v1/grants", new Op("listGrants", 200, Map.of())),
-            Map.entry("GET /v1/register", new Op("getRegister", 200, Map.of())),
-            Map.entry(
-                    "POST /v1/jobs",
-                    new Op(
-                            "submitJob",
-                            201,
-                            Map.of(
-                                    400,
-                                    List.of("malformed_request"),
-                                    403,
-                                    List.of("grant_not_live"),
-                                    404,
-                                    List.of("unknown_access_request")))),
+                    op("revokeGrant", 200, MALFORMED_REQUEST, NOT_OWNER, UNKNOWN_ACCESS_REQUEST, NOT_GRANTED)),
+            Map.entry("GET /v1/grants", op("listGrants", 200)),
+            Map.entry("GET /v1/register", op("getRegister", 200)),
+            Map.entry("POST /v1/jobs", op("submitJob", 201, MALFORMED_REQUEST, GRANT_NOT_LIVE, UNKNOWN_ACCESS_REQUEST)),
             Map.entry(
                     "POST /v1/jobs/{id}/token",
-                    new Op(
-                            "issueJobToken",
-                            200,
-                            Map.of(
-                                    403,
-                                    List.of("grant_not_live"),
-                                    404,
-                                    List.of("unknown_job", "unknown_access_request")))),
-            Map.entry("GET /v1/jobs", new Op("listJobs", 200, Map.of())),
+                    op("issueJobToken", 200, GRANT_NOT_LIVE, UNKNOWN_JOB, UNKNOWN_ACCESS_REQUEST)),
+            Map.entry("GET /v1/jobs", op("listJobs", 200)),
             Map.entry(
                     "GET /v1/jobs/{id}/records",
-                    new Op(
+                    op(
                             "readJobRecords",
                             200,
-                            Map.of(
-                                    400, List.of("invalid_cursor", "malformed_request"),
-                                    403, List.of("not_yours", "access_denied", "grant_not_live"),
-                                    404, List.of("unknown_job", "unknown_dataset")))));
+                            INVALID_CURSOR,
+                            MALFORMED_REQUEST,
+                            NOT_YOURS,
+                            ACCESS_DENIED,
+                            GRANT_NOT_LIVE,
+                            UNKNOWN_JOB,
+                            UNKNOWN_DATASET)));
 
     private ApiDocs() {}
 }

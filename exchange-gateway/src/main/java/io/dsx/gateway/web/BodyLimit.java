@@ -1,5 +1,6 @@
 package io.dsx.gateway.web;
 
+import io.dsx.gateway.outcome.Refusal;
 import io.dsx.gateway.security.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -67,12 +67,7 @@ public class BodyLimit extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Connection", "close"); // do not read the rest of an oversized body
-        problems.write(
-                request,
-                response,
-                HttpStatus.CONTENT_TOO_LARGE,
-                Refusal.Code.TOO_LARGE.wire(),
-                "the request body exceeds " + limit + " bytes");
+        problems.write(request, response, Refusal.Code.TOO_LARGE, "the request body exceeds " + limit + " bytes");
     }
 
     /** A request whose body was read up front (it had no declared length). */

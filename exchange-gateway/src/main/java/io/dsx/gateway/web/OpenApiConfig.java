@@ -1,5 +1,6 @@
 package io.dsx.gateway.web;
 
+import io.dsx.gateway.outcome.Refusal;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -148,7 +149,7 @@ public class OpenApiConfig {
                                             "application/vnd.apache.avro+container",
                                             new MediaType().schema(new BinarySchema()))));
         }
-        Map<Integer, List<String>> problems = new TreeMap<>(doc.problems());
+        Map<Integer, List<Refusal.Code>> problems = new TreeMap<>(doc.problems());
         if (!open) {
             problems.merge(401, ApiDocs.AUTH, OpenApiConfig::union);
             problems.merge(403, ApiDocs.FORBIDDEN, OpenApiConfig::union);
@@ -212,17 +213,18 @@ public class OpenApiConfig {
         return new ApiResponse();
     }
 
-    private static List<String> union(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
+    private static List<Refusal.Code> union(List<Refusal.Code> a, List<Refusal.Code> b) {
+        List<Refusal.Code> out = new ArrayList<>(a);
         b.stream().filter(x -> !out.contains(x)).forEach(out::add);
         return out;
     }
 
     @SuppressWarnings("rawtypes")
-    private static ApiResponse problem(int status, List<String> codes) {
+    private static ApiResponse problem(int status, List<Refusal.Code> codes) {
         Schema schema = new Schema<>().$ref(PROBLEM);
+        String names = String.join(", ", codes.stream().map(Refusal.Code::wire).toList());
         return new ApiResponse()
-                .description(HttpStatus.valueOf(status).getReasonPhrase() + " (code: " + String.join(", ", codes) + ")")
+                .description(HttpStatus.valueOf(status).getReasonPhrase() + " (code: " + names + ")")
                 .content(new Content().addMediaType("application/problem+json", new MediaType().schema(schema)));
     }
 }

@@ -1,5 +1,7 @@
 package io.dsx.gateway.web;
 
+import io.dsx.gateway.outcome.Refusal;
+import io.dsx.gateway.outcome.TransientFailure;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +41,7 @@ public class Problems extends ResponseEntityExceptionHandler {
         if (response != null
                 && response.getBody() instanceof ProblemDetail detail
                 && (detail.getProperties() == null || !detail.getProperties().containsKey("code"))) {
-            String code = codeFor(status);
+            String code = Refusal.Code.forFrameworkStatus(status.value()).wire();
             detail.setType(URI.create("urn:dsx:problem:" + code));
             detail.setProperty("code", code);
         }
@@ -49,9 +51,10 @@ public class Problems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Refusal.Exception.class)
     ResponseEntity<ProblemDetail> refused(Refusal.Exception e) {
         Refusal refusal = e.refusal();
-        return ResponseEntity.status(refusal.code().status())
+        HttpStatusCode status = HttpStatusCode.valueOf(refusal.code().status());
+        return ResponseEntity.status(status)
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(refusal.code().status(), refusal.code().wire(), refusal.detail()));
+                .body(problem(status, refusal.code().wire(), refusal.detail()));
     }
 
     @ExceptionHandler(TransientFailure.class)
@@ -60,10 +63,11 @@ public class Problems extends ResponseEntityExceptionHandler {
                 "{} ({})",
                 e.code(),
                 e.getCause() == null ? "no cause" : e.getCause().getClass().getName());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        HttpStatusCode status = HttpStatusCode.valueOf(e.code().status());
+        return ResponseEntity.status(status)
                 .header("Retry-After", "1")
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.getMessage()));
+                .body(problem(status, e.code().wire(), e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)
@@ -71,17 +75,16 @@ public class Problems extends ResponseEntityExceptionHandler {
         if (e instanceof ErrorResponse known) {
             ProblemDetail detail = problem(
                     known.getStatusCode(),
-                    codeFor(known.getStatusCode()),
+                    Refusal.Code.forFrameworkStatus(known.getStatusCode().value())
+                            .wire(),
                     known.getBody().getDetail());
             return ResponseEntity.status(known.getStatusCode()).body(detail);
         }
         LOG.error("unexpected failure ({})", e.getClass().getName(), e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "an unexpected error occurred"));
-    }
-
-    static String codeFor(HttpStatusCode status) {
-        HttpStatus known = HttpStatus.resolve(status.value());
-        return known == null ? "http_" + status.value() : known.name().toLowerCase(java.util.Locale.ROOT);
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        Refusal.Code.INTERNAL.wire(),
+                        "an unexpected error occurred"));
     }
 }

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -41,8 +40,7 @@ public class StaleViewGate extends OncePerRequestFilter {
             problems.write(
                     request,
                     response,
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "stale_view",
+                    io.dsx.gateway.outcome.Refusal.Code.STALE_VIEW,
                     "this gateway stopped following one of its topics and refuses work until it is restarted;"
                             + " try another gateway");
             return;

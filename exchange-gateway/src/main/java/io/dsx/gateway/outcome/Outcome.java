@@ -1,4 +1,4 @@
-package io.dsx.gateway.web;
+package io.dsx.gateway.outcome;
 
 /** A service's answer: a value, or an expected {@link Refusal}. Exceptions are for bugs and broken infrastructure. */
 public sealed interface Outcome<T> {
@@ -15,7 +15,7 @@ public sealed interface Outcome<T> {
         return new Refused<>(new Refusal(code, detail));
     }
 
-    /** The value, or the refusal thrown for {@link Problems} to answer (controllers only). */
+    /** The value, or the refusal thrown for the web package to answer (controllers only). */
     default T orThrow() {
         if (this instanceof Ok<T> ok) {
             return ok.value();
