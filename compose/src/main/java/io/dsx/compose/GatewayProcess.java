@@ -38,15 +38,46 @@ public final class GatewayProcess implements AutoCloseable {
             String keysPassword,
             Duration timeout)
             throws IOException, InterruptedException {
+        return start(
+                jar,
+                workDir,
+                stack.bootstrapServers(),
+                stack.gatewayKafkaLogin(),
+                stack.keycloak().issuer(),
+                port,
+                managementPort,
+                keysPassword,
+                List.of(),
+                List.of(),
+                timeout);
+    }
+
+    /**
+     * Starts the gateway against any broker and token issuer; {@code jvmOptions} go before {@code -jar},
+     * {@code settings} ({@code --name=value}) after the standard ones, so they win.
+     */
+    public static GatewayProcess start(
+            Path jar,
+            Path workDir,
+            String bootstrapServers,
+            KafkaLogin kafkaLogin,
+            String issuer,
+            int port,
+            int managementPort,
+            String keysPassword,
+            List<String> jvmOptions,
+            List<String> settings,
+            Duration timeout)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IOException("gateway jar not found at " + jar + " (build first: ./mvnw -DskipTests install)");
         }
         OwnerOnly.directories(workDir);
         // secrets go through an owner-only file and the environment, not the command line (which ps shows)
-        Path kafka = stack.gatewayKafkaLogin().writeSpringConfig(workDir.resolve("kafka-client.properties"));
-        List<String> cmd = new ArrayList<>(List.of(
-                JavaRuntime.javaExecutable(),
-                "-Xmx1g",
+        Path kafka = kafkaLogin.writeSpringConfig(workDir.resolve("kafka-client.properties"));
+        List<String> cmd = new ArrayList<>(List.of(JavaRuntime.javaExecutable(), "-Xmx1g"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of(
                 // an OutOfMemoryError ends the process (run-local notices and restarts it) rather than
                 // leaving a gateway that answers some requests and has lost threads for others
                 "-XX:+ExitOnOutOfMemoryError",
@@ -54,9 +85,10 @@ public final class GatewayProcess implements AutoCloseable {
                 jar.toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--management.server.port=" + managementPort,
-                "--spring.kafka.bootstrap-servers=" + stack.bootstrapServers(),
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.config.import=file:" + kafka.toAbsolutePath(),
-                "--dsx.security.issuer-uri=" + stack.keycloak().issuer()));
+                "--dsx.security.issuer-uri=" + issuer));
+        cmd.addAll(settings);
         Map<String, String> env = Map.of(
                 "DSX_KEYS_PASSWORD",
                 keysPassword,

@@ -45,11 +45,4 @@ public final class IngestMetrics {
     public double orphanSegments() {
         return orphans.count();
     }
-
-    /** Mean milliseconds per phase, for reports (the benchmark prints them). */
-    public Map<String, Double> meanMillis() {
-        Map<String, Double> out = new java.util.TreeMap<>();
-        timers.forEach((phase, t) -> out.put(phase, t.mean(TimeUnit.MILLISECONDS)));
-        return out;
-    }
 }

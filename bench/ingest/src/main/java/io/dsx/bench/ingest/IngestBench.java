@@ -1,5 +1,6 @@
 package io.dsx.bench.ingest;
 
+import io.dsx.compose.GatewayProcess;
 import io.dsx.compose.KafkaBroker;
 import io.dsx.compose.LocalStack;
 import io.dsx.compose.Ports;
@@ -9,7 +10,6 @@ import io.dsx.crypto.keys.InstitutionCredentials;
 import io.dsx.crypto.keys.InstitutionKeys;
 import io.dsx.crypto.keys.Pem;
 import io.dsx.crypto.sign.SignatureAlgorithm;
-import io.dsx.gateway.GatewayApplication;
 import io.dsx.schemas.dataset.DatasetSchema;
 import io.dsx.schemas.envelope.ContributionBuilder;
 import io.dsx.schemas.record.RecordCodec;
@@ -39,8 +39,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -113,40 +111,35 @@ public final class IngestBench {
                         StackCredentials.generate(),
                         Duration.ofMinutes(3)));
                 BenchIssuer issuer = new BenchIssuer()) {
-            log("starting the gateway ...");
-            ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)
-                    .properties(new java.util.HashMap<>(broker.gatewayLogin().springProperties()))
-                    .run(
-                            "--server.port=0",
-                            "--management.server.port=0",
-                            "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                            "--dsx.security.issuer-uri=" + issuer.issuer(),
-                            // every key store the gateway creates (gateway, KMS, job tokens, masks) in this run's
-                            // folder
-                            "--DSX_DATA_DIR=" + work,
-                            "--dsx.keys.gateway-keystore=" + work.resolve("gateway-keys.p12"),
-                            "--dsx.keys.kms-keystore=" + work.resolve("kms.p12"),
-                            "--dsx.keys.password=bench-" + work.getFileName(),
+            log("starting the gateway (its own process, as deployed) ...");
+            Path jar = Path.of(System.getProperty("dsx.gateway.jar", "exchange-gateway/target/missing.jar"));
+            List<String> jvm = new ArrayList<>();
+            String gatewayOpts = System.getenv().getOrDefault("DSX_BENCH_GATEWAY_JAVA_OPTS", "");
+            if (!gatewayOpts.isBlank()) {
+                jvm.addAll(List.of(gatewayOpts.trim().split("\\s+")));
+            }
+            try (GatewayProcess gateway = GatewayProcess.start(
+                    jar,
+                    work.resolve("gateway"),
+                    broker.bootstrapServers(),
+                    broker.gatewayLogin(),
+                    issuer.issuer(),
+                    Ports.freePort(),
+                    Ports.freePort(),
+                    "bench-" + work.getFileName(),
+                    jvm,
+                    List.of(
                             "--dsx.kafka.producers=" + System.getProperty("dsx.bench.producers", "2"),
                             "--logging.level.root=WARN",
                             "--logging.level.io.dsx=WARN",
-                            "--spring.main.banner-mode=off");
-            try {
-                new IngestBench(
-                                o,
-                                broker,
-                                issuer,
-                                work,
-                                Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port")))
-                        .run(gateway.getBean(io.dsx.gateway.ingest.IngestMetrics.class));
+                            "--spring.main.banner-mode=off"),
+                    Duration.ofMinutes(3))) {
+                new IngestBench(o, broker, issuer, work, gateway).run();
             } catch (Exception e) {
                 Throwable cause =
                         e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
                 System.err.println("bench ingest: failed: " + cause.getMessage());
-                gateway.close();
                 System.exit(1);
-            } finally {
-                gateway.close();
             }
         }
     }
@@ -160,15 +153,18 @@ public final class IngestBench {
 
     private final Path work;
 
-    private IngestBench(Options o, KafkaBroker broker, BenchIssuer issuer, Path work, int port) {
+    private final GatewayProcess gateway;
+
+    private IngestBench(Options o, KafkaBroker broker, BenchIssuer issuer, Path work, GatewayProcess gateway) {
         this.work = work;
         this.o = o;
         this.broker = broker;
         this.issuer = issuer;
-        this.base = "http://127.0.0.1:" + port;
+        this.gateway = gateway;
+        this.base = gateway.baseUrl();
     }
 
-    private void run(io.dsx.gateway.ingest.IngestMetrics metrics) throws Exception {
+    private void run() throws Exception {
         InstitutionCredentials creds = InstitutionKeys.generate(
                 SignatureAlgorithm.ED25519,
                 "CN=bench-hospital",
@@ -250,18 +246,18 @@ public final class IngestBench {
                     batches.add(batch);
                 }
                 long records = (long) contributions * o.records();
-                CpuClock rawCpu = CpuClock.start();
+                CpuClock rawCpu = CpuClock.start(gateway.process().pid());
                 double rawRps = rawRound(producer, schema, batches);
-                String rawCost = rawCpu.perRecord(records);
-                CpuClock txnCpu = CpuClock.start();
+                String rawCost = rawCpu.perRecord(gateway.process().pid(), records);
+                CpuClock txnCpu = CpuClock.start(gateway.process().pid());
                 double txnRps = txnRound(schema, batches, round);
-                String txnCost = txnCpu.perRecord(records);
+                String txnCost = txnCpu.perRecord(gateway.process().pid(), records);
                 List<byte[]> bodies = batches.stream()
                         .map(b -> builder.build(target, b).toBytes())
                         .toList();
-                CpuClock gwCpu = CpuClock.start();
+                CpuClock gwCpu = CpuClock.start(gateway.process().pid());
                 double gwRps = gatewayRound(institution, bodies);
-                String gwCost = gwCpu.perRecord(records);
+                String gwCost = gwCpu.perRecord(gateway.process().pid(), records);
                 Path csv = writeCsv(work.resolve("round-" + round + ".csv"), batches);
                 double cliRps =
                         cliRound(institution, csv, keyFile, certFile, work.resolve("receipts-" + round), records);
@@ -290,6 +286,7 @@ public final class IngestBench {
             }
         }
         StringBuilder phases = new StringBuilder("gateway phases, mean ms per contribution:");
+        GatewayMetrics metrics = GatewayMetrics.scrape(http, gateway.managementUrl(), operator);
         metrics.meanMillis().forEach((phase, ms) -> phases.append(String.format(" %s=%.1f", phase, ms)));
         phases.append(String.format(
                 "; orphaned segments %.0f; sent again after a 5xx/409: %d", metrics.orphanSegments(), retries.get()));
@@ -588,22 +585,27 @@ public final class IngestBench {
         }
     }
 
-    /** CPU time of this JVM (load generator, and the gateway when in-process) and of its child processes (the broker). */
-    record CpuClock(long self, long children) {
-        static CpuClock start() {
-            return new CpuClock(
-                    cpu(ProcessHandle.current()),
-                    ProcessHandle.current()
-                            .descendants()
-                            .mapToLong(IngestBench::cpu)
-                            .sum());
+    /**
+     * CPU time of this JVM (the load generator, the raw and segment baselines and the CLI), of the
+     * gateway's process and of the broker (every other child process).
+     */
+    record CpuClock(long self, long gateway, long broker) {
+        static CpuClock start(long gatewayPid) {
+            long gw = ProcessHandle.of(gatewayPid).map(IngestBench::cpu).orElse(0L);
+            long children = ProcessHandle.current()
+                    .descendants()
+                    .mapToLong(IngestBench::cpu)
+                    .sum();
+            return new CpuClock(cpu(ProcessHandle.current()), gw, children - gw);
         }
 
-        String perRecord(long records) {
-            CpuClock end = start();
+        String perRecord(long gatewayPid, long records) {
+            CpuClock end = start(gatewayPid);
             return String.format(
-                    "this-jvm %.1f, broker %.1f",
-                    (end.self - self) / 1e3 / records, (end.children - children) / 1e3 / records);
+                    "bench-jvm %.1f, gateway %.1f, broker %.1f",
+                    (end.self - self) / 1e3 / records,
+                    (end.gateway - gateway) / 1e3 / records,
+                    (end.broker - broker) / 1e3 / records);
         }
     }
 
