@@ -61,9 +61,10 @@ public final class IngestBench {
               {"name":"notes","type":"string","dsx.sensitivity":"sensitive"},
               {"name":"ward","type":"string","dsx.sensitivity":"non_sensitive"}]}""";
 
-    record Options(int contributions, int records, int recordBytes, int clients, int rounds, int warmup) {
+    record Options(
+            int contributions, int records, int recordBytes, int clients, int rounds, int warmup, int warmupSeconds) {
         static Options parse(String[] args) {
-            int c = 100, r = 1000, b = 500, k = 4, n = 5, w = 2;
+            int c = 100, r = 1000, b = 500, k = 4, n = 5, w = 2, ws = 120;
             for (int i = 0; i < args.length; i++) {
                 String v = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -73,19 +74,20 @@ public final class IngestBench {
                     case "--clients" -> k = Integer.parseInt(v);
                     case "--rounds" -> n = Integer.parseInt(v);
                     case "--warmup" -> w = Integer.parseInt(v);
+                    case "--warmup-seconds" -> ws = Integer.parseInt(v);
                     case "-h", "--help" -> {
                         System.out.println(
-                                "usage: bench/ingest/run [--contributions N] [--records N] [--record-bytes N] [--clients N] [--rounds N] [--warmup N]");
+                                "usage: bench/ingest/run [--contributions N] [--records N] [--record-bytes N] [--clients N] [--rounds N] [--warmup N] [--warmup-seconds N]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
                 i++;
             }
-            if (c < 1 || r < 1 || b < 1 || k < 1 || n < 1 || w < 0) {
+            if (c < 1 || r < 1 || b < 1 || k < 1 || n < 1 || w < 0 || ws < 0) {
                 throw new IllegalArgumentException("every count must be positive (--warmup may be 0)");
             }
-            return new Options(c, r, b, k, n, w);
+            return new Options(c, r, b, k, n, w, ws);
         }
     }
 
@@ -234,8 +236,15 @@ public final class IngestBench {
         Path keyFile = Files.writeString(work.resolve("key.pem"), Pem.writePrivateKey(creds.signingKey()));
         Path certFile = Files.writeString(work.resolve("cert.pem"), Pem.writeCertificate(creds.certificate()));
         try (KafkaProducer<byte[], byte[]> producer = rawProducer()) {
-            for (int round = 0; round < o.warmup() + o.rounds(); round++) {
-                boolean warmup = round < o.warmup();
+            // warm-up: at least --warmup rounds and --warmup-seconds, so that every JVM (the gateway's above
+            // all: its JIT compiles request-level code only after thousands of requests) is measured in
+            // its steady state, as a long-running gateway runs
+            long warmupEnds = System.nanoTime() + o.warmupSeconds() * 1_000_000_000L;
+            for (int round = 0, measured = 0; measured < o.rounds(); round++) {
+                boolean warmup = round < o.warmup() || System.nanoTime() < warmupEnds;
+                if (!warmup) {
+                    measured++;
+                }
                 int contributions = o.contributions();
                 List<List<GenericRecord>> batches = new ArrayList<>();
                 for (int c = 0; c < contributions; c++) {
