@@ -15,6 +15,7 @@ final class CliMessages {
     private static boolean isExpected(Throwable e) {
         return e instanceof io.dsx.connectors.contributor.GatewayException
                 || e instanceof io.dsx.connectors.source.SourceException
+                || e instanceof io.dsx.connectors.audit.AuditToolException
                 || e instanceof IllegalArgumentException
                 || e instanceof java.nio.file.NoSuchFileException
                 || e instanceof java.nio.file.AccessDeniedException

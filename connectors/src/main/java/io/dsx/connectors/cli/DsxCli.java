@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "dsx 0.1.0",
         description =
-                "Command line of the dsx data-space exchange: keys, datasets, contributions, policies, access requests, grants and jobs.",
+                "Command line of the dsx data-space exchange: keys, datasets, contributions, policies, access requests, grants, jobs and the audit log.",
         subcommands = {
             KeygenCommand.class,
             DatasetCommand.class,
@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             AccessCommands.Approve.class,
             AccessCommands.Deny.class,
             AccessCommands.Revoke.class,
-            JobCommand.class
+            JobCommand.class,
+            AuditCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error. Errors are one line: dsx: <message>."})
 public final class DsxCli implements Runnable {

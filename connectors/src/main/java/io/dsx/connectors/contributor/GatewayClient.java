@@ -24,6 +24,8 @@ public final class GatewayClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /** The most of an error answer's body read to find its problem code. */
+    private static final int MAX_PROBLEM_BYTES = 64 * 1024;
 
     private final URI base;
     private final TokenSource tokens;
@@ -97,6 +99,70 @@ public final class GatewayClient {
         return json(call(get(pathAndQuery), true, true));
     }
 
+    /** Reads a streamed answer body. */
+    public interface BodyReader<T> {
+        T read(java.io.InputStream body) throws IOException, GatewayException;
+    }
+
+    /**
+     * {@code GET path} with the answer body handed to {@code reader} as it arrives, for answers too large
+     * to hold (NDJSON pages). Opening is retried on transient failures; an I/O error while the body is
+     * read is a {@link GatewayException#UNREACHABLE} the caller may retry from where it got to.
+     */
+    public <T> T getStream(String pathAndQuery, String accept, BodyReader<T> reader) throws GatewayException {
+        int attempts = retry.maxAttempts();
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<java.io.InputStream> response;
+            try {
+                response = openStream(pathAndQuery, accept);
+            } catch (GatewayException e) {
+                if (!e.retriable() || attempt >= attempts) {
+                    throw e;
+                }
+                try {
+                    retry.sleeper().sleep(retry.backoff(attempt));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new GatewayException(0, GatewayException.UNREACHABLE, "interrupted while waiting to retry");
+                }
+                continue;
+            }
+            try (java.io.InputStream body = response.body()) {
+                return reader.read(body);
+            } catch (IOException e) {
+                throw new GatewayException(0, GatewayException.UNREACHABLE, "GET " + pathAndQuery + ": " + e);
+            }
+        }
+    }
+
+    private HttpResponse<java.io.InputStream> openStream(String pathAndQuery, String accept) throws GatewayException {
+        HttpRequest built = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                .timeout(TIMEOUT)
+                .header("Accept", accept)
+                .header("Authorization", "Bearer " + tokens.token())
+                .GET()
+                .build();
+        HttpResponse<java.io.InputStream> response;
+        try {
+            response = http.send(built, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new GatewayException(0, GatewayException.UNREACHABLE, "GET " + built.uri() + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayException(0, GatewayException.UNREACHABLE, "interrupted");
+        }
+        if (response.statusCode() / 100 != 2) {
+            byte[] head;
+            try (java.io.InputStream in = response.body()) {
+                head = in.readNBytes(MAX_PROBLEM_BYTES);
+            } catch (IOException e) {
+                head = new byte[0];
+            }
+            throw problem(response.statusCode(), head);
+        }
+        return response;
+    }
+
     /** {@code POST path} with a JSON body; not retried (the answer of a lost first attempt may differ). */
     public JsonNode postJson(String path, JsonNode body) throws GatewayException {
         HttpRequest.Builder request = request(path)
@@ -164,13 +230,16 @@ public final class GatewayClient {
 
     /** An RFC 9457 problem answer as an exception; a non-problem body gives the code {@code http_<status>}. */
     static GatewayException problem(HttpResponse<byte[]> response) {
+        return problem(response.statusCode(), response.body());
+    }
+
+    private static GatewayException problem(int status, byte[] body) {
         JsonNode p = null;
         try {
-            p = JSON.readTree(response.body());
+            p = JSON.readTree(body);
         } catch (IOException | RuntimeException notJson) {
             // keep p null: the status alone is reported
         }
-        int status = response.statusCode();
         String code = p != null && p.hasNonNull("code") ? p.get("code").asText() : "http_" + status;
         String detail = p != null && p.hasNonNull("detail")
                 ? p.get("detail").asText()

@@ -7,9 +7,9 @@ import java.io.Reader;
  * Lines (LF or CRLF) of at most a given length: a longer line is skipped to its end and reported,
  * instead of being buffered whole as {@code BufferedReader.readLine} would.
  */
-final class BoundedLineReader {
+public final class BoundedLineReader {
     /** A line, or {@code tooLong} with no text when it exceeded the limit. */
-    record Line(String text, long number, boolean tooLong) {}
+    public record Line(String text, long number, boolean tooLong) {}
 
     private final Reader in;
     private final int maxChars;
@@ -22,17 +22,17 @@ final class BoundedLineReader {
     private int chunkPos;
     private int chunkLen;
 
-    BoundedLineReader(Reader in, int maxChars) {
+    public BoundedLineReader(Reader in, int maxChars) {
         this.in = in;
         this.maxChars = maxChars;
     }
 
-    long position() {
+    public long position() {
         return position;
     }
 
     /** The next line without its terminator, or null at the end of the input. */
-    Line next() throws IOException {
+    public Line next() throws IOException {
         buffer.setLength(0);
         boolean tooLong = false;
         int c = read();

@@ -20,13 +20,8 @@ public record PolicyDecision(Decision decision, String revision, String path, St
         return (Map<String, Object>) PolicyValues.toJava(decision.obligations());
     }
 
-    /** The decision's result as the policy returned it, for the record. */
+    /** The decision's result as the audit log records it ({@link io.dsx.policy.decision.Decision#toValue}). */
     public String resultJson() {
-        return Json.write(io.dsx.policy.value.ObjectValue.builder()
-                .put("allow", io.dsx.policy.value.BoolValue.of(decision.allow()))
-                .put("fields", PolicyValues.strings(decision.fields()))
-                .put("reasons", PolicyValues.strings(decision.reasons()))
-                .put("obligations", decision.obligations())
-                .build());
+        return Json.write(decision.toValue());
     }
 }

@@ -1,10 +1,7 @@
 package io.dsx.gateway.policy;
 
-import io.dsx.policy.value.ArrayValue;
 import io.dsx.policy.value.Json;
-import io.dsx.policy.value.StringValue;
 import io.dsx.policy.value.Value;
-import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Crossing between the policy engine's values and JSON-shaped Java values, through JSON text. */
@@ -20,9 +17,5 @@ final class PolicyValues {
 
     static Value fromJava(Object o) {
         return Json.parse(JSON.writeValueAsString(o));
-    }
-
-    static ArrayValue strings(List<String> s) {
-        return ArrayValue.of(s.stream().map(x -> (Value) StringValue.of(x)).toList());
     }
 }

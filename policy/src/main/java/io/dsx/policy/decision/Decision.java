@@ -1,6 +1,10 @@
 package io.dsx.policy.decision;
 
+import io.dsx.policy.value.ArrayValue;
+import io.dsx.policy.value.BoolValue;
 import io.dsx.policy.value.ObjectValue;
+import io.dsx.policy.value.StringValue;
+import io.dsx.policy.value.Value;
 import java.util.List;
 
 /**
@@ -28,6 +32,24 @@ public record Decision(
     public Decision {
         fields = List.copyOf(fields);
         reasons = List.copyOf(reasons);
+    }
+
+    /**
+     * The decision as a value: {@code {allow, fields, reasons, obligations}}. The audit log records
+     * exactly this as an event's {@code result}, and {@code dsx audit replay} compares against it, so
+     * the shape has this one owner.
+     */
+    public ObjectValue toValue() {
+        return ObjectValue.builder()
+                .put("allow", BoolValue.of(allow))
+                .put("fields", strings(fields))
+                .put("reasons", strings(reasons))
+                .put("obligations", obligations)
+                .build();
+    }
+
+    private static ArrayValue strings(List<String> s) {
+        return ArrayValue.of(s.stream().map(x -> (Value) StringValue.of(x)).toList());
     }
 
     /** A deny that says why the policy's answer could not be used. */
