@@ -75,6 +75,11 @@ public final class AuditExportFixture {
     }
 
     public AuditExportFixture(Map<String, String> bundleFiles) {
+        this(bundleFiles, -1);
+    }
+
+    /** A log whose read {@code lyingRead} records a deny its policy does not give (the chain is intact). */
+    public AuditExportFixture(Map<String, String> bundleFiles, int lyingRead) {
         this.bundleFiles = bundleFiles;
         Bundle bundle = Bundle.of(bytes(bundleFiles));
         this.revision = bundle.revision();
@@ -96,6 +101,10 @@ public final class AuditExportFixture {
                     DecisionPoint.of(policy, () -> EvalOptions.defaults().withStrict(true))
                             .decide("read", Json.parse(input))
                             .toValue());
+            if (i == lyingRead) {
+                result =
+                        "{\"allow\":false,\"fields\":[],\"obligations\":{},\"reasons\":[\"institution not admitted\"]}";
+            }
             AuditDetail decided = AuditDetail.of("read", job, AuditOutcome.ALLOWED)
                     .withSubjectKind("job", institution)
                     .withDataset(DATASET)

@@ -8,8 +8,23 @@ import org.junit.jupiter.api.Test;
 
 class AccessCommandsTest {
 
-    static final List<String> COMMANDS =
-            List.of("datasets", "request", "requests", "grants", "approve", "deny", "revoke", "job submit", "job read");
+    static final List<String> COMMANDS = List.of(
+            "datasets",
+            "request",
+            "requests",
+            "grants",
+            "approve",
+            "deny",
+            "revoke",
+            "job submit",
+            "job read",
+            "audit",
+            "audit export",
+            "audit verify",
+            "audit replay",
+            "audit query",
+            "audit disclosures",
+            "audit report");
 
     @Test
     void everyAccessCommandsHelpEndsWithAnExampleAndFitsEightyColumns() {
