@@ -23,6 +23,9 @@ public final class AuditStubGateway implements AutoCloseable {
 
     public final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     public final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+    /** An event seq the events pages leave out (a gateway breaking the contract), or -1. */
+    public volatile int skip = -1;
+
     private final AuditExportFixture log;
     private final HttpServer server;
 
@@ -71,6 +74,9 @@ public final class AuditStubGateway implements AutoCloseable {
             StringBuilder out = new StringBuilder();
             // pages of at most 5, fewer than asked, as a gateway may answer
             for (int i = from; i < Math.min(log.events.size(), from + Math.min(limit, 5)); i++) {
+                if (i == skip) {
+                    continue;
+                }
                 out.append("{\"seq\":")
                         .append(i)
                         .append(",\"event\":\"")

@@ -20,18 +20,23 @@ record CliRun(int exit, String out, String err) {
     static CliRun withStdin(Map<String, String> env, byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext ctx = new CliContext(
+        int exit = DsxCli.run(context(env, stdin, out, err, false), args);
+        return new CliRun(exit, out.toString(), err.toString());
+    }
+
+    /** A context writing to these writers, with retries that do not wait. */
+    static CliContext context(
+            Map<String, String> env, byte[] stdin, StringWriter out, StringWriter err, boolean terminal) {
+        return new CliContext(
                 env,
                 new ByteArrayInputStream(stdin),
                 new PrintWriter(out, true),
                 new PrintWriter(err, true),
-                false,
+                terminal,
                 Clock.systemUTC(),
                 new SecureRandom(),
                 HttpClient.newHttpClient(),
                 new RetryPolicy(3, Duration.ZERO, Duration.ZERO, d -> {}));
-        int exit = DsxCli.run(ctx, args);
-        return new CliRun(exit, out.toString(), err.toString());
     }
 
     static CliRun of(String... args) {
