@@ -152,4 +152,20 @@ class DecisionPointTest {
         assertThat(d.failure()).isEqualTo(Decision.Failure.EVAL_ERROR);
         assertThat(d.reasons().get(0)).contains("eval_builtin_error", "to_number");
     }
+
+    @Test
+    void aDecisionsValueIsWhatTheAuditLogRecords() {
+        Decision allowed = new Decision(
+                true,
+                java.util.List.of("age"),
+                java.util.List.of("ok"),
+                (ObjectValue) Json.parse("{\"mask\":{\"age\":\"year\"}}"),
+                null);
+        assertThat(Json.write(allowed.toValue()))
+                .isEqualTo(
+                        "{\"allow\":true,\"fields\":[\"age\"],\"obligations\":{\"mask\":{\"age\":\"year\"}},\"reasons\":[\"ok\"]}");
+        assertThat(Json.write(Decision.failClosed(Decision.Failure.UNDEFINED, "undefined")
+                        .toValue()))
+                .isEqualTo("{\"allow\":false,\"fields\":[],\"obligations\":{},\"reasons\":[\"undefined\"]}");
+    }
 }
