@@ -61,7 +61,7 @@ public class Problems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> transientFailure(TransientFailure e) {
         LOG.warn(
                 "{} ({})",
-                e.code(),
+                e.code().wire(),
                 e.getCause() == null ? "no cause" : e.getCause().getClass().getName());
         HttpStatusCode status = HttpStatusCode.valueOf(e.code().status());
         return ResponseEntity.status(status)
