@@ -67,8 +67,8 @@ public final class AesGcmKey {
         random.nextBytes(nonce);
         try {
             Cipher c = cipher(Cipher.ENCRYPT_MODE, nonce, aad);
-            byte[] out = Arrays.copyOf(nonce, NONCE_LENGTH + c.getOutputSize(plaintext.length));
-            c.doFinal(plaintext, 0, plaintext.length, out, NONCE_LENGTH);
+            byte[] out = Arrays.copyOf(nonce, sealedLength(plaintext.length));
+            Gcm.encrypt(c, plaintext, 0, plaintext.length, out, NONCE_LENGTH);
             return out;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
@@ -93,7 +93,7 @@ public final class AesGcmKey {
         try {
             Cipher c = cipher(Cipher.ENCRYPT_MODE, nonce, aad);
             System.arraycopy(nonce, 0, out, outOffset, NONCE_LENGTH);
-            c.doFinal(plaintext, offset, length, out, outOffset + NONCE_LENGTH);
+            Gcm.encrypt(c, plaintext, offset, length, out, outOffset + NONCE_LENGTH);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }
@@ -113,9 +113,17 @@ public final class AesGcmKey {
                     CryptoException.Reason.MALFORMED,
                     "AES-GCM input shorter than nonce and tag (" + length + " bytes)");
         }
+        if (destroyed) {
+            throw new IllegalStateException("AES key was destroyed");
+        }
         try {
-            Cipher c = cipher(Cipher.DECRYPT_MODE, Arrays.copyOfRange(sealed, offset, offset + NONCE_LENGTH), aad);
-            return c.doFinal(sealed, offset + NONCE_LENGTH, length - NONCE_LENGTH);
+            return Gcm.decrypt(
+                    key,
+                    Arrays.copyOfRange(sealed, offset, offset + NONCE_LENGTH),
+                    aad == null ? new byte[0] : aad,
+                    sealed,
+                    offset + NONCE_LENGTH,
+                    length - NONCE_LENGTH);
         } catch (AEADBadTagException e) {
             throw new CryptoException(CryptoException.Reason.DECRYPTION_FAILED, "AES-GCM tag mismatch");
         } catch (GeneralSecurityException e) {

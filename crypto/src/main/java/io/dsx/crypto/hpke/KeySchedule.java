@@ -1,5 +1,6 @@
 package io.dsx.crypto.hpke;
 
+import io.dsx.crypto.aead.Gcm;
 import io.dsx.crypto.hash.Hkdf;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,9 @@ final class KeySchedule {
 
     static byte[] seal(Context ctx, byte[] aad, byte[] plaintext) {
         try {
-            return cipher(Cipher.ENCRYPT_MODE, ctx, aad).doFinal(plaintext);
+            byte[] out = new byte[plaintext.length + HpkeSuite.TAG_LENGTH];
+            Gcm.encrypt(cipher(Cipher.ENCRYPT_MODE, ctx, aad), plaintext, 0, plaintext.length, out, 0);
+            return out;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM refused to seal", e);
         }
@@ -62,7 +65,7 @@ final class KeySchedule {
 
     /** @throws AEADBadTagException if anything was altered */
     static byte[] open(Context ctx, byte[] aad, byte[] ciphertext) throws GeneralSecurityException {
-        return cipher(Cipher.DECRYPT_MODE, ctx, aad).doFinal(ciphertext);
+        return Gcm.decrypt(ctx.key(), ctx.baseNonce(), aad, ciphertext, 0, ciphertext.length);
     }
 
     private static Cipher cipher(int mode, Context ctx, byte[] aad) throws GeneralSecurityException {
