@@ -308,6 +308,7 @@ class ContributeCommandTest {
     @Test
     void severalContributionsAreUploadedAtOnceEachAcceptedOnce() throws Exception {
         Path input = csv(5000, -1);
+        gateway.holdUntilOverlap(2_000);
         CliRun run = contribute(input, "--batch-records", "500", "--parallel", "4");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(gateway.accepted).hasSize(10);

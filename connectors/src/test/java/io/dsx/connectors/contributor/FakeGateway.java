@@ -104,13 +104,33 @@ public final class FakeGateway implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger maxInFlight =
             new java.util.concurrent.atomic.AtomicInteger();
 
+    private volatile long overlapWaitMillis;
+
     /** The most requests this fake was handling at one time. */
     public int maxConcurrent() {
         return maxInFlight.get();
     }
 
+    /**
+     * From now on each request waits (up to {@code millis}) until another one is in flight before it is
+     * answered, so a client that really sends several at once is seen doing so however fast this
+     * machine is, and one that sends one at a time only gets slower.
+     */
+    public void holdUntilOverlap(long millis) {
+        overlapWaitMillis = millis;
+    }
+
     private void handle(HttpExchange x) throws IOException {
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        long deadline = System.nanoTime() + overlapWaitMillis * 1_000_000;
+        while (overlapWaitMillis > 0 && maxInFlight.get() < 2 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         try (x) {
             handleOne(x);
         } finally {
