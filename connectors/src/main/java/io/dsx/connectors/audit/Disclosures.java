@@ -89,6 +89,10 @@ public final class Disclosures {
                 purposeByGrant.putIfAbsent(d.grantId(), purpose);
             }
             if (dataset.equals(d.dataset()) && served(d.subjectsServed(), wanted)) {
+                if (found.size() >= ExportLimits.MAX_RELEASES) {
+                    throw new AuditToolException("more than " + ExportLimits.MAX_RELEASES
+                            + " releases of one subject: narrow the export to a period");
+                }
                 found.add(new Release(
                         partition,
                         chained.seq(),

@@ -26,6 +26,8 @@ public final class ExportLimits {
     public static final int MAX_POLICY_BYTES = 16 << 20;
     /** A JSON answer of the auditor API other than an events page (log list, checkpoint list). */
     public static final int MAX_JSON_ANSWER_BYTES = 64 << 20;
+    /** Releases {@link Disclosures} lists for one subject. */
+    public static final int MAX_RELEASES = 1_000_000;
     /** Distinct datasets, institutions or grants a report or query keeps apart; the rest are counted as one. */
     public static final int MAX_DISTINCT = 10_000;
 

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         name = "disclosures",
         mixinStandardHelpOptions = true,
         description = {
-            "List every release of one data subject's records from a dataset: when, to whom (researcher, "
+            "Every release of one data subject's records (HIPAA 164.528).",
+            "Lists every release of one data subject's records from a dataset: when, to whom (researcher, "
                     + "institution, job), which fields, under which grant and purpose. The gateway computes the "
                     + "subject's keyed hash (--gateway is needed even with --from); the identifier is sent only "
                     + "there and never printed. Give it with --subject-file (- for stdin) to keep it out of "

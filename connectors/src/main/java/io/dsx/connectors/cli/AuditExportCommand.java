@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
-            "Copy every audit log of the gateway into DIR: events, signed checkpoints, the verifier key and "
+            "Copy the gateway's audit logs into an export directory.",
+            "Writes into DIR every log's events and signed checkpoints, the verifier key and "
                     + "every policy revision a decision was made under. Every other dsx audit command reads DIR "
                     + "with --from. DIR must not exist or be empty; it appears whole or not at all.",
             "Acts as the auditor whose Keycloak access token is in env DSX_TOKEN."

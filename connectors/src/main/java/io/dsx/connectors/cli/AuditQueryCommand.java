@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         name = "query",
         mixinStandardHelpOptions = true,
         description = {
-            "List who read which fields of which dataset, when, under which grant and job: every event that "
+            "Who read which fields of which dataset, when, under which grant.",
+            "Lists who read which fields of which dataset, when, under which grant and job: every event that "
                     + "released records, or with --action every event of that action. Filters combine.",
             AuditCommand.AUTH
         },

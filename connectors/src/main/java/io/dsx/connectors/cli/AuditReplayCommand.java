@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         name = "replay",
         mixinStandardHelpOptions = true,
         description = {
-            "Re-evaluate every recorded policy decision on its recorded input under the policy revision it "
+            "Re-derive every recorded decision, or run a what-if.",
+            "Re-evaluates every recorded policy decision on its recorded input under the policy revision it "
                     + "names (kept in the export), with dsx's Rego engine and strict builtin errors, and print "
                     + "each decision that comes out differently (exit 1 if any, or if one cannot be replayed).",
             "With --bundle, a what-if: print the past decisions the new policy would decide differently " + "(exit 0).",

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "Write one self-contained HTML file a regulator can read: the verification result of every log "
+            "Write a self-contained HTML report for a regulator.",
+            "Writes one self-contained HTML file a regulator can read: the verification result of every log "
                     + "and the checkpoint it was checked against, records released per dataset and per "
                     + "institution over time (inline SVG charts), refusals and grants. No script, no external "
                     + "asset. Verifies first; exits 1 after writing the report if a log does not verify.",

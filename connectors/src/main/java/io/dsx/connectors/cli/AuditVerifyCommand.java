@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
-            "Verify every audit log: each event's seq and hash chain, the Merkle tree against every signed "
+            "Verify every audit log; name the first bad position.",
+            "Checks each event's seq and hash chain, the Merkle tree against every signed "
                     + "checkpoint, the checkpoint signatures, and that each log extends the checkpoint you saved "
                     + "last time (--saved). Prints one line per log; on a problem names the first bad position "
                     + "(log and seq) and exits 1.",
