@@ -81,4 +81,69 @@ class CsvTokenizerTest {
                 .isInstanceOf(SourceException.class)
                 .hasMessageContaining("row longer than");
     }
+
+    @Test
+    void anUnquotedCellLongerThanTheLimitIsRefusedBeforeItIsRead() {
+        // no comma, quote or line break anywhere: the cell must not grow past the limit
+        java.io.Reader endless = new java.io.Reader() {
+            @Override
+            public int read(char[] buf, int off, int len) {
+                java.util.Arrays.fill(buf, off, off + len, 'x');
+                return len;
+            }
+
+            @Override
+            public void close() {}
+        };
+        assertThatThrownBy(() -> new CsvTokenizer(endless, "in.csv").next())
+                .isInstanceOf(SourceException.class)
+                .hasMessageContaining("row longer than");
+    }
+
+    /** Rows come out the same whether the text arrives at once or a character at a time (chunk edges anywhere). */
+    @Test
+    void rowsDoNotDependOnWhereTheReadAheadChunksEnd() throws Exception {
+        java.util.Random random = new java.util.Random(11);
+        String[] pieces = {"a", "bc", ",", "\n", "\r\n", "\"q,\"\"x\"", "\"line\nbreak\"", "", "é", "1234567890"};
+        for (int n = 0; n < 200; n++) {
+            StringBuilder csv = new StringBuilder();
+            for (int i = random.nextInt(400); i > 0; i--) {
+                String p = pieces[random.nextInt(pieces.length)];
+                // a quoted piece only where a cell starts, as the format requires
+                boolean cellStart = csv.length() == 0 || ",\n".indexOf(csv.charAt(csv.length() - 1)) >= 0;
+                csv.append(p.startsWith("\"") && !cellStart ? "z" : p);
+            }
+            String text = csv.toString();
+            Object whole = outcome(new StringReader(text));
+            Object trickled = outcome(new java.io.Reader() {
+                private int at;
+
+                @Override
+                public int read(char[] buf, int off, int len) {
+                    if (at >= text.length()) {
+                        return -1;
+                    }
+                    buf[off] = text.charAt(at++);
+                    return 1;
+                }
+
+                @Override
+                public void close() {}
+            });
+            assertThat(trickled).as(text).isEqualTo(whole);
+        }
+    }
+
+    private static Object outcome(java.io.Reader in) {
+        CsvTokenizer t = new CsvTokenizer(in, "in.csv");
+        List<CsvTokenizer.Row> out = new ArrayList<>();
+        try {
+            for (CsvTokenizer.Row r = t.next(); r != null; r = t.next()) {
+                out.add(r);
+            }
+            return out;
+        } catch (Exception e) {
+            return e.getMessage() + " after " + out;
+        }
+    }
 }
