@@ -72,8 +72,18 @@ public final class AuditExporter {
                 }
                 Path dir = Files.createDirectories(tmp.resolve(AuditExport.LOGS).resolve(Integer.toString(partition)));
                 long size = log.path("size").asLong(-1);
-                events += events(gateway, partition, size, dir.resolve(AuditExport.EVENTS), revisions, progress);
+                Path file = dir.resolve(AuditExport.EVENTS);
+                long exported = events(gateway, partition, 0, size, file, revisions, progress);
                 List<String> notes = checkpoints(gateway, partition, key);
+                long covered =
+                        notes.stream().mapToLong(AuditExporter::size).max().orElse(0);
+                if (covered > exported) {
+                    // the log grew while it was exported and a newer checkpoint covers events not yet
+                    // fetched: fetch them (a log really shorter than its checkpoint stays so, and verify
+                    // reports it truncated)
+                    exported = events(gateway, partition, exported, covered, file, revisions, progress);
+                }
+                events += exported;
                 checkpoints += notes.size();
                 Files.writeString(
                         dir.resolve(AuditExport.CHECKPOINTS), CheckpointNotes.format(notes), StandardCharsets.UTF_8);
@@ -96,18 +106,26 @@ public final class AuditExporter {
         }
     }
 
-    /** Pages of events into {@code file}; a page cut short is asked for again from where it stopped. */
+    /**
+     * Pages of events from seq {@code from} on, appended to {@code file}, until an empty page; a page cut
+     * short is asked for again from where it stopped. Returns the seq after the last event.
+     */
     private static long events(
             GatewayClient gateway,
             int partition,
+            long from,
             long size,
             Path file,
             Set<String> revisions,
             ProgressListener progress)
             throws IOException, AuditToolException, GatewayException {
-        long[] next = {0};
+        long[] next = {from};
         String phase = "export log " + partition;
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (BufferedWriter w = Files.newBufferedWriter(
+                file,
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND)) {
             int failures = 0;
             while (true) {
                 long before = next[0];

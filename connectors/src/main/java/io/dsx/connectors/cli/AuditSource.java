@@ -84,6 +84,9 @@ final class AuditSource {
     }
 
     static GatewayClient connect(CliContext ctx, URI url, boolean allowHttp) throws CliFailure {
+        if (ctx.envVar(GatewayOptions.ENV_TOKEN) == null && ctx.envVar(GatewayOptions.ENV_CLIENT_ID) == null) {
+            throw new CliFailure("no token: set env " + GatewayOptions.ENV_TOKEN + " to an auditor's access token");
+        }
         GatewayOptions options = new GatewayOptions();
         options.gateway = url;
         options.allowHttp = allowHttp;

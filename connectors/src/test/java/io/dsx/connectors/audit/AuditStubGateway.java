@@ -25,6 +25,8 @@ public final class AuditStubGateway implements AutoCloseable {
     public final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
     /** An event seq the events pages leave out (a gateway breaking the contract), or -1. */
     public volatile int skip = -1;
+    /** Events the pages show until checkpoints are asked for (a log that grows during an export). */
+    public volatile int visible = Integer.MAX_VALUE;
 
     private final AuditExportFixture log;
     private final HttpServer server;
@@ -73,7 +75,8 @@ public final class AuditStubGateway implements AutoCloseable {
             int limit = Integer.parseInt(param(query, "limit"));
             StringBuilder out = new StringBuilder();
             // pages of at most 5, fewer than asked, as a gateway may answer
-            for (int i = from; i < Math.min(log.events.size(), from + Math.min(limit, 5)); i++) {
+            int end = Math.min(Math.min(log.events.size(), visible), from + Math.min(limit, 5));
+            for (int i = from; i < end; i++) {
                 if (i == skip) {
                     continue;
                 }
@@ -85,6 +88,7 @@ public final class AuditStubGateway implements AutoCloseable {
             }
             send(x, 200, "application/x-ndjson", out.toString());
         } else if (path.equals("/v1/audit/logs/0/checkpoints")) {
+            visible = Integer.MAX_VALUE;
             long from = Long.parseLong(param(query, "from"));
             List<String> notes = log.checkpoints.stream()
                     .filter(n -> Long.parseLong(n.split("\n")[1]) >= from)

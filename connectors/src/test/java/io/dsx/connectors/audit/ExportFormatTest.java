@@ -84,6 +84,34 @@ class ExportFormatTest {
     }
 
     @Test
+    void eventsACheckpointCoversThatAppearedDuringTheExportAreFetchedToo() throws Exception {
+        try (AuditStubGateway gw = new AuditStubGateway(log)) {
+            gw.visible = 6;
+            Path out = tmp.resolve("out");
+            AuditExporter.Summary s = AuditExporter.export(client(gw), out, ProgressListener.NONE);
+            assertThat(s.events()).isEqualTo(13);
+            assertThat(Files.readString(out.resolve("logs/0/events.ndjson")))
+                    .isEqualTo(
+                            Files.readString(log.write(tmp.resolve("expected")).resolve("logs/0/events.ndjson")));
+            assertThat(ExportVerification.verify(
+                                    AuditExport.open(out),
+                                    AuditExportFixture.VERIFIER,
+                                    List.of(),
+                                    ProgressListener.NONE)
+                            .ok())
+                    .isTrue();
+        }
+    }
+
+    private static GatewayClient client(AuditStubGateway gw) {
+        return new GatewayClient(
+                gw.uri(),
+                () -> "auditor-token",
+                HttpClient.newHttpClient(),
+                new RetryPolicy(1, Duration.ZERO, Duration.ZERO, d -> {}));
+    }
+
+    @Test
     void theExportReportsProgressPerPage() throws Exception {
         try (AuditStubGateway gw = new AuditStubGateway(log)) {
             GatewayClient client = new GatewayClient(

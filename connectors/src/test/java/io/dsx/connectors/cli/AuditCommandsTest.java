@@ -60,6 +60,11 @@ class AuditCommandsTest {
                     gw.uri().toString());
             assertThat(refused.exit()).isEqualTo(DsxCli.FAILURE);
             assertThat(refused.errLine()).contains("401 unauthenticated");
+            int sent = gw.requests.size();
+            CliRun anonymous = CliRun.of("audit", "query", "--gateway", gw.uri().toString());
+            assertThat(anonymous.exit()).isEqualTo(DsxCli.FAILURE);
+            assertThat(anonymous.errLine()).isEqualTo("dsx: no token: set env DSX_TOKEN to an auditor's access token");
+            assertThat(gw.requests).hasSize(sent);
         }
     }
 
