@@ -133,6 +133,17 @@ public final class AuditExportFixture {
                 .withDataset(DATASET)
                 .withReason("the job token has expired");
         plain.add(AuditEvent.action(t0.plusSeconds(86_400L * 3), "{}", labels(), refused));
+        chain(plain);
+    }
+
+    /** A log of these events, decided under the bundle of {@code bundleFiles} (its revision). */
+    public AuditExportFixture(List<AuditEvent> plain, Map<String, String> bundleFiles) {
+        this.bundleFiles = bundleFiles;
+        this.revision = Bundle.of(bytes(bundleFiles)).revision();
+        chain(plain);
+    }
+
+    private void chain(List<AuditEvent> plain) {
         AuditChain.Appender appender = AuditChain.Appender.start(ORIGIN);
         AuditTree tree = new AuditTree();
         for (int i = 0; i < plain.size(); i++) {
@@ -209,7 +220,7 @@ public final class AuditExportFixture {
         return Map.of("gateway", "gw-1", "version", "test");
     }
 
-    private static Map<String, byte[]> bytes(Map<String, String> files) {
+    public static Map<String, byte[]> bytes(Map<String, String> files) {
         Map<String, byte[]> out = new TreeMap<>();
         files.forEach((k, v) -> out.put(k, v.getBytes(StandardCharsets.UTF_8)));
         return out;
