@@ -61,9 +61,16 @@ public final class Disclosures {
     /** {@code POST /v1/audit/subject-hash}: the subject's keyed hash for {@code dataset}. */
     public static String subjectHash(GatewayClient gateway, String dataset, String subject)
             throws GatewayException, AuditToolException {
-        JsonNode answer = gateway.postJson(
-                "/v1/audit/subject-hash",
-                JSON.createObjectNode().put("dataset", dataset).put("subject", subject));
+        JsonNode answer;
+        try {
+            answer = gateway.postJson(
+                    "/v1/audit/subject-hash",
+                    JSON.createObjectNode().put("dataset", dataset).put("subject", subject));
+        } catch (GatewayException e) {
+            // a gateway that echoes the identifier in its problem detail must not get it printed
+            String detail = e.detail() == null ? null : e.detail().replace(subject, "***");
+            throw new GatewayException(e.status(), e.code(), detail);
+        }
         String hash = answer.path("hash").asText("");
         if (!HASH.matcher(hash).matches()) {
             throw new AuditToolException("the gateway's subject-hash answer is not 64 lower-case hex characters");

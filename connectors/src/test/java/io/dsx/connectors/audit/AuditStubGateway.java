@@ -102,6 +102,16 @@ public final class AuditStubGateway implements AutoCloseable {
                     new String(AuditExportFixture.policyRecord(log.bundleFiles, log.revision), StandardCharsets.UTF_8));
         } else if (path.equals("/v1/audit/subject-hash") && x.getRequestMethod().equals("POST")) {
             JsonNode req = JSON.readTree(body);
+            if (!req.path("dataset").asText().equals(AuditExportFixture.DATASET)) {
+                // as a careless gateway might: the identifier in the problem detail
+                send(
+                        x,
+                        404,
+                        "application/problem+json",
+                        "{\"code\":\"unknown_dataset\",\"detail\":\"no dataset for "
+                                + req.path("subject").asText() + "\"}");
+                return;
+            }
             String hash = AuditExportFixture.subjectHash(
                     req.path("dataset").asText(), req.path("subject").asText());
             send(x, 200, "application/json", "{\"hash\":\"" + hash + "\"}");

@@ -225,6 +225,21 @@ class AuditCommandsTest {
             assertThat(other.out().lines().filter(l -> l.contains("job-")).toList())
                     .hasSize(1);
             assertThat(other.out()).contains("job-2").doesNotContain("patient-15");
+
+            CliRun echoed = CliRun.of(
+                    AUDITOR,
+                    "audit",
+                    "disclosures",
+                    "--gateway",
+                    gw.uri().toString(),
+                    "--from",
+                    dir.toString(),
+                    "--dataset",
+                    "labs",
+                    "--subject",
+                    "patient-15");
+            assertThat(echoed.exit()).isEqualTo(DsxCli.FAILURE);
+            assertThat(echoed.errLine()).isEqualTo("dsx: gateway answered 404 unknown_dataset: no dataset for ***");
         }
     }
 
