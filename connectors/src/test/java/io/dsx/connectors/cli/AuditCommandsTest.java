@@ -185,21 +185,8 @@ class AuditCommandsTest {
     void disclosuresListExactlyTheReleasesOfTheSubjectAndNeverPrintTheIdentifier() throws Exception {
         Path dir = log.write(tmp.resolve("export"));
         try (AuditStubGateway gw = new AuditStubGateway(log)) {
-            CliRun run = CliRun.withStdin(
-                    AUDITOR,
-                    (AuditExportFixture.SUBJECT + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    "audit",
-                    "disclosures",
-                    "--gateway",
-                    gw.uri().toString(),
-                    "--from",
-                    dir.toString(),
-                    "--dataset",
-                    "visits",
-                    "--subject-file",
-                    "-",
-                    "--format",
-                    "csv");
+            byte[] stdin = (AuditExportFixture.SUBJECT + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            CliRun run = disclosures(gw, dir, stdin, "visits", "--subject-file", "-", "--format", "csv");
             assertThat(run.exit()).as(run.err()).isZero();
             assertThat(run.out().lines().toList())
                     .containsExactly(
@@ -210,34 +197,12 @@ class AuditCommandsTest {
             assertThat(gw.requests).containsExactly("POST /v1/audit/subject-hash");
             assertThat(gw.bodies.get(0)).contains(AuditExportFixture.SUBJECT);
 
-            CliRun other = CliRun.of(
-                    AUDITOR,
-                    "audit",
-                    "disclosures",
-                    "--gateway",
-                    gw.uri().toString(),
-                    "--from",
-                    dir.toString(),
-                    "--dataset",
-                    "visits",
-                    "--subject",
-                    "patient-15");
+            CliRun other = disclosures(gw, dir, new byte[0], "visits", "--subject", "patient-15");
             assertThat(other.out().lines().filter(l -> l.contains("job-")).toList())
                     .hasSize(1);
             assertThat(other.out()).contains("job-2").doesNotContain("patient-15");
 
-            CliRun echoed = CliRun.of(
-                    AUDITOR,
-                    "audit",
-                    "disclosures",
-                    "--gateway",
-                    gw.uri().toString(),
-                    "--from",
-                    dir.toString(),
-                    "--dataset",
-                    "labs",
-                    "--subject",
-                    "patient-15");
+            CliRun echoed = disclosures(gw, dir, new byte[0], "labs", "--subject", "patient-15");
             assertThat(echoed.exit()).isEqualTo(DsxCli.FAILURE);
             assertThat(echoed.errLine()).isEqualTo("dsx: gateway answered 404 unknown_dataset: no dataset for ***");
         }
@@ -272,5 +237,19 @@ class AuditCommandsTest {
         CliRun failing = CliRun.of("audit", "report", "--from", bad.toString(), "--out", html.toString());
         assertThat(failing.exit()).isEqualTo(DsxCli.FAILURE);
         assertThat(Files.readString(html)).contains("Verification FAILED").contains("sequence_broken");
+    }
+
+    private static CliRun disclosures(AuditStubGateway gw, Path dir, byte[] stdin, String dataset, String... options) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "audit",
+                "disclosures",
+                "--gateway",
+                gw.uri().toString(),
+                "--from",
+                dir.toString(),
+                "--dataset",
+                dataset));
+        args.addAll(List.of(options));
+        return CliRun.withStdin(AUDITOR, stdin, args.toArray(String[]::new));
     }
 }
