@@ -46,10 +46,14 @@ final class AuditCommand implements Runnable {
     static NoteVerifierKey key(CliContext ctx, AuditExport export, Path keyFile) throws AuditToolException {
         if (keyFile != null) {
             NoteVerifierKey given = AuditExport.readKey(keyFile);
-            if (!given.equals(export.verifierKey())) {
-                ctx.err()
-                        .println("dsx: warning: the export carries another verifier key than " + keyFile
-                                + "; checking with " + keyFile);
+            String mismatch;
+            try {
+                mismatch = given.equals(export.verifierKey()) ? null : "the export carries another verifier key";
+            } catch (AuditToolException e) {
+                mismatch = "the export's verifier key is unreadable (" + e.getMessage() + ")";
+            }
+            if (mismatch != null) {
+                ctx.err().println("dsx: warning: " + mismatch + "; checking with " + keyFile);
             }
             return given;
         }

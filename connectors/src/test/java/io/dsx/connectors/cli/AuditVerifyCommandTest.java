@@ -116,6 +116,19 @@ class AuditVerifyCommandTest {
     }
 
     @Test
+    void aGivenKeyIsUsedEvenWhenTheExportCarriesABrokenOne() throws Exception {
+        Path dir = log.write(tmp.resolve("k"));
+        Files.writeString(dir.resolve("verifier.key"), "garbage\n");
+        CliRun run = CliRun.of(
+                "audit", "verify", "--from", dir.toString(), "--key", keyFile().toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("warning: the export's verifier key is unreadable");
+        CliRun without = CliRun.of("audit", "verify", "--from", dir.toString());
+        assertThat(without.exit()).isEqualTo(DsxCli.FAILURE);
+        assertThat(without.err()).contains("does not hold a note verifier key");
+    }
+
+    @Test
     void withoutAKeyTheExportsKeyIsUsedAndTheCommandSaysSo() throws Exception {
         CliRun run = verify(log);
         assertThat(run.exit()).isZero();
