@@ -3,7 +3,6 @@ package io.dsx.crypto.keys;
 import io.dsx.crypto.CryptoException;
 import io.dsx.crypto.sign.SigningKey;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
@@ -13,16 +12,36 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.bouncycastle.util.io.pem.PemObject;
-import org.bouncycastle.util.io.pem.PemReader;
 import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
  * PEM (RFC 7468) text for certificates, PKCS#8 private keys, SubjectPublicKeyInfo public keys and
  * PKCS#10 requests. Readers take the first block of the expected label and ignore text around it.
+ *
+ * <p>The one PEM reader of dsx: {@link #decode} finds blocks as Go's {@code encoding/pem.Decode} does
+ * (the policy engine's crypto.x509.* and io.jwt.* builtins need exactly those semantics, and the
+ * typed readers here use the same blocks): a block starts with a {@code -----BEGIN <label>-----} line
+ * at the start of a line, ends with the matching END line, may carry RFC 1421 headers (skipped),
+ * and its body is padded standard base64 with whitespace ignored. A malformed block is skipped.
  */
 public final class Pem {
+
+    /**
+     * One decoded block: its label, its bytes and the text after its END line (Go's {@code rest}).
+     */
+    public record Block(String label, byte[] der, String rest) {
+        @Override
+        public String toString() {
+            return "Pem.Block[label=" + label + ", der=***]";
+        }
+    }
+
+    private static final String BEGIN = "-----BEGIN ";
+    private static final String DASHES = "-----";
 
     static final String CERTIFICATE = "CERTIFICATE";
     static final String PRIVATE_KEY = "PRIVATE KEY";
@@ -115,18 +134,115 @@ public final class Pem {
         return all.get(0);
     }
 
-    private static List<byte[]> blocks(String pem, String label) throws CryptoException {
+    private static List<byte[]> blocks(String pem, String label) {
         List<byte[]> out = new ArrayList<>();
-        try (PemReader r = new PemReader(new StringReader(pem))) {
-            for (PemObject o = r.readPemObject(); o != null; o = r.readPemObject()) {
-                if (o.getType().equals(label)) {
-                    out.add(o.getContent());
-                }
+        for (Block b : decodeAll(pem)) {
+            if (b.label().equals(label)) {
+                out.add(b.der());
             }
-        } catch (IOException | RuntimeException e) {
-            throw new CryptoException(CryptoException.Reason.MALFORMED, "unreadable PEM", e);
         }
         return out;
+    }
+
+    /** The first well-formed block in {@code text}, or empty when there is none (Go returns a nil block). */
+    public static Optional<Block> decode(String text) {
+        int from = 0;
+        while (true) {
+            int b = text.indexOf(BEGIN, from);
+            if (b < 0) {
+                return Optional.empty();
+            }
+            from = b + BEGIN.length();
+            if (b > 0 && text.charAt(b - 1) != '\n') {
+                continue;
+            }
+            Optional<Block> block = blockAt(text, b);
+            if (block.isPresent()) {
+                return block;
+            }
+        }
+    }
+
+    /** Every well-formed block in order, as Go's loop over {@code pem.Decode} collects them. */
+    public static List<Block> decodeAll(String text) {
+        List<Block> out = new ArrayList<>();
+        String rest = text;
+        Optional<Block> block;
+        while ((block = decode(rest)).isPresent()) {
+            out.add(block.get());
+            rest = block.get().rest();
+        }
+        return out;
+    }
+
+    private static Optional<Block> blockAt(String text, int b) {
+        int labelStart = b + BEGIN.length();
+        int lineEnd = text.indexOf('\n', labelStart);
+        if (lineEnd < 0) {
+            return Optional.empty();
+        }
+        String firstLine = text.substring(labelStart, lineEnd).stripTrailing();
+        if (!firstLine.endsWith(DASHES)) {
+            return Optional.empty();
+        }
+        String label = firstLine.substring(0, firstLine.length() - DASHES.length());
+        String endMarker = "\n-----END " + label + DASHES;
+        String body;
+        int afterEnd;
+        if (text.startsWith(endMarker.substring(1), lineEnd + 1)) {
+            body = "";
+            afterEnd = lineEnd + endMarker.length();
+        } else {
+            int end = text.indexOf(endMarker, lineEnd);
+            if (end < 0) {
+                return Optional.empty();
+            }
+            body = text.substring(lineEnd + 1, end);
+            afterEnd = end + endMarker.length();
+        }
+        if (body.indexOf(':') >= 0) {
+            int blank = body.indexOf("\n\n");
+            body = blank < 0 ? body : body.substring(blank + 2);
+        }
+        byte[] der = base64(body);
+        if (der == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Block(label, der, text.substring(restStart(text, afterEnd))));
+    }
+
+    /** Padded standard base64 with spaces, tabs and line ends ignored; null when it is not. */
+    private static byte[] base64(String body) {
+        StringBuilder b = new StringBuilder(body.length());
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                b.append(c);
+            }
+        }
+        if (b.length() % 4 != 0) {
+            return null;
+        }
+        try {
+            return Base64.getDecoder().decode(b.toString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Go's getLine consumes trailing spaces and tabs and one line ending after the END line. */
+    private static int restStart(String text, int afterEnd) {
+        int i = afterEnd;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i < text.length() && text.charAt(i) == '\r') {
+            i++;
+        }
+        if (i < text.length() && text.charAt(i) == '\n') {
+            i++;
+        }
+        return i;
     }
 
     private static CryptoException malformed(String what) {

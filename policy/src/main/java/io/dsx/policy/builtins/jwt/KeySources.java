@@ -1,7 +1,7 @@
 package io.dsx.policy.builtins.jwt;
 
+import io.dsx.crypto.keys.Pem;
 import io.dsx.policy.builtins.plain.BuiltinFailure;
-import io.dsx.policy.builtins.plain.Pem;
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -24,7 +24,7 @@ public final class KeySources {
     private KeySources() {}
 
     public static List<VerificationKey> fromCertOrJwk(String text) {
-        Optional<Pem> block = Pem.decode(text);
+        Optional<Pem.Block> block = Pem.decode(text);
         if (block.isPresent()) {
             return List.of(new VerificationKey(fromPem(block.get()), "", ""));
         }
@@ -50,22 +50,21 @@ public final class KeySources {
         return keys;
     }
 
-    private static PublicKey fromPem(Pem block) {
+    private static PublicKey fromPem(Pem.Block block) {
         if (!block.rest().isEmpty()) {
             throw new BuiltinFailure("extra data after a PEM certificate block");
         }
-        if (block.type().equals("CERTIFICATE")) {
+        if (block.label().equals("CERTIFICATE")) {
             try {
                 CertificateFactory cf = CertificateFactory.getInstance("X.509");
-                X509Certificate cert =
-                        (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(block.bytes()));
+                X509Certificate cert = (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(block.der()));
                 return cert.getPublicKey();
             } catch (GeneralSecurityException | RuntimeException e) {
                 throw new BuiltinFailure("failed to parse a PEM certificate: x509: malformed certificate");
             }
         }
-        if (block.type().equals("PUBLIC KEY")) {
-            return parsePkix(block.bytes())
+        if (block.label().equals("PUBLIC KEY")) {
+            return parsePkix(block.der())
                     .orElseThrow(
                             () -> new BuiltinFailure("failed to parse a PEM public key: x509: malformed public key"));
         }

@@ -1,8 +1,8 @@
 package io.dsx.policy.builtins.x509;
 
+import io.dsx.crypto.keys.Pem;
 import io.dsx.policy.builtins.encoding.GoBase64;
 import io.dsx.policy.builtins.plain.BuiltinFailure;
-import io.dsx.policy.builtins.plain.Pem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,11 +34,11 @@ final class CertificateInputs {
 
     private static List<X509Certificate> fromPem(String text) {
         ByteArrayOutputStream der = new ByteArrayOutputStream();
-        for (Pem block : Pem.decodeAll(text)) {
-            if (!block.type().equals("CERTIFICATE")) {
-                throw new BuiltinFailure("PEM block type is '" + block.type() + "', expected CERTIFICATE");
+        for (Pem.Block block : Pem.decodeAll(text)) {
+            if (!block.label().equals("CERTIFICATE")) {
+                throw new BuiltinFailure("PEM block type is '" + block.label() + "', expected CERTIFICATE");
             }
-            der.writeBytes(block.bytes());
+            der.writeBytes(block.der());
         }
         return parseDer(der.toByteArray());
     }

@@ -2,9 +2,9 @@ package io.dsx.policy.builtins.x509;
 
 import static io.dsx.policy.builtins.x509.GoKeyJson.map;
 
+import io.dsx.crypto.keys.Pem;
 import io.dsx.policy.builtins.encoding.GoBase64;
 import io.dsx.policy.builtins.plain.BuiltinFailure;
-import io.dsx.policy.builtins.plain.Pem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
@@ -23,11 +23,11 @@ final class CertificateRequests {
         byte[] bytes = input.startsWith("-----BEGIN CERTIFICATE REQUEST-----")
                 ? input.getBytes(StandardCharsets.ISO_8859_1)
                 : GoBase64.decodeStd(input);
-        Optional<Pem> block = Pem.decode(new String(bytes, StandardCharsets.ISO_8859_1));
-        if (block.isPresent() && !block.get().type().equals("CERTIFICATE REQUEST")) {
+        Optional<Pem.Block> block = Pem.decode(new String(bytes, StandardCharsets.ISO_8859_1));
+        if (block.isPresent() && !block.get().label().equals("CERTIFICATE REQUEST")) {
             throw new BuiltinFailure("invalid PEM-encoded certificate signing request");
         }
-        byte[] der = block.map(Pem::bytes).orElse(bytes);
+        byte[] der = block.map(Pem.Block::der).orElse(bytes);
         CertificationRequest csr;
         try {
             csr = CertificationRequest.getInstance(ASN1Primitive.fromByteArray(der));

@@ -2,8 +2,8 @@ package io.dsx.policy.builtins.x509;
 
 import static io.dsx.policy.builtins.x509.GoKeyJson.map;
 
+import io.dsx.crypto.keys.Pem;
 import io.dsx.policy.builtins.plain.BuiltinFailure;
-import io.dsx.policy.builtins.plain.Pem;
 import java.math.BigInteger;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -31,22 +31,22 @@ final class KeyPairs {
         String keyText = CertificateInputs.pemText(keyInput);
         List<X509Certificate> certs = new ArrayList<>();
         List<Object> ders = new ArrayList<>();
-        for (Pem block : pemOrDer(certText, "CERTIFICATE")) {
-            if (block.type().equals("CERTIFICATE")) {
-                certs.addAll(CertificateInputs.parseDer(block.bytes()));
-                ders.add(GoAsn1.bytes(block.bytes()));
+        for (Pem.Block block : pemOrDer(certText, "CERTIFICATE")) {
+            if (block.label().equals("CERTIFICATE")) {
+                certs.addAll(CertificateInputs.parseDer(block.der()));
+                ders.add(GoAsn1.bytes(block.der()));
             }
         }
         if (certs.isEmpty()) {
             throw new BuiltinFailure("tls: failed to find any PEM data in certificate input");
         }
         PrivateKey key = null;
-        for (Pem block : pemOrDer(keyText, "PRIVATE KEY")) {
-            if (block.type().equals("PRIVATE KEY") || block.type().endsWith(" PRIVATE KEY")) {
-                key = switch (block.type()) {
-                    case "RSA PRIVATE KEY" -> PrivateKeys.pkcs1(block.bytes());
-                    case "EC PRIVATE KEY" -> PrivateKeys.sec1(block.bytes());
-                    default -> PrivateKeys.pkcs8(block.bytes());
+        for (Pem.Block block : pemOrDer(keyText, "PRIVATE KEY")) {
+            if (block.label().equals("PRIVATE KEY") || block.label().endsWith(" PRIVATE KEY")) {
+                key = switch (block.label()) {
+                    case "RSA PRIVATE KEY" -> PrivateKeys.pkcs1(block.der());
+                    case "EC PRIVATE KEY" -> PrivateKeys.sec1(block.der());
+                    default -> PrivateKeys.pkcs8(block.der());
                 };
                 break;
             }
@@ -74,11 +74,11 @@ final class KeyPairs {
     }
 
     /** PEM blocks, or one block of {@code type} when the text is raw DER (OPA wraps it so). */
-    private static List<Pem> pemOrDer(String text, String type) {
+    private static List<Pem.Block> pemOrDer(String text, String type) {
         if (text.startsWith("-----BEGIN")) {
             return Pem.decodeAll(text);
         }
-        return List.of(new Pem(type, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), ""));
+        return List.of(new Pem.Block(type, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), ""));
     }
 
     private static boolean matches(PrivateKey key, PublicKey pub) {

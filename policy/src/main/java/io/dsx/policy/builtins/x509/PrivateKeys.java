@@ -1,8 +1,8 @@
 package io.dsx.policy.builtins.x509;
 
+import io.dsx.crypto.keys.Pem;
 import io.dsx.policy.builtins.encoding.GoBase64;
 import io.dsx.policy.builtins.plain.BuiltinFailure;
-import io.dsx.policy.builtins.plain.Pem;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -34,11 +34,11 @@ final class PrivateKeys {
             // plain PEM text
         }
         List<PrivateKey> keys = new ArrayList<>();
-        for (Pem block : Pem.decodeAll(text)) {
-            switch (block.type()) {
-                case "RSA PRIVATE KEY" -> keys.add(pkcs1(block.bytes()));
-                case "PRIVATE KEY" -> keys.add(pkcs8(block.bytes()));
-                case "EC PRIVATE KEY" -> keys.add(sec1(block.bytes()));
+        for (Pem.Block block : Pem.decodeAll(text)) {
+            switch (block.label()) {
+                case "RSA PRIVATE KEY" -> keys.add(pkcs1(block.der()));
+                case "PRIVATE KEY" -> keys.add(pkcs8(block.der()));
+                case "EC PRIVATE KEY" -> keys.add(sec1(block.der()));
                 default -> {}
             }
         }
