@@ -363,6 +363,9 @@ final class DataResolver {
     private Value complete(RuleNode node) {
         Value result = null;
         for (Rule r : node.rules()) {
+            if (result != null && ev.coverage == null && constantOutput(r, result)) {
+                continue; // early exit (as OPA's): this rule can only give the value already found
+            }
             Value v = chain(r, null, "complete rules must not produce multiple outputs");
             if (v != null) {
                 if (result != null && !result.equals(v)) {
@@ -394,7 +397,8 @@ final class DataResolver {
                     throw new RegoException(RegoException.Code.EVAL_CONFLICT, conflict, cur.loc());
                 }
                 out[0] = v;
-                return true;
+                // a constant value cannot conflict with itself: stop at the first solution
+                return ev.coverage != null || !(cur.value() instanceof Term.Scalar);
             });
             if (args == null) {
                 ev.body(r.body(), 0, f, onBody);
@@ -406,6 +410,13 @@ final class DataResolver {
             }
         }
         return null;
+    }
+
+    /** True when r (without an else chain) has the constant value v: evaluating it cannot change the result. */
+    private static boolean constantOutput(Rule r, Value v) {
+        return r.elseRule() == null
+                && r.value() instanceof Term.Scalar s
+                && s.value().equals(v);
     }
 
     private boolean unifyArgs(List<Term> params, Value[] args, int i, Frame f, Cont k) {

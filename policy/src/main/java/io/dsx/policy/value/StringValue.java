@@ -24,9 +24,32 @@ public final class StringValue implements Value {
         return Kind.STRING;
     }
 
+    /** 0 not yet known, 1 no char at or above U+D800, 2 some (surrogates or U+E000..FFFF). */
+    private byte high;
+
+    private boolean hasHighChars() {
+        byte h = high;
+        if (h == 0) {
+            h = 1;
+            for (int i = 0; i < value.length(); i++) {
+                if (value.charAt(i) >= '\uD800') {
+                    h = 2;
+                    break;
+                }
+            }
+            high = h;
+        }
+        return h == 2;
+    }
+
     int compareString(StringValue o) {
         String a = value;
         String b = o.value;
+        if (!hasHighChars() || !o.hasHighChars()) {
+            // UTF-16 order equals code-point order unless a surrogate meets a char >= U+E000,
+            // which needs both strings to hold chars >= U+D800: String's (intrinsic) order is exact
+            return a.compareTo(b);
+        }
         int n = Math.min(a.length(), b.length());
         for (int i = 0; i < n; i++) {
             char x = a.charAt(i);

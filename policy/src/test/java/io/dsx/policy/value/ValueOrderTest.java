@@ -55,6 +55,15 @@ class ValueOrderTest {
         // U+1F600 (surrogate pair in UTF-16) sorts after U+FFFD in UTF-8 byte order
         assertThat(StringValue.of("\uD83D\uDE00").compareTo(StringValue.of("\uFFFD")))
                 .isPositive();
+        assertThat(StringValue.of("\uFFFD").compareTo(StringValue.of("\uD83D\uDE00")))
+                .isNegative();
+        // the plain-text fast path agrees: shorter prefix first, then by char
+        assertThat(StringValue.of("ab").compareTo(StringValue.of("abc"))).isNegative();
+        assertThat(StringValue.of("abd").compareTo(StringValue.of("abc"))).isPositive();
+        assertThat(StringValue.of("a\uD83D\uDE00").compareTo(StringValue.of("b")))
+                .isNegative();
+        assertThat(StringValue.of("x\uE000").compareTo(StringValue.of("x\uD83D\uDE00")))
+                .isNegative();
     }
 
     @Test
