@@ -83,7 +83,7 @@ public class DataPlaneController {
         RecordStreamer.Format format =
                 accept != null && accept.contains(AVRO) ? RecordStreamer.Format.AVRO : RecordStreamer.Format.NDJSON;
         try (RecordSource.Reader reader =
-                source.open(read.dataset().id(), read.dataset().latest().avro(), from)) {
+                source.open(read.dataset().id(), read.shape().decodeSchema(), from)) {
             audit.beforeRead(read, from);
             response.setStatus(200);
             response.setContentType(format == RecordStreamer.Format.AVRO ? AVRO : NDJSON);
@@ -100,6 +100,7 @@ public class DataPlaneController {
                     page,
                     format,
                     () -> authorizer.stillAllowed(read),
+                    served -> audit.beforePage(read, served),
                     out);
             audit.afterRead(read, from, ended.records(), ended.resume());
             out.flush();

@@ -18,11 +18,15 @@ import org.springframework.validation.annotation.Validated;
  * @param recheckInterval  ... or after this long, whichever comes first; a revoked or expired grant
  *                         ends the stream at that point
  * @param maxPageRecords   most records one response carries (a client asks again from the cursor)
+ * @param pageRecords      a response leaves the gateway in pages of at most this many records (or
+ *                         about 1 MiB, or what one second gathered); each page is audited before its
+ *                         bytes are written
  */
 @Validated
 @ConfigurationProperties("dsx.dataplane")
 public record DataPlaneSettings(
         @NotNull Path maskKeystore,
-        @Min(1) @Max(1_000_000) @DefaultValue("1000") int recheckRecords,
+        @Min(1) @Max(1_000_000) @DefaultValue("10000") int recheckRecords,
         @NotNull @DefaultValue("5s") Duration recheckInterval,
-        @Min(1) @Max(10_000_000) @DefaultValue("1000000") int maxPageRecords) {}
+        @Min(1) @Max(10_000_000) @DefaultValue("1000000") int maxPageRecords,
+        @Min(1) @Max(100_000) @DefaultValue("1000") int pageRecords) {}

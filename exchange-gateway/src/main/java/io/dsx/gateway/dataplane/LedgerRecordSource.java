@@ -10,7 +10,6 @@ import io.dsx.schemas.record.RecordFrames;
 import io.dsx.schemas.stored.StoredSegment;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -23,7 +22,8 @@ import org.apache.avro.io.DecoderFactory;
  * A dataset's records, in ledger order, read only from segments a ledger entry lists
  * ({@link DatasetHoldings}: the commit markers), fetched and opened by {@link SegmentReader} through
  * the one stored-segment codec, and decoded from the writer's schema version into the reader schema.
- * A reader holds one Kafka consumer and at most one segment's plaintext, wiped when it moves on.
+ * A reader holds one Kafka consumer and at most one segment's plaintext, wiped when it moves on;
+ * it decodes every record into one reused record object (see {@link RecordSource.Reader#next}).
  */
 public final class LedgerRecordSource implements RecordSource {
 
@@ -64,13 +64,16 @@ public final class LedgerRecordSource implements RecordSource {
         private final Catalog.Dataset dataset;
         private final Schema readerSchema;
         private final List<DatasetHoldings.Holding> entries;
-        private final Map<Integer, GenericDatumReader<GenericRecord>> decoders = new HashMap<>();
+        private final Map<Schema, GenericDatumReader<GenericRecord>> decoders = new java.util.IdentityHashMap<>();
+        private int writerVersion = -1;
+        private Schema writer;
         private SegmentReader segments;
         private int contribution;
         private int leaf;
         private RecordFrames frames;
         private int framesFirstLeaf;
         private BinaryDecoder decoder;
+        private GenericRecord reuse;
 
         Segments(Catalog.Dataset dataset, Schema readerSchema, List<DatasetHoldings.Holding> entries, Cursor from) {
             this.dataset = dataset;
@@ -82,6 +85,17 @@ public final class LedgerRecordSource implements RecordSource {
 
         @Override
         public Positioned next() {
+            Encoded e = nextEncoded();
+            return e == null ? null : new Positioned(decode(e), e.next());
+        }
+
+        @Override
+        public boolean encoded() {
+            return true;
+        }
+
+        @Override
+        public Encoded nextEncoded() {
             while (contribution < entries.size()) {
                 LedgerEntry entry = entries.get(contribution).entry();
                 if (leaf >= entry.manifest().recordCount()) {
@@ -93,14 +107,29 @@ public final class LedgerRecordSource implements RecordSource {
                 if (frames == null || leaf < framesFirstLeaf || leaf >= framesFirstLeaf + frames.count()) {
                     load(entry);
                 }
-                GenericRecord record = decode(entry.manifest().schemaVersion(), leaf - framesFirstLeaf);
+                int i = leaf - framesFirstLeaf;
                 leaf++;
                 Cursor next = leaf >= entry.manifest().recordCount()
                         ? new Cursor(contribution + 1, 0)
                         : new Cursor(contribution, leaf);
-                return new Positioned(record, next);
+                return new Encoded(
+                        writer(entry.manifest().schemaVersion()),
+                        frames.bytes(),
+                        frames.recordStart(i),
+                        frames.recordLength(i),
+                        next);
             }
             return null;
+        }
+
+        private Schema writer(int version) {
+            if (version != writerVersion) {
+                writer = dataset.version(version)
+                        .orElseThrow(() -> new IllegalStateException("no schema version " + version))
+                        .avro();
+                writerVersion = version;
+            }
+            return writer;
         }
 
         private void load(LedgerEntry entry) {
@@ -122,21 +151,16 @@ public final class LedgerRecordSource implements RecordSource {
             framesFirstLeaf = segment.firstLeaf();
         }
 
-        private GenericRecord decode(int schemaVersion, int i) {
-            GenericDatumReader<GenericRecord> datum = decoders.computeIfAbsent(
-                    schemaVersion,
-                    v -> new GenericDatumReader<>(
-                            dataset.version(v)
-                                    .orElseThrow(() -> new IllegalStateException("no schema version " + v))
-                                    .avro(),
-                            readerSchema));
-            decoder = DecoderFactory.get()
-                    .binaryDecoder(frames.bytes(), frames.recordStart(i), frames.recordLength(i), decoder);
+        @Override
+        public GenericRecord decode(Encoded e) {
+            GenericDatumReader<GenericRecord> datum =
+                    decoders.computeIfAbsent(e.writer(), w -> new GenericDatumReader<>(w, readerSchema));
+            decoder = DecoderFactory.get().binaryDecoder(e.bytes(), e.offset(), e.length(), decoder);
             try {
-                return datum.read(null, decoder);
-            } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException(
-                        "a stored record does not decode under schema version " + schemaVersion);
+                reuse = datum.read(reuse, decoder);
+                return reuse;
+            } catch (IOException | RuntimeException ex) {
+                throw new IllegalStateException("a stored record does not decode under its schema version");
             }
         }
 

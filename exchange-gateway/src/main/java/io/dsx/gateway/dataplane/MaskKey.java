@@ -39,7 +39,14 @@ public final class MaskKey {
 
     /** The masked form of a value's text. */
     public String hash(String text) {
-        byte[] h = mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        return hash(utf8, utf8.length);
+    }
+
+    /** The masked form of a text given as its first {@code length} UTF-8 bytes (an Avro Utf8 as it was decoded). */
+    public String hash(byte[] utf8, int length) {
+        mac.update(utf8, 0, length);
+        byte[] h = mac.doFinal();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(h, 16));
     }
 

@@ -9,5 +9,11 @@ public interface ReadAudit {
 
     void beforeRead(ReadAuthorizer.Authorized read, Cursor from);
 
+    /**
+     * Called for each page of the response that holds records, before any of its bytes are written;
+     * an exception stops the response there (nothing of that page leaves).
+     */
+    default void beforePage(ReadAuthorizer.Authorized read, ServedPage page) throws java.io.IOException {}
+
     void afterRead(ReadAuthorizer.Authorized read, Cursor from, long records, Cursor resume);
 }

@@ -34,14 +34,38 @@ public final class ReadShape {
         }
     }
 
-    private record Filter(String field, boolean equal, Object value) {}
+    /** A row filter: a record passes when its field's value equals (or, with {@code equal} false, differs from) {@code value}. */
+    record Filter(String field, boolean equal, Object value) {
+        boolean passes(Object v) {
+            boolean same = v != null && value != null && same(v, value);
+            return same == equal;
+        }
+    }
 
     private final Schema source;
     private final Schema projected;
+    private final Schema decode;
     private final List<String> fields;
     private final Mask[] masks;
-    private final int[] sourcePositions;
+    private final Schema[] fieldTypes;
+    private final Positions ofSource;
+    private final Positions ofDecode;
     private final List<Filter> filters;
+
+    /** Where the permitted fields, the filters' fields and the subject key sit in one record schema. */
+    private record Positions(Schema schema, int[] fields, int[] filters, int key) {
+        static Positions of(Schema schema, List<String> fields, List<Filter> filters, String key) {
+            return new Positions(
+                    schema,
+                    fields.stream().mapToInt(f -> schema.getField(f).pos()).toArray(),
+                    filters.stream()
+                            .mapToInt(f -> schema.getField(f.field()) == null
+                                    ? -1
+                                    : schema.getField(f.field()).pos())
+                            .toArray(),
+                    key == null ? -1 : schema.getField(key).pos());
+        }
+    }
 
     private ReadShape(Schema source, Schema projected, List<String> fields, Mask[] masks, List<Filter> filters) {
         this.source = source;
@@ -49,8 +73,38 @@ public final class ReadShape {
         this.fields = fields;
         this.masks = masks;
         this.filters = filters;
-        this.sourcePositions =
-                fields.stream().mapToInt(f -> source.getField(f).pos()).toArray();
+        this.fieldTypes = fields.stream().map(f -> source.getField(f).schema()).toArray(Schema[]::new);
+        String key = source.getFields().stream()
+                .filter(f -> Boolean.TRUE.equals(f.getObjectProp("dsx.key")))
+                .map(Schema.Field::name)
+                .findFirst()
+                .orElse(null);
+        this.decode = decodeSchema(source, fields, filters, key);
+        this.ofSource = Positions.of(source, fields, filters, key);
+        this.ofDecode = Positions.of(decode, fields, filters, key);
+    }
+
+    /**
+     * The source schema cut down to what a read needs: the permitted fields, the row filters' fields
+     * and the subject key (for the audit's subjects served), in the source's order, types and
+     * defaults. Decoding stored records straight into it skips every other field (one decode, no
+     * copy of fields nobody sees).
+     */
+    private static Schema decodeSchema(Schema source, List<String> fields, List<Filter> filters, String key) {
+        java.util.Set<String> needed = new java.util.HashSet<>(fields);
+        filters.forEach(f -> needed.add(f.field()));
+        if (key != null) {
+            needed.add(key);
+        }
+        List<Schema.Field> out = new ArrayList<>();
+        for (Schema.Field f : source.getFields()) {
+            if (needed.contains(f.name())) {
+                Schema.Field copy = new Schema.Field(f.name(), f.schema(), f.doc(), f.defaultVal());
+                f.getObjectProps().forEach(copy::addProp);
+                out.add(copy);
+            }
+        }
+        return Schema.createRecord(source.getName(), source.getDoc(), source.getNamespace(), false, out);
     }
 
     /** The shape of {@code fields} of {@code source} under the decision's obligations. */
@@ -148,34 +202,82 @@ public final class ReadShape {
         return projected;
     }
 
+    /**
+     * The schema to decode stored records into for this read ({@link #apply} takes records of it or
+     * of the source schema).
+     */
+    public Schema decodeSchema() {
+        return decode;
+    }
+
     public List<String> fields() {
         return fields;
     }
 
+    Schema source() {
+        return source;
+    }
+
+    /** The mask of the i-th permitted field, or null. */
+    Mask mask(int i) {
+        return masks[i];
+    }
+
+    List<Filter> filters() {
+        return filters;
+    }
+
+    /** The name of the subject key field, or null if the dataset names none. */
+    String key() {
+        return ofSource.key() < 0
+                ? null
+                : source.getFields().get(ofSource.key()).name();
+    }
+
     /** The record as this read may see it, or null when a row filter drops it. */
     public GenericRecord apply(GenericRecord record, MaskKey key) {
-        for (Filter f : filters) {
-            Schema.Field field = record.getSchema().getField(f.field());
-            Object v = field == null ? null : record.get(field.pos());
-            boolean same = v != null && f.value() != null && same(v, f.value());
-            if (same != f.equal()) {
+        return apply(record, key, new GenericData.Record(projected));
+    }
+
+    /**
+     * As {@link #apply(GenericRecord, MaskKey)}, filling {@code into} (a record of {@link #projected})
+     * instead of a new record: a stream reuses one record while it writes each at once.
+     */
+    public GenericRecord apply(GenericRecord record, MaskKey key, GenericData.Record into) {
+        Positions at = positions(record.getSchema());
+        for (int i = 0; i < at.filters().length; i++) {
+            if (!filters.get(i).passes(at.filters()[i] < 0 ? null : record.get(at.filters()[i]))) {
                 return null;
             }
         }
-        GenericData.Record out = new GenericData.Record(projected);
-        for (int i = 0; i < sourcePositions.length; i++) {
-            Object v = record.get(sourcePositions[i]);
-            out.put(
-                    i,
-                    masks[i] == null
-                            ? v
-                            : mask(
-                                    masks[i],
-                                    v,
-                                    source.getFields().get(sourcePositions[i]).schema(),
-                                    key));
+        int[] from = at.fields();
+        for (int i = 0; i < from.length; i++) {
+            Object v = record.get(from[i]);
+            into.put(i, masks[i] == null ? v : mask(masks[i], v, fieldTypes[i], key));
         }
-        return out;
+        return into;
+    }
+
+    /** The subject key's value in {@code record} (for the audit; never logged), or null if the dataset names none. */
+    public Object subject(GenericRecord record) {
+        int k = positions(record.getSchema()).key();
+        return k < 0 ? null : record.get(k);
+    }
+
+    private Positions positions(Schema schema) {
+        if (schema == decode) {
+            return ofDecode;
+        }
+        if (schema == source) {
+            return ofSource;
+        }
+        return Positions.of(
+                schema,
+                fields,
+                filters,
+                ofSource.key() < 0
+                        ? null
+                        : source.getFields().get(ofSource.key()).name());
     }
 
     private static boolean same(Object v, Object expected) {
@@ -194,7 +296,10 @@ public final class ReadShape {
         }
         return switch (m.kind()) {
             case REDACT -> null;
-            case HASH -> key.hash(v.toString());
+            case HASH ->
+                v instanceof org.apache.avro.util.Utf8 u
+                        ? key.hash(u.getBytes(), u.getByteLength())
+                        : key.hash(v.toString());
             case TRUNCATE -> {
                 String s = v.toString();
                 yield s.length() <= m.n() ? s : s.substring(0, m.n());

@@ -14,6 +14,12 @@ public interface RecordSource extends AutoCloseable {
     record Positioned(GenericRecord record, Cursor next) {}
 
     /**
+     * A record still in its stored Avro binary: {@code length} bytes at {@code offset} of
+     * {@code bytes}, written with {@code writer}; the bytes are valid until the reader moves on.
+     */
+    record Encoded(Schema writer, byte[] bytes, int offset, int length, Cursor next) {}
+
+    /**
      * Opens the dataset at {@code from}, decoding each record into {@code reader}.
      *
      * @throws InvalidCursor when {@code from} points past the dataset's records
@@ -22,7 +28,26 @@ public interface RecordSource extends AutoCloseable {
 
     /** Reads on; {@link #next} returns null at the end of what was committed when the read began. */
     interface Reader extends AutoCloseable {
+        /**
+         * The next record, or null at the end. The record may be reused by the next call: a caller
+         * that keeps a record past it copies what it keeps.
+         */
         Positioned next();
+
+        /** Whether this reader hands out records undecoded ({@link #nextEncoded}, {@link #decode}). */
+        default boolean encoded() {
+            return false;
+        }
+
+        /** The next record still encoded, or null at the end; the bytes may be reused by the next call. */
+        default Encoded nextEncoded() {
+            throw new UnsupportedOperationException("this reader decodes every record");
+        }
+
+        /** The record {@link #nextEncoded} gave, decoded into the reader schema (reused as {@link #next}'s). */
+        default GenericRecord decode(Encoded e) {
+            throw new UnsupportedOperationException("this reader decodes every record");
+        }
 
         @Override
         void close();

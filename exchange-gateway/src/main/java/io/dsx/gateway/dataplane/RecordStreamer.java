@@ -4,12 +4,19 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.GenericFixed;
@@ -32,6 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The policy is asked again every {@code recheckRecords} records or {@code recheckInterval},
  * whichever comes first; a refusal ends the stream there (NDJSON says why in its end line).
+ *
+ * <p>Pages: the response is encoded into an in-memory page of at most {@code pageRecords} records
+ * (or about {@code PAGE_BYTES}, or a page open for {@code PAGE_AGE}); a full page is told to the
+ * {@link Pages} listener (the audit) and only then written out, in one write. No byte of a record
+ * leaves before its page was told. Decoded and shaped records are reused objects: nothing per record
+ * is kept but the page's bytes and the subjects it served.
  */
 final class RecordStreamer {
 
@@ -41,6 +54,11 @@ final class RecordStreamer {
                     .build())
             .build();
 
+    /** A page is sent when it holds about this many bytes ... */
+    static final int PAGE_BYTES = 1 << 20;
+    /** ... or has been open this long (a slow source still streams). */
+    static final Duration PAGE_AGE = Duration.ofSeconds(1);
+
     enum Format {
         NDJSON,
         AVRO
@@ -48,6 +66,13 @@ final class RecordStreamer {
 
     /** How a stream ended. */
     record Ended(long records, Cursor resume, String reason) {}
+
+    /** Told each page with records before its bytes are written; an exception stops the stream unsent. */
+    interface Pages {
+        Pages NONE = page -> {};
+
+        void beforeSend(ServedPage page) throws IOException;
+    }
 
     private final DataPlaneSettings settings;
     private final Clock clock;
@@ -66,10 +91,16 @@ final class RecordStreamer {
             long limit,
             Format format,
             BooleanSupplier stillAllowed,
+            Pages pages,
             OutputStream out)
             throws IOException {
-        Sink sink = format == Format.NDJSON ? new Ndjson(out) : new Avro(out, shape);
+        PageBuffer buffer = new PageBuffer(out, pages, start, clock);
+        Sink sink = format == Format.NDJSON ? new Ndjson(buffer) : new Avro(buffer, shape);
         sink.begin(shape);
+        GenericData.Record into = new GenericData.Record(shape.projected());
+        // the Avro container takes each record's projected binary straight from its stored binary
+        boolean raw = format == Format.AVRO && reader.encoded();
+        Projections projections = new Projections(shape);
         long sent = 0;
         long sinceCheck = 0;
         Instant lastCheck = clock.instant();
@@ -91,27 +122,126 @@ final class RecordStreamer {
                 sinceCheck = 0;
                 lastCheck = clock.instant();
             }
-            RecordSource.Positioned p = reader.next();
-            if (p == null) {
+            RecordSource.Encoded e = raw ? reader.nextEncoded() : null;
+            RecordSource.Positioned p = raw ? null : reader.next();
+            if (e == null && p == null) {
                 position = null;
                 reason = "end of data";
                 break;
             }
             sinceCheck++;
-            GenericRecord shaped = shape.apply(p.record(), key);
-            position = p.next();
-            if (shaped == null) {
-                continue;
+            position = e != null ? e.next() : p.next();
+            RawProjection projection = e == null ? null : projections.of(e.writer());
+            GenericRecord shaped = null;
+            GenericRecord decoded = null;
+            if (projection != null) {
+                if (!projection.project(e.bytes(), e.offset(), e.length(), key)) {
+                    continue;
+                }
+            } else {
+                decoded = e != null ? reader.decode(e) : p.record();
+                shaped = shape.apply(decoded, key, into);
+                if (shaped == null) {
+                    continue;
+                }
             }
             if (skipped < skip) {
                 skipped++;
                 continue;
             }
-            sink.record(shaped, p.next());
+            if (projection != null) {
+                ((Avro) sink).encoded(projection.bytes(), projection.length());
+                buffer.served(projection.subject(e.bytes()), position);
+            } else {
+                sink.record(shaped, position);
+                Object subject = shape.subject(decoded);
+                buffer.served(subject == null ? null : subject.toString(), position);
+            }
             sent++;
+            if (buffer.full(settings.pageRecords())) {
+                sink.flush();
+                buffer.send();
+            }
         }
         sink.end(position, reason);
+        buffer.send();
         return new Ended(sent, position, reason);
+    }
+
+    /** The raw projection of each writer schema met, or none where records must be decoded. */
+    private static final class Projections {
+        private final ReadShape shape;
+        private final Map<Schema, Optional<RawProjection>> byWriter = new IdentityHashMap<>();
+
+        Projections(ReadShape shape) {
+            this.shape = shape;
+        }
+
+        RawProjection of(Schema writer) {
+            return byWriter.computeIfAbsent(writer, w -> Optional.ofNullable(RawProjection.of(shape, w)))
+                    .orElse(null);
+        }
+    }
+
+    /** The page being filled: its bytes, its records' subjects and the cursors it spans. */
+    private static final class PageBuffer extends java.io.ByteArrayOutputStream {
+        private final OutputStream out;
+        private final Pages pages;
+        private final Clock clock;
+        private final List<String> subjects = new ArrayList<>();
+        private Cursor from;
+        private Cursor to;
+        private long records;
+        private Instant opened;
+
+        PageBuffer(OutputStream out, Pages pages, Cursor start, Clock clock) {
+            super(64 * 1024);
+            this.out = out;
+            this.pages = pages;
+            this.clock = clock;
+            this.from = start;
+            this.to = start;
+            this.opened = clock.instant();
+        }
+
+        void served(String subject, Cursor next) {
+            if (subject != null) {
+                subjects.add(subject);
+            }
+            records++;
+            to = next;
+        }
+
+        boolean full(int pageRecords) {
+            return records >= pageRecords
+                    || count >= PAGE_BYTES
+                    || !clock.instant().isBefore(opened.plus(PAGE_AGE));
+        }
+
+        /** Tells the page (if it holds records), then writes its bytes in one write. */
+        void send() throws IOException {
+            if (records > 0) {
+                pages.beforeSend(new ServedPage(records, from, to, List.copyOf(subjects)));
+            }
+            if (count > 0) {
+                out.write(buf, 0, count);
+            }
+            reset();
+            subjects.clear();
+            records = 0;
+            from = to;
+            opened = clock.instant();
+        }
+
+        @Override
+        public void flush() {
+            // a page leaves only through send()
+        }
+
+        @Override
+        public void close() {
+            // the response stream is the caller's
+        }
     }
 
     private interface Sink {
@@ -119,15 +249,16 @@ final class RecordStreamer {
 
         void record(GenericRecord r, Cursor next) throws IOException;
 
+        /** Everything of the records so far into the page. */
+        void flush() throws IOException;
+
         void end(Cursor resume, String reason) throws IOException;
     }
 
     private static final class Ndjson implements Sink {
-        private final OutputStream out;
         private final JsonGenerator g;
 
         Ndjson(OutputStream out) {
-            this.out = out;
             this.g = JSON.createGenerator(out);
         }
 
@@ -137,7 +268,7 @@ final class RecordStreamer {
             g.writeName("schema");
             g.writeRawValue(shape.projected().toString());
             g.writeEndObject();
-            line();
+            g.writeRaw('\n');
         }
 
         @Override
@@ -147,7 +278,12 @@ final class RecordStreamer {
             g.writeName("record");
             value(g, r);
             g.writeEndObject();
-            line();
+            g.writeRaw('\n');
+        }
+
+        @Override
+        public void flush() {
+            g.flush();
         }
 
         @Override
@@ -159,13 +295,8 @@ final class RecordStreamer {
             g.writeStringProperty("reason", reason);
             g.writeEndObject();
             g.writeEndObject();
-            line();
+            g.writeRaw('\n');
             g.close();
-        }
-
-        private void line() throws IOException {
-            g.flush();
-            out.write('\n');
         }
     }
 
@@ -178,6 +309,8 @@ final class RecordStreamer {
             this.out = out;
             this.shape = shape;
             this.writer = new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(shape.projected()));
+            // blocks end where pages end (flush); this only bounds a block inside a page
+            this.writer.setSyncInterval(PAGE_BYTES);
         }
 
         @Override
@@ -188,6 +321,16 @@ final class RecordStreamer {
         @Override
         public void record(GenericRecord r, Cursor next) throws IOException {
             writer.append(r);
+        }
+
+        /** A record already in the projected schema's binary. */
+        void encoded(byte[] bytes, int length) throws IOException {
+            writer.appendEncoded(ByteBuffer.wrap(bytes, 0, length));
+        }
+
+        @Override
+        public void flush() throws IOException {
+            writer.flush();
         }
 
         @Override

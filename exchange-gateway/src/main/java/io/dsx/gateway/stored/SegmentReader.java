@@ -18,11 +18,15 @@ import java.util.UUID;
  */
 public final class SegmentReader implements AutoCloseable {
 
+    /** Segments kept from one poll: a fetch (1 MiB per partition by default) holds about 8. */
+    private static final int READ_AHEAD = 64;
+
     private final RecordFetcher fetcher;
     private final DekManager deks;
 
+    /** A reader that moves forward through the data topics (it reads ahead; see {@link RecordFetcher}). */
     public SegmentReader(Map<String, Object> clientConfig, DekManager deks, Duration timeout) {
-        this.fetcher = new RecordFetcher(clientConfig, timeout);
+        this.fetcher = new RecordFetcher(clientConfig, timeout, READ_AHEAD);
         this.deks = deks;
     }
 

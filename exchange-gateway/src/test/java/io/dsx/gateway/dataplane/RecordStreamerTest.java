@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class RecordStreamerTest {
 
-    static final DataPlaneSettings SETTINGS = new DataPlaneSettings(Path.of("unused"), 10, Duration.ofHours(1), 1000);
+    static final DataPlaneSettings SETTINGS =
+            new DataPlaneSettings(Path.of("unused"), 10, Duration.ofHours(1), 1000, 1000);
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-07T12:00:00Z"), ZoneOffset.UTC);
 
     /** n records of ReadShapeTest's schema; every 4th without consent. */
@@ -58,6 +59,7 @@ class RecordStreamerTest {
                         100,
                         RecordStreamer.Format.NDJSON,
                         () -> true,
+                        RecordStreamer.Pages.NONE,
                         out);
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.get(0))
@@ -85,6 +87,7 @@ class RecordStreamerTest {
                         10_000,
                         RecordStreamer.Format.NDJSON,
                         () -> checks.incrementAndGet() < 3,
+                        RecordStreamer.Pages.NONE,
                         out);
         // checks after 10 and 20 records allow, the one after 30 refuses: 30 read, 22 of them consenting
         assertThat(checks.get()).isEqualTo(3);
@@ -108,6 +111,7 @@ class RecordStreamerTest {
                         3,
                         RecordStreamer.Format.NDJSON,
                         () -> true,
+                        RecordStreamer.Pages.NONE,
                         out);
         assertThat(ended.records()).isEqualTo(3);
         assertThat(ended.resume()).isEqualTo(new Cursor(0, 4));
@@ -126,6 +130,7 @@ class RecordStreamerTest {
                         100,
                         RecordStreamer.Format.AVRO,
                         () -> true,
+                        RecordStreamer.Pages.NONE,
                         out);
         try (DataFileStream<GenericRecord> in =
                 new DataFileStream<>(new ByteArrayInputStream(out.toByteArray()), new GenericDatumReader<>())) {

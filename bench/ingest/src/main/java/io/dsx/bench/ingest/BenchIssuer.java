@@ -25,13 +25,13 @@ import java.util.UUID;
  * (signature via JWKS, issuer, audience, expiry), so the measured path is the production path;
  * Keycloak itself only adds start-up time to a benchmark.
  */
-final class BenchIssuer implements AutoCloseable {
+public final class BenchIssuer implements AutoCloseable {
 
     private final HttpServer server;
     private final RSAKey key;
     private final String issuer;
 
-    BenchIssuer() throws Exception {
+    public BenchIssuer() throws Exception {
         key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
@@ -45,11 +45,11 @@ final class BenchIssuer implements AutoCloseable {
         issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/bench";
     }
 
-    String issuer() {
+    public String issuer() {
         return issuer;
     }
 
-    String token(String subject, String role, String institution) {
+    public String token(String subject, String role, String institution) {
         try {
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                     .issuer(issuer)

@@ -2,9 +2,6 @@ package io.dsx.bench.ingest;
 
 import io.dsx.compose.GatewayProcess;
 import io.dsx.compose.KafkaBroker;
-import io.dsx.compose.LocalStack;
-import io.dsx.compose.Ports;
-import io.dsx.compose.StackCredentials;
 import io.dsx.crypto.hpke.HpkePublicKey;
 import io.dsx.crypto.keys.InstitutionCredentials;
 import io.dsx.crypto.keys.InstitutionKeys;
@@ -31,7 +28,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -51,15 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class IngestBench {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String SCHEMA = """
-            {"type":"record","name":"Encounter","namespace":"bench","fields":[
-              {"name":"subject","type":"string","dsx.sensitivity":"direct_identifier","dsx.key":true},
-              {"name":"age","type":"int","dsx.sensitivity":"quasi_identifier"},
-              {"name":"postcode","type":"string","dsx.sensitivity":"quasi_identifier"},
-              {"name":"diagnosis","type":"string","dsx.sensitivity":"sensitive","dsx.tags":["diagnosis"]},
-              {"name":"medication","type":"string","dsx.sensitivity":"sensitive"},
-              {"name":"notes","type":"string","dsx.sensitivity":"sensitive"},
-              {"name":"ward","type":"string","dsx.sensitivity":"non_sensitive"}]}""";
+    private static final String SCHEMA = BenchRecords.SCHEMA;
 
     record Options(
             int contributions, int records, int recordBytes, int clients, int rounds, int warmup, int warmupSeconds) {
@@ -101,48 +89,14 @@ public final class IngestBench {
             return;
         }
         Path work = Files.createTempDirectory("dsx-bench-ingest-");
-        log("starting a Kafka broker ...");
-        // the broker is locked down as everywhere (SASL/SCRAM, ACLs); the gateway and the baselines
-        // all use the gateway's login, so the ratio compares like with like
-        try (KafkaBroker broker = KafkaBroker.start(new KafkaBroker.Options(
-                        LocalStack.locateStackDir().resolve("kafka-libs"),
-                        work.resolve("kafka"),
-                        Ports.freePort(),
-                        Ports.freePort(),
-                        Ports.freePort(),
-                        StackCredentials.generate(),
-                        Duration.ofMinutes(3)));
-                BenchIssuer issuer = new BenchIssuer()) {
-            log("starting the gateway (its own process, as deployed) ...");
-            Path jar = Path.of(System.getProperty("dsx.gateway.jar", "exchange-gateway/target/missing.jar"));
-            List<String> jvm = new ArrayList<>();
-            String gatewayOpts = System.getenv().getOrDefault("DSX_BENCH_GATEWAY_JAVA_OPTS", "");
-            if (!gatewayOpts.isBlank()) {
-                jvm.addAll(List.of(gatewayOpts.trim().split("\\s+")));
-            }
-            try (GatewayProcess gateway = GatewayProcess.start(
-                    jar,
-                    work.resolve("gateway"),
-                    broker.bootstrapServers(),
-                    broker.gatewayLogin(),
-                    issuer.issuer(),
-                    Ports.freePort(),
-                    Ports.freePort(),
-                    "bench-" + work.getFileName(),
-                    jvm,
-                    List.of(
-                            "--dsx.kafka.producers=" + System.getProperty("dsx.bench.producers", "2"),
-                            "--logging.level.root=WARN",
-                            "--logging.level.io.dsx=WARN",
-                            "--spring.main.banner-mode=off"),
-                    Duration.ofMinutes(3))) {
-                new IngestBench(o, broker, issuer, work, gateway).run();
-            } catch (Exception e) {
-                Throwable cause =
-                        e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
-                System.err.println("bench ingest: failed: " + cause.getMessage());
-                System.exit(1);
-            }
+        try (BenchGateway stack = BenchGateway.start(
+                work, "ingest", List.of("--dsx.kafka.producers=" + System.getProperty("dsx.bench.producers", "2")))) {
+            new IngestBench(o, stack.broker(), stack.issuer(), work, stack.gateway()).run();
+        } catch (Exception e) {
+            Throwable cause =
+                    e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+            System.err.println("bench ingest: failed: " + cause.getMessage());
+            System.exit(1);
         }
     }
 
@@ -175,7 +129,7 @@ public final class IngestBench {
                 new SecureRandom());
         String operator = issuer.token("bench-operator", "operator", null);
         String institution = issuer.token("bench-hospital", "institution", "bench-hospital");
-        expect(
+        BenchRecords.expect(
                 post(
                         "/v1/admin/institutions",
                         operator,
@@ -188,7 +142,7 @@ public final class IngestBench {
                                 "certificates",
                                 List.of(Pem.writeCertificate(creds.certificate()))))),
                 201);
-        expect(
+        BenchRecords.expect(
                 post(
                         "/v1/datasets",
                         institution,
@@ -225,7 +179,7 @@ public final class IngestBench {
         ContributionBuilder.Target target = new ContributionBuilder.Target(
                 "bench-hospital", "bench", schema, 1, hpke, creds.signingKey(), creds.keyId());
         Random random = new Random(42);
-        int recordSize = RecordCodec.of(schema).encode(record(schema, random, 0)).length;
+        int recordSize = RecordCodec.of(schema).encode(BenchRecords.record(schema, random, 0, o.recordBytes())).length;
         log("records of " + recordSize + " bytes (Avro), " + o.records() + " per contribution, " + o.contributions()
                 + " contributions per round, " + o.clients() + " concurrent uploaders");
 
@@ -250,21 +204,24 @@ public final class IngestBench {
                 for (int c = 0; c < contributions; c++) {
                     List<GenericRecord> batch = new ArrayList<>(o.records());
                     for (int i = 0; i < o.records(); i++) {
-                        batch.add(record(schema, random, c * o.records() + i));
+                        batch.add(BenchRecords.record(schema, random, c * o.records() + i, o.recordBytes()));
                     }
                     batches.add(batch);
                 }
                 long records = (long) contributions * o.records();
-                CpuClock rawCpu = CpuClock.start(gateway.process().pid());
+                BenchGateway.CpuClock rawCpu =
+                        BenchGateway.CpuClock.start(gateway.process().pid());
                 double rawRps = rawRound(producer, schema, batches);
                 String rawCost = rawCpu.perRecord(gateway.process().pid(), records);
-                CpuClock txnCpu = CpuClock.start(gateway.process().pid());
+                BenchGateway.CpuClock txnCpu =
+                        BenchGateway.CpuClock.start(gateway.process().pid());
                 double txnRps = txnRound(schema, batches, round);
                 String txnCost = txnCpu.perRecord(gateway.process().pid(), records);
                 List<byte[]> bodies = batches.stream()
                         .map(b -> builder.build(target, b).toBytes())
                         .toList();
-                CpuClock gwCpu = CpuClock.start(gateway.process().pid());
+                BenchGateway.CpuClock gwCpu =
+                        BenchGateway.CpuClock.start(gateway.process().pid());
                 double gwRps = gatewayRound(institution, bodies);
                 String gwCost = gwCpu.perRecord(gateway.process().pid(), records);
                 Path csv = writeCsv(work.resolve("round-" + round + ".csv"), batches);
@@ -300,45 +257,24 @@ public final class IngestBench {
         phases.append(String.format(
                 "; orphaned segments %.0f; sent again after a 5xx/409: %d", metrics.orphanSegments(), retries.get()));
         log(phases.toString());
-        double rawMedian = median(raw);
-        double txnMedian = median(txn);
+        double rawMedian = BenchGateway.median(raw);
+        double txnMedian = BenchGateway.median(txn);
         log(String.format(
                 "medians: raw %.0f rec/s, Kafka segment writes alone %.0f rec/s (%.3f of raw), gateway %.0f rec/s"
                         + " (%.3f of raw, %.3f of Kafka segment writes alone)",
                 rawMedian,
                 txnMedian,
                 txnMedian / rawMedian,
-                median(gw),
-                median(gw) / rawMedian,
-                median(gw) / txnMedian));
-        double gwMedian = median(gw);
-        double cliMedian = median(cli);
+                BenchGateway.median(gw),
+                BenchGateway.median(gw) / rawMedian,
+                BenchGateway.median(gw) / txnMedian));
+        double gwMedian = BenchGateway.median(gw);
+        double cliMedian = BenchGateway.median(cli);
         log(String.format(
                 "dsx CLI (path d) median %.0f rec/s = %.3f of the gateway path (b)", cliMedian, cliMedian / gwMedian));
         System.out.printf(
                 "RESULT ingest ratio=%.3f gateway_rps=%.0f raw_rps=%.0f cli_rps=%.0f%n",
                 gwMedian / rawMedian, gwMedian, rawMedian, cliMedian);
-    }
-
-    private GenericRecord record(DatasetSchema schema, Random random, int n) {
-        int free = Math.max(8, (o.recordBytes() - 60) / 3);
-        GenericRecord r = new GenericData.Record(schema.avro());
-        r.put("subject", String.format("subj-%010d", n));
-        r.put("age", 18 + random.nextInt(80));
-        r.put("postcode", String.format("%05d", random.nextInt(100_000)));
-        r.put("diagnosis", "ICD10:" + (char) ('A' + random.nextInt(26)) + random.nextInt(100));
-        r.put("medication", text(random, free));
-        r.put("notes", text(random, free));
-        r.put("ward", text(random, free));
-        return r;
-    }
-
-    private static String text(Random random, int n) {
-        char[] c = new char[n];
-        for (int i = 0; i < n; i++) {
-            c[i] = (char) ('a' + random.nextInt(26));
-        }
-        return new String(c);
     }
 
     private KafkaProducer<byte[], byte[]> rawProducer() {
@@ -505,7 +441,7 @@ public final class IngestBench {
                                     body);
                         }
                         if (r.statusCode() != 200) {
-                            expect(r, 201);
+                            BenchRecords.expect(r, 201);
                         }
                         records += JSON.readTree(r.body()).get("recordCount").asLong();
                     }
@@ -586,45 +522,6 @@ public final class IngestBench {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void expect(HttpResponse<String> r, int status) {
-        if (r.statusCode() != status) {
-            throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
-        }
-    }
-
-    /**
-     * CPU time of this JVM (the load generator, the raw and segment baselines and the CLI), of the
-     * gateway's process and of the broker (every other child process).
-     */
-    record CpuClock(long self, long gateway, long broker) {
-        static CpuClock start(long gatewayPid) {
-            long gw = ProcessHandle.of(gatewayPid).map(IngestBench::cpu).orElse(0L);
-            long children = ProcessHandle.current()
-                    .descendants()
-                    .mapToLong(IngestBench::cpu)
-                    .sum();
-            return new CpuClock(cpu(ProcessHandle.current()), gw, children - gw);
-        }
-
-        String perRecord(long gatewayPid, long records) {
-            CpuClock end = start(gatewayPid);
-            return String.format(
-                    "bench-jvm %.1f, gateway %.1f, broker %.1f",
-                    (end.self - self) / 1e3 / records,
-                    (end.gateway - gateway) / 1e3 / records,
-                    (end.broker - broker) / 1e3 / records);
-        }
-    }
-
-    private static long cpu(ProcessHandle p) {
-        return p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
-    }
-
-    private static double median(List<Double> xs) {
-        List<Double> s = xs.stream().sorted().toList();
-        return s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
     }
 
     private static void log(String message) {
