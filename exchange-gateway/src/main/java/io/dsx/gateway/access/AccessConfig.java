@@ -30,6 +30,7 @@ public class AccessConfig {
                 Topics.GRANTS,
                 record -> {
                     if (record.value() == null) {
+                        view.appliedUpTo(record.partition(), record.offset());
                         return; // a tombstone: nothing of dsx's deletes, but compaction may leave one
                     }
                     String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
@@ -37,6 +38,8 @@ public class AccessConfig {
                         view.applyFromTopic(GrantsCodec.decode(key, record.value()));
                     } catch (RuntimeException e) {
                         throw new IllegalStateException("dsx.grants offset " + record.offset() + ": " + e.getMessage());
+                    } finally {
+                        view.appliedUpTo(record.partition(), record.offset());
                     }
                 },
                 Duration.ofMinutes(2));
@@ -46,6 +49,11 @@ public class AccessConfig {
     @Bean
     GrantsLog grantsLog(AccessView view, TopicFollower grantsFollower, Producer<String, byte[]> catalogProducer) {
         return new GrantsLog(catalogProducer, view);
+    }
+
+    @Bean
+    GrantQuota grantQuota(AccessView view, GrantsLog grantsLog, Clock clock) {
+        return new GrantQuota(view, grantsLog, clock);
     }
 
     @Bean

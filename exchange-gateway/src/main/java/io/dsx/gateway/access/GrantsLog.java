@@ -29,9 +29,28 @@ public final class GrantsLog {
         view.applyLocal(j);
     }
 
+    /**
+     * Writes a usage change into the partition of its grant's own record (so every gateway folds a
+     * grant's usage in one order, after the grant); returns its position there. Not applied locally:
+     * usage is folded from the topic only.
+     */
+    public org.apache.kafka.clients.producer.RecordMetadata write(GrantUsage u) {
+        int partitions = producer.partitionsFor(Topics.GRANTS).size();
+        byte[] grantKey = (GrantsCodec.REQUEST_PREFIX + u.grant()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // the default partitioner's choice for the grant's key (murmur2, positive, modulo)
+        int partition =
+                org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(grantKey))
+                        % partitions;
+        return send(new ProducerRecord<>(Topics.GRANTS, partition, GrantsCodec.key(u), GrantsCodec.encode(u)));
+    }
+
     private void send(String key, byte[] value) {
+        send(new ProducerRecord<>(Topics.GRANTS, key, value));
+    }
+
+    private org.apache.kafka.clients.producer.RecordMetadata send(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(new ProducerRecord<>(Topics.GRANTS, key, value)).get(30, TimeUnit.SECONDS);
+            return producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted writing to dsx.grants", e);

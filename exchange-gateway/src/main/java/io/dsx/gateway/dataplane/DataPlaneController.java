@@ -1,5 +1,6 @@
 package io.dsx.gateway.dataplane;
 
+import io.dsx.gateway.access.GrantQuota;
 import io.dsx.gateway.jobs.JobTokens;
 import io.dsx.gateway.outcome.Refusal;
 import io.dsx.gateway.outcome.Refusal.Code;
@@ -35,6 +36,7 @@ public class DataPlaneController {
     private final DataPlaneSettings settings;
     private final ReadAudit audit;
     private final RecordStreamer streamer;
+    private final GrantQuota quota;
 
     public DataPlaneController(
             ReadAuthorizer authorizer,
@@ -42,7 +44,9 @@ public class DataPlaneController {
             MaskRoot masks,
             DataPlaneSettings settings,
             ReadAudit audit,
+            GrantQuota quota,
             Clock clock) {
+        this.quota = quota;
         this.authorizer = authorizer;
         this.source = source;
         this.masks = masks;
@@ -82,8 +86,12 @@ public class DataPlaneController {
         }
         RecordStreamer.Format format =
                 accept != null && accept.contains(AVRO) ? RecordStreamer.Format.AVRO : RecordStreamer.Format.NDJSON;
+        GrantQuota.Reservation reservation = null;
+        long[] told = {0};
         try (RecordSource.Reader reader =
                 source.open(read.dataset().id(), read.shape().decodeSchema(), from)) {
+            // the grant's max_records over its whole life: what this response may send, reserved first
+            reservation = quota.reserve(read.grant().id(), page).orThrow();
             audit.beforeRead(read, from);
             response.setStatus(200);
             response.setContentType(format == RecordStreamer.Format.AVRO ? AVRO : NDJSON);
@@ -97,10 +105,13 @@ public class DataPlaneController {
                     reader,
                     from,
                     skip,
-                    page,
+                    reservation.records(),
                     format,
                     () -> authorizer.stillAllowed(read),
-                    served -> audit.beforePage(read, served),
+                    served -> {
+                        audit.beforePage(read, served);
+                        told[0] += served.records();
+                    },
                     out);
             audit.afterRead(read, from, ended.records(), ended.resume());
             out.flush();
@@ -111,6 +122,11 @@ public class DataPlaneController {
                     "data-plane stream of job {} ended by the client ({})",
                     id,
                     e.getClass().getSimpleName());
+        } finally {
+            if (reservation != null) {
+                // every record of a page that was about to leave counts, sent or not
+                quota.settle(reservation, told[0]);
+            }
         }
     }
 

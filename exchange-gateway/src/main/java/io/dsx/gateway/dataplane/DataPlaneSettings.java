@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  *                         ends the stream at that point
  * @param maxPageRecords   most records one response carries (a client asks again from the cursor)
  * @param pageRecords      a response leaves the gateway in pages of at most this many records (or
- *                         about 1 MiB, or what one second gathered); each page is audited before its
+ *                         about 256 KiB, or what one second gathered); each page is handed to the read audit before its
  *                         bytes are written
  */
 @Validated

@@ -17,7 +17,10 @@ import javax.crypto.spec.SecretKeySpec;
 public final class MaskKey {
 
     private static final byte[] SALT = "dsx/mask/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private final Mac mac;
+    private final byte[] out = new byte[32];
+    private final byte[] truncated = new byte[16];
 
     private MaskKey(Mac mac) {
         this.mac = mac;
@@ -46,8 +49,13 @@ public final class MaskKey {
     /** The masked form of a text given as its first {@code length} UTF-8 bytes (an Avro Utf8 as it was decoded). */
     public String hash(byte[] utf8, int length) {
         mac.update(utf8, 0, length);
-        byte[] h = mac.doFinal();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(h, 16));
+        try {
+            mac.doFinal(out, 0);
+        } catch (javax.crypto.ShortBufferException e) {
+            throw new IllegalStateException("HmacSHA256 gives 32 bytes", e);
+        }
+        System.arraycopy(out, 0, truncated, 0, 16);
+        return BASE64URL.encodeToString(truncated);
     }
 
     @Override

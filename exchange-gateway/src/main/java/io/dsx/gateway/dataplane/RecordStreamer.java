@@ -54,8 +54,11 @@ final class RecordStreamer {
                     .build())
             .build();
 
-    /** A page is sent when it holds about this many bytes ... */
-    static final int PAGE_BYTES = 1 << 20;
+    /**
+     * A page is sent when it holds about this many bytes ... (below half a G1 region of a 1 GiB heap,
+     * so a page's buffer is never a humongous object that only a concurrent cycle frees)
+     */
+    static final int PAGE_BYTES = 256 * 1024;
     /** ... or has been open this long (a slow source still streams). */
     static final Duration PAGE_AGE = Duration.ofSeconds(1);
 
@@ -310,7 +313,7 @@ final class RecordStreamer {
             this.shape = shape;
             this.writer = new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(shape.projected()));
             // blocks end where pages end (flush); this only bounds a block inside a page
-            this.writer.setSyncInterval(PAGE_BYTES);
+            this.writer.setSyncInterval(PAGE_BYTES / 2);
         }
 
         @Override

@@ -33,6 +33,7 @@ public record Refusal(Code code, String detail) {
         NOT_OWNER(403),
         NOT_YOURS(403),
         GRANT_NOT_LIVE(403),
+        MAX_RECORDS_REACHED(403),
         ACCESS_DENIED(403),
         UNKNOWN_INSTITUTION(404),
         UNKNOWN_DATASET(404),

@@ -23,6 +23,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class RecordFetcher implements AutoCloseable {
 
+    private static final int FETCH_BYTES = 384 * 1024;
+
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Duration timeout;
     private final int readAhead;
@@ -39,6 +41,12 @@ public final class RecordFetcher implements AutoCloseable {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, readAhead);
+        if (readAhead > 1) {
+            // fetch responses below half a G1 region of a 1 GiB heap: a 1 MiB response (the default) is a
+            // humongous object, and thousands of them kept the gateway's G1 in concurrent cycles
+            config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_BYTES);
+            config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, FETCH_BYTES);
+        }
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);

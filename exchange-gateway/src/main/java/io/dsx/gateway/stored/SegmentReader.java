@@ -18,7 +18,7 @@ import java.util.UUID;
  */
 public final class SegmentReader implements AutoCloseable {
 
-    /** Segments kept from one poll: a fetch (1 MiB per partition by default) holds about 8. */
+    /** Segments kept from one poll at most (a fetch of the read-ahead consumer, 384 KiB, holds 2 or 3). */
     private static final int READ_AHEAD = 64;
 
     private final RecordFetcher fetcher;

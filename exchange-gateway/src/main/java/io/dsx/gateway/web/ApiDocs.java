@@ -124,6 +124,7 @@ final class ApiDocs {
                             NOT_YOURS,
                             ACCESS_DENIED,
                             GRANT_NOT_LIVE,
+                            MAX_RECORDS_REACHED,
                             UNKNOWN_JOB,
                             UNKNOWN_DATASET)));
 

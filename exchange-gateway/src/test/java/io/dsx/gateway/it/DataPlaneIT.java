@@ -122,9 +122,13 @@ class DataPlaneIT extends GatewayIT {
     }
 
     JsonNode job(String grant) throws Exception {
+        return job(grant, stack().tokens().forUser("researcher"));
+    }
+
+    JsonNode job(String grant, String researcher) throws Exception {
         HttpResponse<String> r = postJson(
                 "/v1/jobs",
-                stack().tokens().forUser("researcher"),
+                researcher,
                 JSON.writeValueAsString(Map.of(
                         "grant", grant, "codeDigest", "sha256:" + "cd".repeat(32), "description", "plane test")));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
@@ -316,5 +320,130 @@ class DataPlaneIT extends GatewayIT {
         assertThat(after.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(JSON.readTree(after.body()).get("code").asText()).isEqualTo("access_denied");
         assertThat(JSON.readTree(after.body()).get("detail").asText()).contains("revoked");
+    }
+
+    /** The reference bundle with another max_records setting (an operator's own bundle). */
+    static java.nio.file.Path bundleWithMaxRecords(long max) throws Exception {
+        java.nio.file.Path reference = java.nio.file.Path.of(
+                System.getProperty(
+                        "maven.multiModuleProjectDirectory",
+                        java.nio.file.Path.of("..").toAbsolutePath().normalize().toString()),
+                "policy",
+                "bundles",
+                "reference");
+        java.nio.file.Path copy = java.nio.file.Files.createTempDirectory("dsx-bundle-");
+        try (var files = java.nio.file.Files.walk(reference)) {
+            for (java.nio.file.Path f : files.toList()) {
+                java.nio.file.Path to = copy.resolve(reference.relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) {
+                    java.nio.file.Files.createDirectories(to);
+                } else {
+                    java.nio.file.Files.copy(f, to);
+                }
+            }
+        }
+        java.nio.file.Path data = copy.resolve("data.json");
+        String text = java.nio.file.Files.readString(data);
+        assertThat(text).contains("\"max_records\": 1000000");
+        java.nio.file.Files.writeString(data, text.replace("\"max_records\": 1000000", "\"max_records\": " + max));
+        return copy;
+    }
+
+    static HttpResponse<String> postJson(String base, String path, String token, Object body) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static long recordLines(HttpResponse<String> r) {
+        return lines(r.body()).stream().filter(l -> l.has("record")).count();
+    }
+
+    @Test
+    void aSecondGatewayServesJobsTheFirstIssuedAndMaxRecordsCountsOverTheGrantsWholeLife() throws Exception {
+        String researcher = stack().tokens().forUser("researcher");
+        // a job the first gateway issued, read through another gateway (shared job-token keys, views from Kafka)
+        JsonNode issuedHere = job(grant(List.of("ward")));
+        org.springframework.context.ConfigurableApplicationContext second =
+                startAnotherGateway("gateway-quota", "--dsx.policy.bundle=" + bundleWithMaxRecords(25));
+        try {
+            String other = baseUrl(second);
+            HttpResponse<String> there = get(
+                    other,
+                    "/v1/jobs/" + issuedHere.get("id").asText() + "/records",
+                    issuedHere.get("token").asText());
+            assertThat(there.statusCode()).as(there.body()).isEqualTo(200);
+            assertThat(recordLines(there)).isEqualTo(RECORDS - RECORDS / 4);
+
+            // a grant whose policy set max_records 25, read by two jobs on two gateways
+            HttpResponse<String> filed = postJson(
+                    other,
+                    "/v1/access-requests",
+                    researcher,
+                    Map.of(
+                            "dataset",
+                            dataset,
+                            "fields",
+                            List.of("ward"),
+                            "purpose",
+                            Map.of("code", "HMB"),
+                            "project",
+                            "quota",
+                            "ethicsApproval",
+                            "METC-2",
+                            "durationDays",
+                            10));
+            JsonNode grant = JSON.readTree(filed.body());
+            assertThat(grant.get("status").asText()).as(filed.body()).isEqualTo("granted");
+            assertThat(grant.at("/grant/obligations/max_records").asLong()).isEqualTo(25);
+            JsonNode jobA = JSON.readTree(postJson(
+                            other,
+                            "/v1/jobs",
+                            researcher,
+                            Map.of(
+                                    "grant",
+                                    grant.get("id").asText(),
+                                    "codeDigest",
+                                    "sha256:" + "ab".repeat(32),
+                                    "description",
+                                    "quota a"))
+                    .body());
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (get("/v1/access-requests/" + grant.get("id").asText(), researcher)
+                                    .statusCode()
+                            != 200
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100); // the first gateway learns the grant by following dsx.grants
+            }
+            JsonNode jobB = job(grant.get("id").asText());
+            HttpResponse<String> a = get(
+                    other,
+                    "/v1/jobs/" + jobA.get("id").asText() + "/records?limit=10",
+                    jobA.get("token").asText());
+            assertThat(recordLines(a)).isEqualTo(10);
+            // job B on the first gateway: what is left of the grant's 25, though 30 records match
+            HttpResponse<String> b =
+                    records(jobB.get("id").asText(), jobB.get("token").asText(), null);
+            assertThat(b.statusCode()).as(b.body()).isEqualTo(200);
+            assertThat(recordLines(b)).isEqualTo(15);
+            assertProblem(
+                    records(jobB.get("id").asText(), jobB.get("token").asText(), null), 403, "max_records_reached");
+            second.close();
+            // a gateway started afresh rebuilds the count from dsx.grants
+            second = startAnotherGateway("gateway-quota-2", "--dsx.policy.bundle=" + bundleWithMaxRecords(25));
+            assertProblem(
+                    get(
+                            baseUrl(second),
+                            "/v1/jobs/" + jobA.get("id").asText() + "/records?limit=1",
+                            jobA.get("token").asText()),
+                    403,
+                    "max_records_reached");
+        } finally {
+            second.close();
+        }
     }
 }

@@ -84,23 +84,26 @@ public abstract class GatewayIT {
      * Another gateway on the run's broker and Keycloak, sharing this one's key stores (as gateways
      * behind one load balancer share their KMS); it rebuilds its views from Kafka. Close it when done.
      */
-    protected static org.springframework.context.ConfigurableApplicationContext startAnotherGateway(String name) {
+    protected static org.springframework.context.ConfigurableApplicationContext startAnotherGateway(
+            String name, String... settings) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--management.server.port=0",
+                "--dsx.name=" + name,
+                "--spring.kafka.bootstrap-servers=" + stack().bootstrapServers(),
+                "--dsx.security.issuer-uri=" + stack().keycloak().issuer(),
+                "--dsx.keys.gateway-keystore=" + KEY_DIR.resolve("gateway-keys.p12"),
+                "--dsx.keys.kms-keystore=" + KEY_DIR.resolve("kms.p12"),
+                "--dsx.keys.password=it-" + KEY_DIR.getFileName(),
+                "--dsx.jobs.token-keystore=" + KEY_DIR.resolve("job-token-keys.p12"),
+                "--dsx.dataplane.mask-keystore=" + KEY_DIR.resolve("mask-keys.p12"),
+                "--spring.main.banner-mode=off"));
+        args.addAll(List.of(settings));
         // the Kafka login as settings, not arguments (a real second gateway reads them from a file)
         return new org.springframework.boot.builder.SpringApplicationBuilder(io.dsx.gateway.GatewayApplication.class)
                 .properties(new HashMap<>(stack().gatewayKafkaLogin().springProperties()))
-                .run(
-                        "--server.port=0",
-                        "--server.address=127.0.0.1",
-                        "--management.server.port=0",
-                        "--dsx.name=" + name,
-                        "--spring.kafka.bootstrap-servers=" + stack().bootstrapServers(),
-                        "--dsx.security.issuer-uri=" + stack().keycloak().issuer(),
-                        "--dsx.keys.gateway-keystore=" + KEY_DIR.resolve("gateway-keys.p12"),
-                        "--dsx.keys.kms-keystore=" + KEY_DIR.resolve("kms.p12"),
-                        "--dsx.keys.password=it-" + KEY_DIR.getFileName(),
-                        "--dsx.jobs.token-keystore=" + KEY_DIR.resolve("job-token-keys.p12"),
-                        "--dsx.dataplane.mask-keystore=" + KEY_DIR.resolve("mask-keys.p12"),
-                        "--spring.main.banner-mode=off");
+                .run(args.toArray(String[]::new));
     }
 
     protected static String baseUrl(org.springframework.context.ConfigurableApplicationContext gateway) {
