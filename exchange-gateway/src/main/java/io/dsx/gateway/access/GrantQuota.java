@@ -42,18 +42,13 @@ public final class GrantQuota {
         if (max == Long.MAX_VALUE) {
             return Outcome.ok(new Reservation(grant, null, wanted));
         }
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            long left = max - view.used(grant);
-            if (left <= 0) {
-                return refused(max);
-            }
-            GrantUsage u = new GrantUsage(
-                    1,
-                    grant,
-                    UUID.randomUUID().toString(),
-                    GrantUsage.RESERVE,
-                    Math.min(wanted, left),
-                    clock.instant());
+        // the first try asks for all it wants: the view may not have folded a settle that was written
+        // (acknowledged) before this request came; once this gateway folded its own reservation it has
+        // folded everything before it, so what is left is known exactly for the next try
+        long ask = Math.min(wanted, max);
+        for (int attempt = 0; attempt < ATTEMPTS && ask > 0; attempt++) {
+            GrantUsage u =
+                    new GrantUsage(1, grant, UUID.randomUUID().toString(), GrantUsage.RESERVE, ask, clock.instant());
             RecordMetadata at = log.write(u);
             try {
                 if (!view.awaitApplied(at.partition(), at.offset(), FOLD_TIMEOUT)) {
@@ -66,7 +61,7 @@ public final class GrantQuota {
             if (view.reservationHolds(grant, u.reservation()).orElse(false)) {
                 return Outcome.ok(new Reservation(grant, u.reservation(), u.records()));
             }
-            // another request got there first: what is left now
+            ask = Math.min(wanted, max - view.used(grant));
         }
         return refused(max);
     }

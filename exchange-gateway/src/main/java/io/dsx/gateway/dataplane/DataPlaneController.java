@@ -88,10 +88,12 @@ public class DataPlaneController {
                 accept != null && accept.contains(AVRO) ? RecordStreamer.Format.AVRO : RecordStreamer.Format.NDJSON;
         GrantQuota.Reservation reservation = null;
         long[] told = {0};
+        boolean[] settled = {false};
         try (RecordSource.Reader reader =
                 source.open(read.dataset().id(), read.shape().decodeSchema(), from)) {
             // the grant's max_records over its whole life: what this response may send, reserved first
             reservation = quota.reserve(read.grant().id(), page).orThrow();
+            GrantQuota.Reservation held = reservation;
             audit.beforeRead(read, from);
             response.setStatus(200);
             response.setContentType(format == RecordStreamer.Format.AVRO ? AVRO : NDJSON);
@@ -108,9 +110,19 @@ public class DataPlaneController {
                     reservation.records(),
                     format,
                     () -> authorizer.stillAllowed(read),
-                    served -> {
-                        audit.beforePage(read, served);
-                        told[0] += served.records();
+                    new RecordStreamer.Pages() {
+                        @Override
+                        public void beforeSend(ServedPage served) throws IOException {
+                            audit.beforePage(read, served);
+                            told[0] += served.records();
+                        }
+
+                        @Override
+                        public void beforeEnd(long all) {
+                            // settled before the end leaves: a client that asks again at once finds it counted
+                            quota.settle(held, all);
+                            settled[0] = true;
+                        }
                     },
                     out);
             audit.afterRead(read, from, ended.records(), ended.resume());
@@ -123,7 +135,7 @@ public class DataPlaneController {
                     id,
                     e.getClass().getSimpleName());
         } finally {
-            if (reservation != null) {
+            if (reservation != null && !settled[0]) {
                 // every record of a page that was about to leave counts, sent or not
                 quota.settle(reservation, told[0]);
             }

@@ -75,6 +75,12 @@ final class RecordStreamer {
         Pages NONE = page -> {};
 
         void beforeSend(ServedPage page) throws IOException;
+
+        /**
+         * Called once the last page was told and before its bytes (the end of the response) are
+         * written, with every record told: what must be durable before the client can ask again.
+         */
+        default void beforeEnd(long told) throws IOException {}
     }
 
     private final DataPlaneSettings settings;
@@ -163,11 +169,11 @@ final class RecordStreamer {
             sent++;
             if (buffer.full(settings.pageRecords())) {
                 sink.flush();
-                buffer.send();
+                buffer.send(false);
             }
         }
         sink.end(position, reason);
-        buffer.send();
+        buffer.send(true);
         return new Ended(sent, position, reason);
     }
 
@@ -195,6 +201,7 @@ final class RecordStreamer {
         private Cursor from;
         private Cursor to;
         private long records;
+        private long told;
         private Instant opened;
 
         PageBuffer(OutputStream out, Pages pages, Cursor start, Clock clock) {
@@ -221,10 +228,14 @@ final class RecordStreamer {
                     || !clock.instant().isBefore(opened.plus(PAGE_AGE));
         }
 
-        /** Tells the page (if it holds records), then writes its bytes in one write. */
-        void send() throws IOException {
+        /** Tells the page (if it holds records; if last, also that the response ends), then writes its bytes in one write. */
+        void send(boolean last) throws IOException {
             if (records > 0) {
                 pages.beforeSend(new ServedPage(records, from, to, List.copyOf(subjects)));
+                told += records;
+            }
+            if (last) {
+                pages.beforeEnd(told);
             }
             if (count > 0) {
                 out.write(buf, 0, count);
