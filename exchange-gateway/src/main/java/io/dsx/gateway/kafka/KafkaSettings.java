@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param dataMaxMessageBytes max.message.bytes of each {@code dsx.data.<dataset>} topic when it is created: the
  *                          largest stored segment the broker takes (a record larger than what the topic takes
  *                          is refused before anything is written)
+ * @param auditPartitions   partitions of {@code dsx.audit} and {@code dsx.audit.checkpoints} when they are created:
+ *                          one audit log per partition, one writing gateway per log ({@code dsx.audit.partition});
+ *                          the gateway cannot add partitions later (it has no ALTER right on topics)
  */
 @Validated
 @ConfigurationProperties("dsx.kafka")
@@ -25,4 +28,5 @@ public record KafkaSettings(
         @Min(1) @Max(64) @DefaultValue("1") int dataPartitions,
         @Min(1) @Max(32) @DefaultValue("2") int producers,
         @Min(-1) @DefaultValue("-1") long dataRetentionMs,
-        @Min(65536) @Max(64 << 20) @DefaultValue("2097152") int dataMaxMessageBytes) {}
+        @Min(65536) @Max(64 << 20) @DefaultValue("2097152") int dataMaxMessageBytes,
+        @Min(1) @Max(256) @DefaultValue("16") int auditPartitions) {}

@@ -30,8 +30,11 @@ public final class TopicAdmin implements AutoCloseable {
     /** Creates every system topic that does not exist yet; fails start if the broker refuses. */
     public void ensureSystemTopics() {
         List<NewTopic> topics = new ArrayList<>();
-        Topics.SYSTEM.forEach((name, config) -> topics.add(
-                new NewTopic(name, Optional.of(1), Optional.of(settings.replicationFactor())).configs(config)));
+        Topics.SYSTEM.forEach((name, config) -> topics.add(new NewTopic(
+                        name,
+                        Optional.of(Topics.isAudit(name) ? settings.auditPartitions() : 1),
+                        Optional.of(settings.replicationFactor()))
+                .configs(config)));
         create(topics);
     }
 
@@ -69,6 +72,23 @@ public final class TopicAdmin implements AutoCloseable {
                 throw new IllegalStateException("cannot read max.message.bytes of " + t, e);
             }
         });
+    }
+
+    /** How many partitions {@code topic} has. */
+    public int partitions(String topic) {
+        try {
+            return admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions()
+                    .size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted describing " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe " + topic + ": " + e.getMessage(), e);
+        }
     }
 
     public Set<String> listTopics() {

@@ -26,6 +26,11 @@ public final class Topics {
 
     private Topics() {}
 
+    /** The audit log and its checkpoints: created with {@code dsx.kafka.audit-partitions} partitions, one per log. */
+    public static boolean isAudit(String topic) {
+        return AUDIT.equals(topic) || AUDIT_CHECKPOINTS.equals(topic);
+    }
+
     public static String data(String datasetId) {
         return io.dsx.schemas.stored.DataTopics.of(datasetId);
     }

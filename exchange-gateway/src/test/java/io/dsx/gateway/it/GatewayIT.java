@@ -81,16 +81,32 @@ public abstract class GatewayIT {
     }
 
     /**
+     * Audit partitions of the run: the shared context writes 0; each gateway {@link #startAnotherGateway} starts
+     * writes the next one from 1 (a second writer of one partition would fence the first: one writer per log);
+     * GatewayCrashIT's gateway process writes {@link #CRASH_AUDIT_PARTITION}; AuditLogIT's own writers the
+     * ones above it.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_AUDIT_PARTITION =
+            new java.util.concurrent.atomic.AtomicInteger(1);
+
+    public static final int CRASH_AUDIT_PARTITION = 12;
+
+    /**
      * Another gateway on the run's broker and Keycloak, sharing this one's key stores (as gateways
      * behind one load balancer share their KMS); it rebuilds its views from Kafka. Close it when done.
      */
     protected static org.springframework.context.ConfigurableApplicationContext startAnotherGateway(
             String name, String... settings) {
+        int auditPartition = NEXT_AUDIT_PARTITION.getAndIncrement();
+        if (auditPartition >= CRASH_AUDIT_PARTITION) {
+            throw new IllegalStateException("more second gateways than audit partitions set aside for them");
+        }
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--management.server.port=0",
                 "--dsx.name=" + name,
+                "--dsx.audit.partition=" + auditPartition,
                 "--spring.kafka.bootstrap-servers=" + stack().bootstrapServers(),
                 "--dsx.security.issuer-uri=" + stack().keycloak().issuer(),
                 "--dsx.keys.gateway-keystore=" + KEY_DIR.resolve("gateway-keys.p12"),

@@ -108,8 +108,7 @@ class GatewayCrashIT extends GatewayIT {
         };
 
         Run first;
-        try (GatewayProcess gateway = GatewayProcess.start(
-                jar, workDir, stack(), gatewayPort, Ports.freePort(), keysPassword, Duration.ofMinutes(4))) {
+        try (GatewayProcess gateway = startGateway(jar, workDir, gatewayPort, keysPassword)) {
             // few, short retries: the first run must give up soon after the kill
             RetryPolicy impatient =
                     new RetryPolicy(2, Duration.ofMillis(100), Duration.ofMillis(200), RetryPolicy.Sleeper.REAL);
@@ -129,8 +128,7 @@ class GatewayCrashIT extends GatewayIT {
         int doneBeforeRestart = doneBatches(dir.resolve("receipts").resolve(".dsx-journal"));
         assertThat(doneBeforeRestart).isBetween(20, ROWS / 1000 - 1);
 
-        try (GatewayProcess restarted = GatewayProcess.start(
-                jar, workDir, stack(), gatewayPort, Ports.freePort(), keysPassword, Duration.ofMinutes(4))) {
+        try (GatewayProcess restarted = startGateway(jar, workDir, gatewayPort, keysPassword)) {
             Run second = dsx(RetryPolicy.DEFAULT, command);
             assertThat(second.exit()).as(second.err()).isZero();
             assertThat(second.err()).contains("skipped");
@@ -242,5 +240,22 @@ class GatewayCrashIT extends GatewayIT {
                     JSON.writeValueAsString(Map.of("certificate", pem)));
         }
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    /** The gateway process of this test, on its own audit partition (the run's shared context writes 0). */
+    private static GatewayProcess startGateway(
+            java.nio.file.Path jar, java.nio.file.Path workDir, int port, String keysPassword) throws Exception {
+        return GatewayProcess.start(
+                jar,
+                workDir,
+                stack().bootstrapServers(),
+                stack().gatewayKafkaLogin(),
+                stack().keycloak().issuer(),
+                port,
+                Ports.freePort(),
+                keysPassword,
+                java.util.List.of(),
+                java.util.List.of("--dsx.audit.partition=" + GatewayIT.CRASH_AUDIT_PARTITION),
+                Duration.ofMinutes(4));
     }
 }
