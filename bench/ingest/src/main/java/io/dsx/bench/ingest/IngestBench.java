@@ -190,12 +190,9 @@ public final class IngestBench {
         Path keyFile = Files.writeString(work.resolve("key.pem"), Pem.writePrivateKey(creds.signingKey()));
         Path certFile = Files.writeString(work.resolve("cert.pem"), Pem.writeCertificate(creds.certificate()));
         try (KafkaProducer<byte[], byte[]> producer = rawProducer()) {
-            // warm-up: at least --warmup rounds and --warmup-seconds, so that every JVM (the gateway's above
-            // all: its JIT compiles request-level code only after thousands of requests) is measured in
-            // its steady state, as a long-running gateway runs
-            long warmupEnds = System.nanoTime() + o.warmupSeconds() * 1_000_000_000L;
+            WarmUp warmUp = WarmUp.start(o.warmup(), o.warmupSeconds());
             for (int round = 0, measured = 0; measured < o.rounds(); round++) {
-                boolean warmup = round < o.warmup() || System.nanoTime() < warmupEnds;
+                boolean warmup = warmUp.covers(round);
                 if (!warmup) {
                     measured++;
                 }

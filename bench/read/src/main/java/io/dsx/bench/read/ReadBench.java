@@ -4,6 +4,7 @@ import io.dsx.bench.ingest.BenchGateway;
 import io.dsx.bench.ingest.BenchGateway.CpuClock;
 import io.dsx.bench.ingest.BenchIssuer;
 import io.dsx.bench.ingest.BenchRecords;
+import io.dsx.bench.ingest.WarmUp;
 import io.dsx.compose.KafkaBroker;
 import io.dsx.connectors.job.JobRecords;
 import io.dsx.crypto.hpke.HpkePublicKey;
@@ -159,11 +160,9 @@ public final class ReadBench {
         List<Double> decoded = new ArrayList<>();
         List<Double> plane = new ArrayList<>();
         JobRecords.Format format = o.format().equals("avro") ? JobRecords.Format.AVRO : JobRecords.Format.NDJSON;
-        // warm-up: at least --warmup rounds and --warmup-seconds, so that every JVM (the gateway's above
-        // all) is measured in its steady state, as a long-running gateway runs
-        long warmupEnds = System.nanoTime() + o.warmupSeconds() * 1_000_000_000L;
+        WarmUp warmUp = WarmUp.start(o.warmup(), o.warmupSeconds());
         for (int round = 0, measured = 0; measured < o.rounds(); round++) {
-            boolean warmup = round < o.warmup() || System.nanoTime() < warmupEnds;
+            boolean warmup = warmUp.covers(round);
             if (!warmup) {
                 measured++;
             }
